@@ -1,0 +1,42 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+// Folder boundaries (ARCHITECTURE.md) are enforced here, not left to memory.
+const noImport = (patterns, message) => ({
+  'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
+});
+
+export default tseslint.config(
+  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'tests/e2e/artifacts/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      ...noImport(['**/entrypoints/**', '@/entrypoints/**'], 'entrypoints are composition roots: nothing imports them.'),
+    },
+  },
+  {
+    files: ['lib/model/**'],
+    rules: noImport(['*', '**/*'], 'lib/model holds plain types and imports nothing.'),
+  },
+  {
+    files: ['lib/match/**', 'lib/nlp/**', 'lib/registry/**', 'lib/anchoring/**', 'lib/annotations/**'],
+    rules: noImport(
+      ['dexie', 'dexie-react-hooks', 'react', 'react-dom', '**/kb/**', '**/components/**', '**/entrypoints/**'],
+      'pure logic: no database, no UI.',
+    ),
+  },
+  {
+    files: ['lib/dom/**'],
+    rules: noImport(['dexie', 'dexie-react-hooks', 'compromise', '**/kb/**', '**/nlp/**'], 'the content script never touches Dexie or the NLP.'),
+  },
+  {
+    files: ['components/**'],
+    rules: noImport(['dexie', 'dexie-react-hooks', '**/kb/**', '**/entrypoints/**'], 'components are presentational: props in, callbacks out.'),
+  },
+  {
+    files: ['server/**'],
+    rules: noImport(['**/kb/**', '**/dom/**', '**/components/**', 'dexie', 'react', 'wxt/**'], 'the server shares only lib/sync wire types and lib/model.'),
+  },
+);

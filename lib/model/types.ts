@@ -1,0 +1,125 @@
+// Plain data types shared by every context. No imports, no behaviour.
+
+export const ENTITY_TYPES = [
+  'organization',
+  'body',
+  'person',
+  'country',
+  'place',
+  'operation',
+  'exercise',
+  'programme',
+  'group',
+  'event',
+  'document',
+] as const;
+export type EntityType = (typeof ENTITY_TYPES)[number];
+
+/** Words that must stand near an ambiguous alias for it to count as a mention. */
+export interface ContextRule {
+  /** Cue words or phrases (case-insensitive) that make the alias a CSTO entity. */
+  cues: string[];
+  /** How many words before or after the alias a cue may stand. Default 8. */
+  window?: number;
+  /** A four-digit year glued to the alias ("Interaction-2023", "Rubezh 2024") is enough on its own. */
+  yearSuffix?: boolean;
+}
+
+export interface Alias {
+  /** The surface form as written in the registry or found in a document. */
+  text: string;
+  entityId: string;
+  /** Match exactly this case (acronyms). When false, case-insensitive. */
+  caseSensitive: boolean;
+  /** An ambiguous form: counts only when its context rule holds. */
+  context?: ContextRule;
+  lang?: string;
+}
+
+export interface Entity {
+  id: string;
+  type: EntityType;
+  name: string;
+  description: string;
+  /** Role phrases that refer to this entity in running text without naming it
+   *  ("the Russian foreign minister"); used to resolve speakers, never highlighted. */
+  titles?: string[];
+  /** Where the entity came from: the curated registry or found in a document by NLP. */
+  origin: 'registry' | 'extracted';
+  /** Related entity ids (member of, part of, capital of ...). */
+  related?: { relation: string; entityId: string }[];
+}
+
+export type DatePrecision = 'day' | 'day-no-year' | 'year-inferred' | 'unknown';
+
+export interface SourceDocument {
+  id: string;
+  file: string;
+  title: string;
+  outlet: string;
+  /** ISO date (YYYY-MM-DD) when known; for 'day-no-year', '--MM-DD'. */
+  date: string | null;
+  datePrecision: DatePrecision;
+  /** Free-text explanation when the date was inferred or is partial. */
+  dateNote?: string;
+  text: string;
+  /** Content hash of the text, to make rebuilds idempotent. */
+  hash: string;
+}
+
+export interface Sentence {
+  documentId: string;
+  index: number;
+  start: number;
+  end: number;
+}
+
+export interface Mention {
+  id: string;
+  entityId: string;
+  documentId: string;
+  start: number;
+  end: number;
+  text: string;
+}
+
+export type StatementKind = 'quote' | 'reported' | 'answer';
+
+export interface Statement {
+  id: string;
+  documentId: string;
+  kind: StatementKind;
+  /** The words said (for a quote: the text inside the quotation marks, joined). */
+  text: string;
+  /** Offsets of the sentence(s) that hold the statement in the document. */
+  start: number;
+  end: number;
+  speakerId: string | null;
+  speakerName: string | null;
+  /** How the speaker was referred to at the attribution ("the Russian foreign minister", "he"). */
+  speakerMention: string | null;
+  date: string | null;
+  entityIds: string[];
+}
+
+export interface Fact {
+  id: string;
+  entityId: string;
+  /** Kind of fact: membership, founded, role, delegation-size, chairmanship, ... */
+  kind: string;
+  text: string;
+  /** 'registry' for curated facts, else a document id. */
+  documentId: string;
+  start: number | null;
+  end: number | null;
+  /** Other entities the fact relates the subject to. */
+  objectIds?: string[];
+}
+
+/** A match of an alias in a text, in UTF-16 offsets. */
+export interface Span {
+  start: number;
+  end: number;
+  text: string;
+  entityId: string;
+}

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { ENTITY_TYPES } from '../model/types';
+
+// The curated registry (assets/registry.json): validated at load time so a bad
+// edit fails loudly with the path of the offending entry.
+
+export const contextRuleSchema = z
+  .object({
+    cues: z.array(z.string().min(1)).min(1),
+    window: z.number().int().positive().max(40).optional(),
+    yearSuffix: z.boolean().optional(),
+  })
+  .strict();
+
+export const registryAliasSchema = z.union([
+  z.string().min(1),
+  z
+    .object({
+      text: z.string().min(1),
+      /** Default: true for acronyms (all capitals, digits or Cyrillic capitals), false otherwise. */
+      caseSensitive: z.boolean().optional(),
+      /** Present on ambiguous forms: they count only in this context. */
+      context: contextRuleSchema.optional(),
+      lang: z.string().optional(),
+      /** Why the form is ambiguous (documentation for reviewers). */
+      note: z.string().optional(),
+    })
+    .strict(),
+]);
+
+export const registryFactSchema = z
+  .object({
+    kind: z.string().min(1),
+    text: z.string().min(1),
+    objectIds: z.array(z.string()).optional(),
+  })
+  .strict();
+
+export const registryEntitySchema = z
+  .object({
+    id: z.string().regex(/^[a-z]+:[a-z0-9-]+$/, 'ids look like "type:slug"'),
+    type: z.enum(ENTITY_TYPES),
+    name: z.string().min(1),
+    description: z.string().min(1),
+    aliases: z.array(registryAliasSchema),
+    titles: z.array(z.string().min(1)).optional(),
+    related: z.array(z.object({ relation: z.string(), entityId: z.string() }).strict()).optional(),
+    facts: z.array(registryFactSchema).optional(),
+  })
+  .strict();
+
+export const registrySchema = z
+  .object({
+    version: z.number().int().positive(),
+    entities: z.array(registryEntitySchema),
+  })
+  .strict();
+
+export type RegistryAlias = z.infer<typeof registryAliasSchema>;
+export type RegistryEntity = z.infer<typeof registryEntitySchema>;
+export type Registry = z.infer<typeof registrySchema>;

@@ -1,0 +1,16 @@
+import { defineConfig } from 'wxt';
+
+// Auto-imports are off: every module imports what it uses, so the dependency
+// graph can be read from the code (see ARCHITECTURE.md).
+export default defineConfig({
+  imports: false,
+  modules: ['@wxt-dev/module-react'],
+  manifest: ({ browser }) => ({
+    name: 'CSTO Lens',
+    description: 'Highlights and explains the Collective Security Treaty Organization in the news you read.',
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'tabs'],
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'csto-lens@example.org', strict_min_version: '128.0' } } }
+      : {}),
+  }),
+});
