@@ -1,0 +1,80 @@
+import { Dexie, type EntityTable, type Table } from 'dexie';
+import type { Entity, Fact, Mention, SourceDocument, Statement } from '../model/types';
+
+// The extension's one database. Every schema version stays here with its
+// upgrade function, so any older profile can be opened and brought forward.
+
+export interface AliasRow {
+  /** `${entityId}|${text}`: one row per surface form of an entity. */
+  id: string;
+  entityId: string;
+  text: string;
+  caseSensitive: boolean;
+  context?: import('../model/types').ContextRule;
+  lang?: string;
+}
+
+export interface SentenceRow {
+  /** `${documentId}#${index}` */
+  id: string;
+  documentId: string;
+  index: number;
+  start: number;
+  end: number;
+}
+
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}
+
+export const DB_NAME = 'csto-lens';
+
+/** Tables rebuilt from the registry and the seeds; everything else is user data and is never touched by a rebuild. */
+export const KB_TABLES = ['documents', 'entities', 'aliases', 'mentions', 'sentences', 'statements', 'facts'] as const;
+
+export class LensDb extends Dexie {
+  documents!: EntityTable<SourceDocument, 'id'>;
+  entities!: EntityTable<Entity, 'id'>;
+  aliases!: EntityTable<AliasRow, 'id'>;
+  mentions!: EntityTable<Mention, 'id'>;
+  sentences!: EntityTable<SentenceRow, 'id'>;
+  statements!: EntityTable<Statement, 'id'>;
+  facts!: EntityTable<Fact, 'id'>;
+  meta!: Table<MetaRow, string>;
+
+  constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
+    super(name, options);
+    declareVersions(this);
+  }
+}
+
+/** Schema history. Never edit a published version: add a new one with an upgrade. */
+export function declareVersions(db: Dexie): void {
+  // v1: the knowledge base as first shipped.
+  db.version(1).stores({
+    documents: 'id, file',
+    entities: 'id, type, name',
+    aliases: 'id, entityId, text',
+    mentions: 'id, entityId, documentId',
+    sentences: 'id, documentId',
+    statements: 'id, documentId, speakerId',
+    facts: 'id, entityId, documentId',
+    meta: 'key',
+  });
+  // v2: statements indexed by the entities they name (related statements for a card),
+  // facts by kind. The upgrade fills `entityIds` on rows written by v1 builds that lacked it.
+  db.version(2)
+    .stores({
+      statements: 'id, documentId, speakerId, *entityIds',
+      facts: 'id, entityId, documentId, kind',
+    })
+    .upgrade(async (tx) => {
+      await tx
+        .table('statements')
+        .toCollection()
+        .modify((s: Partial<Statement>) => {
+          if (!Array.isArray(s.entityIds)) s.entityIds = [];
+        });
+    });
+}

@@ -1,0 +1,76 @@
+import { liveQuery, type Subscription } from 'dexie';
+import type { EntityType } from '../model/types';
+import { buildMatcher, type Matcher } from '../match';
+import type { MatchedSpan } from '../protocol/messages';
+import { buildKnowledgeBase } from './build';
+import type { KbSources } from './bundled';
+import type { LensDb } from './db';
+import { BUILD_KEY, readAliases, readStats, storeKnowledgeBase, type KbStats } from './store';
+
+// What the background worker keeps alive: the database, the build on install or
+// upgrade, and the in-memory matcher compiled from the stored aliases. The
+// matcher is dropped whenever the stored build changes, from any context.
+
+export class KnowledgeService {
+  private compiled: Promise<{ matcher: Matcher; types: Map<string, EntityType> }> | null = null;
+  private building: Promise<boolean> | null = null;
+  private watch: Subscription | null = null;
+
+  constructor(
+    readonly db: LensDb,
+    private readonly sources: () => KbSources,
+  ) {}
+
+  /** Builds and stores the knowledge base if the registry, seeds or extractor changed. */
+  ensureBuilt(): Promise<boolean> {
+    this.building ??= (async () => {
+      const { registry, seeds, manifest } = this.sources();
+      const wrote = await storeKnowledgeBase(this.db, buildKnowledgeBase(registry, seeds, manifest));
+      if (wrote) this.compiled = null;
+      return wrote;
+    })().finally(() => {
+      this.building = null;
+    });
+    return this.building;
+  }
+
+  /** Starts watching the stored build so the matcher follows rebuilds made elsewhere. */
+  watchBuilds(): void {
+    if (this.watch) return;
+    let first = true;
+    this.watch = liveQuery(() => this.db.meta.get(BUILD_KEY)).subscribe({
+      next: () => {
+        if (!first) this.compiled = null;
+        first = false;
+      },
+      error: () => {},
+    });
+  }
+
+  stop(): void {
+    this.watch?.unsubscribe();
+    this.watch = null;
+  }
+
+  private compile() {
+    this.compiled ??= (async () => {
+      if ((await this.db.aliases.count()) === 0) await this.ensureBuilt();
+      const [aliases, entities] = await Promise.all([readAliases(this.db), this.db.entities.toArray()]);
+      return { matcher: buildMatcher(aliases), types: new Map(entities.map((e) => [e.id, e.type])) };
+    })().catch((err) => {
+      this.compiled = null;
+      throw err;
+    });
+    return this.compiled;
+  }
+
+  async match(text: string): Promise<MatchedSpan[]> {
+    const { matcher, types } = await this.compile();
+    return matcher.scan(text).map((s) => ({ start: s.start, end: s.end, entityId: s.entityId, type: types.get(s.entityId) ?? 'organization' }));
+  }
+
+  async stats(): Promise<KbStats & { ready: boolean }> {
+    const stats = await readStats(this.db);
+    return { ...stats, ready: stats.entities > 0 };
+  }
+}

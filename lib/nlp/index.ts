@@ -1,0 +1,7 @@
+// Public API of the NLP extraction (pure TypeScript; runs in the service worker and in Node).
+export type { EntityInfo, MentionIn } from './common';
+export { splitSentences, type SentenceSpan } from './sentences';
+export { extractStatements, type ExtractedStatement } from './statements';
+export { extractFacts, type ExtractedFact } from './facts';
+export { findPeople, personIdFor, type PersonCandidate } from './people';
+export { findQuotePieces, type QuotePiece } from './quotes';

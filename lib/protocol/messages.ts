@@ -1,0 +1,53 @@
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { EntityType } from '../model/types';
+import type { KbStats } from '../kb/store';
+
+// The one map of messages between contexts: name -> request -> response.
+// Content scripts and extension pages send; the background answers.
+
+export interface MatchedSpan {
+  start: number;
+  end: number;
+  entityId: string;
+  type: EntityType;
+}
+
+export interface PageReport {
+  /** Distinct entities highlighted on the page. */
+  entities: number;
+  /** Mentions highlighted on the page. */
+  mentions: number;
+  /** True when the page was over the size limit and only part of it was matched. */
+  partial: boolean;
+}
+
+export interface ProtocolMap {
+  /** Match a chunk of page text; offsets are relative to the chunk. */
+  matchText(data: { text: string }): { spans: MatchedSpan[] };
+  /** The content script reports what it drew, for the badge and the popup. */
+  reportPage(data: PageReport): void;
+  /** Knowledge base counts (popup, tests). */
+  kbStats(): KbStats & { ready: boolean };
+  /** Sent to a tab's content script (popup, background): what it shows now. */
+  pageState(): PageState;
+  /** Sent to a tab's content script: scroll to the first (or n-th) mention of an entity and flash it. */
+  revealEntity(data: { entityId: string; index?: number }): boolean;
+}
+
+export interface PageEntity {
+  entityId: string;
+  type: EntityType;
+  /** The page's surface forms of it, most frequent first. */
+  texts: string[];
+  count: number;
+}
+
+export interface PageState extends PageReport {
+  /** False when highlighting is off for this page (site or global setting). */
+  active: boolean;
+  mode: 'highlight-api' | 'wrap';
+  list: PageEntity[];
+}
+
+export const messaging = defineExtensionMessaging<ProtocolMap>();
+export const { sendMessage, onMessage } = messaging;

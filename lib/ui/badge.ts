@@ -1,0 +1,8 @@
+import type { PageReport } from '../protocol/messages';
+
+/** The toolbar badge for a page: the number of distinct entities, "+" when the page was matched only in part. */
+export function badgeText(report: PageReport): string {
+  if (report.entities === 0) return report.partial ? '…' : '';
+  const n = report.entities > 999 ? '999' : String(report.entities);
+  return report.partial ? `${n}+` : n;
+}

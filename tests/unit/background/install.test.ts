@@ -1,0 +1,66 @@
+import { Dexie } from 'dexie';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import background from '../../../entrypoints/background';
+import { DB_NAME, LensDb } from '../../../lib/kb/db';
+import { storedBuildKey } from '../../../lib/kb/store';
+import { messaging } from '../../../lib/protocol/messages';
+import { DEFAULT_SETTINGS, settingsItem } from '../../../lib/settings';
+
+// The background worker's wiring, under WXT's fake browser and fake-indexeddb.
+async function waitFor<T>(probe: () => Promise<T | undefined>, ms = 15_000): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const v = await probe();
+    if (v !== undefined) return v;
+    if (Date.now() > until) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+let onCommand: ((command: string) => Promise<void>) | undefined;
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  messaging.removeAllListeners();
+  await Dexie.delete(DB_NAME);
+  // WXT's fake browser has no in-memory commands API: capture the listener instead.
+  vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation((cb) => {
+    onCommand = cb as (command: string) => Promise<void>;
+  });
+  background.main();
+});
+
+describe('background install handler', () => {
+  it('builds the knowledge base on install, and an update with the same sources changes nothing', async () => {
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
+    const db = new LensDb();
+    const key = await waitFor(async () => ((await db.entities.count()) > 0 ? storedBuildKey(db) : undefined));
+    const builtAt = (await db.meta.get('kbBuiltAt'))?.value;
+    const counts = await Promise.all([db.entities.count(), db.statements.count(), db.documents.count()]);
+    expect(counts[2]).toBe(5);
+    expect(counts[1]).toBeGreaterThan(0);
+
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', previousVersion: '0.0.1', temporary: false });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await storedBuildKey(db)).toBe(key);
+    expect((await db.meta.get('kbBuiltAt'))?.value).toBe(builtAt);
+    expect(await Promise.all([db.entities.count(), db.statements.count(), db.documents.count()])).toEqual(counts);
+    db.close();
+  });
+});
+
+describe('background keyboard command', () => {
+  it("toggles highlighting on the active tab's site, and back", async () => {
+    // The fake browser does not track the active tab: answer the query the handler makes.
+    const tab = await fakeBrowser.tabs.create({ url: 'https://news.example.com/a' });
+    vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ ...tab, active: true }]);
+    expect(await settingsItem.getValue()).toEqual(DEFAULT_SETTINGS);
+    await onCommand!('toggle-highlights');
+    expect((await settingsItem.getValue()).disabledSites).toEqual(['news.example.com']);
+    await onCommand!('some-other-command');
+    expect((await settingsItem.getValue()).disabledSites).toEqual(['news.example.com']);
+    await onCommand!('toggle-highlights');
+    expect((await settingsItem.getValue()).disabledSites).toEqual([]);
+  });
+});

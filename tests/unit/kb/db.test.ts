@@ -1,0 +1,102 @@
+import { Dexie } from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { LensDb } from '../../../lib/kb/db';
+import type { KbData } from '../../../lib/kb/build';
+import { readStats, storeKnowledgeBase, storedBuildKey } from '../../../lib/kb/store';
+
+let n = 0;
+const names: string[] = [];
+const freshName = () => {
+  const name = `test-db-${process.pid}-${n++}`;
+  names.push(name);
+  return name;
+};
+afterEach(async () => {
+  for (const name of names.splice(0)) await Dexie.delete(name);
+});
+
+function data(buildKey: string, extra = 0): KbData {
+  const doc = { id: 'd1', file: 'd1.txt', title: 'T', outlet: 'O', date: null, datePrecision: 'unknown' as const, text: 'CSTO met.', hash: 'h' };
+  return {
+    buildKey,
+    documents: [doc],
+    entities: Array.from({ length: 1 + extra }, (_, i) => ({
+      id: `org:e${i}`,
+      type: 'organization' as const,
+      name: `E${i}`,
+      description: 'd',
+      origin: 'registry' as const,
+    })),
+    aliases: [{ id: 'org:e0|CSTO', entityId: 'org:e0', text: 'CSTO', caseSensitive: true }],
+    mentions: [{ id: 'd1:0-4', entityId: 'org:e0', documentId: 'd1', start: 0, end: 4, text: 'CSTO' }],
+    sentences: [{ id: 'd1#0', documentId: 'd1', index: 0, start: 0, end: 9 }],
+    statements: [],
+    facts: [{ id: 'f1', entityId: 'org:e0', kind: 'founded', text: 'x', documentId: 'registry', start: null, end: null }],
+  };
+}
+
+describe('schema versions', () => {
+  it('opens a version-1 profile with data, upgrades it to the current version, and keeps the data', async () => {
+    const name = freshName();
+    // A profile written by the first release: only version 1 of the schema.
+    const v1 = new Dexie(name);
+    v1.version(1).stores({
+      documents: 'id, file',
+      entities: 'id, type, name',
+      aliases: 'id, entityId, text',
+      mentions: 'id, entityId, documentId',
+      sentences: 'id, documentId',
+      statements: 'id, documentId, speakerId',
+      facts: 'id, entityId, documentId',
+      meta: 'key',
+    });
+    await v1.table('entities').put({ id: 'person:x', type: 'person', name: 'X', description: 'd', origin: 'registry' });
+    await v1.table('statements').put({ id: 's1', documentId: 'd1', kind: 'quote', text: 'hi', speakerId: 'person:x' });
+    await v1.table('meta').put({ key: 'userSetting', value: 42 });
+    v1.close();
+
+    const db = new LensDb(name);
+    await db.open();
+    expect(db.verno).toBe(2);
+    expect(await db.entities.get('person:x')).toMatchObject({ name: 'X' });
+    expect(await db.meta.get('userSetting')).toEqual({ key: 'userSetting', value: 42 });
+    // The upgrade filled the new multi-entry index's field, so the row is reachable by it.
+    const s1 = await db.statements.get('s1');
+    expect(s1?.entityIds).toEqual([]);
+    db.close();
+  });
+});
+
+describe('storing a build', () => {
+  it('is idempotent: the same build twice writes once and changes nothing', async () => {
+    const db = new LensDb(freshName());
+    expect(await storeKnowledgeBase(db, data('k1'))).toBe(true);
+    const before = await readStats(db);
+    expect(await storeKnowledgeBase(db, data('k1'))).toBe(false);
+    expect(await readStats(db)).toEqual(before);
+    db.close();
+  });
+
+  it('a new build replaces the knowledge base and leaves other data alone', async () => {
+    const db = new LensDb(freshName());
+    await storeKnowledgeBase(db, data('k1', 3));
+    await db.meta.put({ key: 'userSetting', value: 'kept' });
+    expect((await readStats(db)).entities).toBe(4);
+    expect(await storeKnowledgeBase(db, data('k2'))).toBe(true);
+    expect((await readStats(db)).entities).toBe(1);
+    expect(await storedBuildKey(db)).toBe('k2');
+    expect((await db.meta.get('userSetting'))?.value).toBe('kept');
+    db.close();
+  });
+
+  it('a failed write leaves the previous build whole', async () => {
+    const db = new LensDb(freshName());
+    await storeKnowledgeBase(db, data('k1', 2));
+    const broken = data('k2');
+    broken.entities.push({ ...broken.entities[0]! }); // duplicate key: bulkAdd fails mid-transaction
+    await expect(storeKnowledgeBase(db, broken)).rejects.toThrow();
+    expect((await readStats(db)).entities).toBe(3);
+    expect(await storedBuildKey(db)).toBe('k1');
+    db.close();
+  });
+});
