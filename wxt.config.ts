@@ -9,6 +9,13 @@ export default defineConfig({
     name: 'CSTO Lens',
     description: 'Highlights and explains the Collective Security Treaty Organization in the news you read.',
     permissions: ['storage', 'unlimitedStorage', 'alarms', 'tabs'],
+    action: { default_title: 'CSTO Lens' },
+    commands: {
+      'toggle-highlights': {
+        suggested_key: { default: 'Alt+Shift+H' },
+        description: 'Toggle CSTO highlights on this site',
+      },
+    },
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'csto-lens@example.org', strict_min_version: '128.0' } } }
       : {}),

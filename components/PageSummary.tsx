@@ -1,0 +1,70 @@
+import type { EntityType } from '../lib/model/types';
+import type { PageEntity, PageState } from '../lib/protocol/messages';
+import { TYPE_COLORS, TYPE_LABELS } from '../lib/ui/entity-colors';
+
+export interface PageSummaryProps {
+  state: PageState | null;
+  /** Canonical names by entity id (absent ids fall back to the page's text). */
+  names: Record<string, string>;
+  hostname: string | null;
+  siteActive: boolean;
+  globalActive: boolean;
+  onToggleSite: () => void;
+  onToggleGlobal: () => void;
+  onReveal: (entityId: string) => void;
+}
+
+/** The popup's view of the current page: entities by type with counts, and the on/off switches. */
+export function PageSummary(props: PageSummaryProps) {
+  const { state, names, hostname } = props;
+  const groups = new Map<EntityType, PageEntity[]>();
+  for (const e of state?.list ?? []) groups.set(e.type, [...(groups.get(e.type) ?? []), e]);
+  return (
+    <section aria-label="This page">
+      <div className="row">
+        <h1>CSTO Lens</h1>
+        <button type="button" onClick={props.onToggleGlobal} aria-pressed={props.globalActive}>
+          {props.globalActive ? 'On' : 'Off'} everywhere
+        </button>
+      </div>
+      {hostname && (
+        <div className="row">
+          <span className="muted">{hostname}</span>
+          <button type="button" onClick={props.onToggleSite} aria-pressed={props.siteActive}>
+            {props.siteActive ? 'Turn off on this site' : 'Turn on on this site'}
+          </button>
+        </div>
+      )}
+      {!state && <p className="muted">CSTO Lens cannot read this page.</p>}
+      {state && state.active && (
+        <p data-testid="page-count">
+          {state.entities} {state.entities === 1 ? 'entity' : 'entities'}, {state.mentions}{' '}
+          {state.mentions === 1 ? 'mention' : 'mentions'} on this page
+        </p>
+      )}
+      {state?.partial && (
+        <p role="status" data-testid="partial">
+          This page is very large: only its first part was matched.
+        </p>
+      )}
+      {[...groups].map(([type, list]) => (
+        <div key={type}>
+          <h2>
+            <span className="swatch" style={{ background: TYPE_COLORS[type] }} />
+            {TYPE_LABELS[type]}
+          </h2>
+          <ul>
+            {list.map((e) => (
+              <li key={e.entityId} className="row">
+                <button type="button" className="linklike" onClick={() => props.onReveal(e.entityId)} data-entity-id={e.entityId}>
+                  {names[e.entityId] ?? e.texts[0] ?? e.entityId}
+                </button>
+                <span className="muted">{e.count}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+    </section>
+  );
+}

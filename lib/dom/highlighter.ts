@@ -1,0 +1,667 @@
+// Draws highlights over page text.
+//
+// 'highlight-api' mode (default where supported) paints Ranges with the CSS Custom
+// Highlight API and never touches the page DOM. 'wrap' mode (fallback, or for
+// assistive technology) wraps each piece of text in <csto-lens-mark> elements and
+// restores the original DOM exactly on removal.
+
+import type { EntityType } from '../model/types';
+import { cssIdent, isDrawable } from './guard';
+
+export type HighlighterMode = 'highlight-api' | 'wrap';
+
+export interface HighlightItem {
+  /** Unique per item; adding an id again replaces the earlier item. */
+  id: string;
+  range: Range;
+  /** Style key: an entity type ("person") or any other key ("note-yellow"). */
+  style: string;
+  entityId?: string;
+}
+
+export interface HighlighterOptions {
+  /** Default: 'highlight-api' when CSS.highlights exists, else 'wrap'. */
+  mode?: HighlighterMode;
+  document?: Document;
+  /** Highlight priorities per style key (higher paints on top). Notes default to 10, others 0. */
+  priorities?: Record<string, number>;
+  /** Install the stylesheet (default true). */
+  styles?: boolean;
+}
+
+export const HIGHLIGHT_PREFIX = 'csto-lens-';
+export const MARK_TAG = 'csto-lens-mark';
+
+/** Name under which a style key is registered in CSS.highlights ("person" -> "csto-lens-person"). */
+export function highlightName(style: string): string {
+  return HIGHLIGHT_PREFIX + cssIdent(style);
+}
+
+// ---------------------------------------------------------------------------
+// Environment
+
+/** Result of highlightsFromPoint (not yet in TypeScript's DOM lib). */
+interface HighlightHitResult {
+  highlight: Highlight;
+  ranges: AbstractRange[];
+}
+type RegistryWithHitTest = HighlightRegistry & {
+  highlightsFromPoint?: (x: number, y: number, options?: unknown) => (HighlightHitResult | Highlight)[];
+};
+interface HighlightEnv {
+  registry: RegistryWithHitTest;
+  Highlight: typeof Highlight;
+}
+interface HighlightGlobals {
+  CSS?: { highlights?: HighlightRegistry };
+  Highlight?: typeof Highlight;
+}
+
+function highlightEnv(doc: Document): HighlightEnv | null {
+  for (const g of [doc.defaultView, globalThis] as (HighlightGlobals | null)[]) {
+    const registry = g?.CSS?.highlights;
+    const ctor = g?.Highlight;
+    if (registry && typeof ctor === 'function') return { registry, Highlight: ctor };
+  }
+  return null;
+}
+
+/** True when the CSS Custom Highlight API is available for doc. */
+export function supportsHighlightApi(doc: Document = document): boolean {
+  return highlightEnv(doc) !== null;
+}
+
+// ---------------------------------------------------------------------------
+// Styles
+
+type Rgb = readonly [number, number, number];
+interface Palette {
+  light: Rgb;
+  dark: Rgb;
+  /** Notes are painted as a solid marker, entities as a tint plus underline. */
+  kind: 'entity' | 'note';
+}
+
+const hex = (h: string): Rgb => {
+  const n = parseInt(h.slice(1), 16);
+  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+};
+
+const ENTITY_PALETTE: Record<EntityType, [string, string]> = {
+  organization: ['#2563eb', '#60a5fa'],
+  body: ['#7c3aed', '#a78bfa'],
+  person: ['#db2777', '#f472b6'],
+  country: ['#16a34a', '#4ade80'],
+  place: ['#0d9488', '#2dd4bf'],
+  operation: ['#dc2626', '#f87171'],
+  exercise: ['#ea580c', '#fb923c'],
+  programme: ['#a16207', '#facc15'],
+  group: ['#0891b2', '#22d3ee'],
+  event: ['#c026d3', '#e879f9'],
+  document: ['#475569', '#94a3b8'],
+};
+
+const NOTE_PALETTE: Record<string, [string, string]> = {
+  'note-yellow': ['#facc15', '#ca8a04'],
+  'note-green': ['#4ade80', '#16a34a'],
+  'note-blue': ['#60a5fa', '#2563eb'],
+  'note-pink': ['#f472b6', '#db2777'],
+  'note-purple': ['#c084fc', '#9333ea'],
+};
+
+export const STYLE_PALETTE: Record<string, Palette> = {};
+for (const [k, [l, d]] of Object.entries(ENTITY_PALETTE)) {
+  STYLE_PALETTE[k] = { light: hex(l), dark: hex(d), kind: 'entity' };
+}
+for (const [k, [l, d]] of Object.entries(NOTE_PALETTE)) {
+  STYLE_PALETTE[k] = { light: hex(l), dark: hex(d), kind: 'note' };
+}
+
+function paletteFor(style: string): Palette {
+  const known = STYLE_PALETTE[style];
+  if (known) return known;
+  // Unknown key: a stable colour from its name.
+  let h = 0;
+  for (let i = 0; i < style.length; i++) h = (h * 31 + style.charCodeAt(i)) >>> 0;
+  const hue = h % 360;
+  const rgb = (l: number): Rgb => {
+    // hsl(hue, 70%, l) to rgb
+    const s = 0.7;
+    const a = s * Math.min(l, 1 - l);
+    const f = (n: number): number => {
+      const k = (n + hue / 30) % 12;
+      return Math.round(255 * (l - a * Math.max(-1, Math.min(k - 3, 9 - k, 1))));
+    };
+    return [f(0), f(8), f(4)];
+  };
+  return { light: rgb(0.42), dark: rgb(0.68), kind: style.startsWith('note') ? 'note' : 'entity' };
+}
+
+const rgba = ([r, g, b]: Rgb, a: number): string => `rgb(${r} ${g} ${b} / ${a})`;
+
+function declarations(p: Palette, dark: boolean): string {
+  const c = dark ? p.dark : p.light;
+  if (p.kind === 'note') {
+    return `background-color:${rgba(c, dark ? 0.45 : 0.5)};`;
+  }
+  return (
+    `background-color:${rgba(c, dark ? 0.28 : 0.16)};` +
+    `text-decoration-line:underline;text-decoration-style:solid;` +
+    `text-decoration-color:${rgba(c, 0.9)};text-decoration-thickness:2px;`
+  );
+}
+
+/** CSS for one style key, both as ::highlight() and as wrap-mode marks. */
+export function styleCss(style: string): string {
+  const p = paletteFor(style);
+  const id = cssIdent(style);
+  const sel = `::highlight(${HIGHLIGHT_PREFIX}${id})`;
+  const mark = `${MARK_TAG}[data-type="${id}"]`;
+  return (
+    `${sel},${mark}{${declarations(p, false)}}\n` +
+    `@media (prefers-color-scheme: dark){${sel},${mark}{${declarations(p, true)}}}\n`
+  );
+}
+
+/** Base CSS: wrap-mode marks must not change layout; forced-colors uses system colours. */
+export const BASE_CSS =
+  `${MARK_TAG}{display:inline;margin:0;padding:0;border:0;font:inherit;color:inherit;` +
+  `text-decoration-skip-ink:auto;text-underline-offset:2px;border-radius:2px;}\n` +
+  `@media (forced-colors: active){${MARK_TAG}{background-color:Mark;color:MarkText;forced-color-adjust:none;}}\n`;
+
+function forcedColorsCss(styles: Iterable<string>): string {
+  const sels = [...styles].map((s) => `::highlight(${HIGHLIGHT_PREFIX}${cssIdent(s)})`);
+  return sels.length
+    ? `@media (forced-colors: active){${sels.join(',')}{background-color:Mark;color:MarkText;}}\n`
+    : '';
+}
+
+/** The complete stylesheet for a set of style keys (all known keys by default). */
+export function buildCss(styles: Iterable<string> = Object.keys(STYLE_PALETTE)): string {
+  const list = [...new Set(styles)];
+  return BASE_CSS + list.map(styleCss).join('') + forcedColorsCss(list);
+}
+
+/**
+ * One stylesheet per Highlighter: a constructed sheet adopted by the document where
+ * possible (no DOM mutation, not subject to inline-style CSP), else a single
+ * <style data-csto-lens> element.
+ */
+export class StyleInjector {
+  private readonly styles = new Set<string>(Object.keys(STYLE_PALETTE));
+  private sheet: CSSStyleSheet | null = null;
+  private el: HTMLStyleElement | null = null;
+
+  constructor(private readonly doc: Document) {
+    this.install();
+  }
+
+  /** Makes sure style has rules (unknown keys get a generated colour). */
+  ensure(style: string): void {
+    if (this.styles.has(style)) return;
+    this.styles.add(style);
+    this.write();
+  }
+
+  get css(): string {
+    return buildCss(this.styles);
+  }
+
+  /** How the sheet is attached: 'adopted', 'element' or 'none'. */
+  get attachment(): 'adopted' | 'element' | 'none' {
+    return this.sheet ? 'adopted' : this.el ? 'element' : 'none';
+  }
+
+  remove(): void {
+    const doc = this.doc as Document & { adoptedStyleSheets?: CSSStyleSheet[] };
+    if (this.sheet && doc.adoptedStyleSheets) {
+      try {
+        doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== this.sheet);
+      } catch {
+        /* ignore */
+      }
+    }
+    this.el?.remove();
+    this.sheet = null;
+    this.el = null;
+  }
+
+  private install(): void {
+    const doc = this.doc as Document & { adoptedStyleSheets?: CSSStyleSheet[] };
+    const Sheet = (doc.defaultView as { CSSStyleSheet?: typeof CSSStyleSheet } | null)?.CSSStyleSheet;
+    if (Sheet && Array.isArray(doc.adoptedStyleSheets) && typeof Sheet.prototype.replaceSync === 'function') {
+      try {
+        const sheet = new Sheet();
+        sheet.replaceSync(this.css);
+        doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+        this.sheet = sheet;
+        return;
+      } catch {
+        // e.g. Firefox content-script compartments: fall back to an element
+      }
+    }
+    const el = doc.createElement('style');
+    el.setAttribute('data-csto-lens', '');
+    el.textContent = this.css;
+    (doc.head ?? doc.documentElement)?.appendChild(el);
+    this.el = el;
+  }
+
+  private write(): void {
+    if (this.sheet) this.sheet.replaceSync(this.css);
+    else if (this.el) this.el.textContent = this.css;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Highlighter
+
+interface Entry {
+  item: HighlightItem;
+  /** wrap mode: the marks drawn for this item, in document order */
+  marks: Element[];
+}
+
+/** Text inside these is never wrapped (it is not rendered as text, or is not ours). */
+const NO_WRAP = 'script,style,noscript,template,textarea,title,select,option,svg,math,[data-csto-lens]';
+/** Whitespace directly inside these is formatting, not text; never wrap it. */
+const STRUCTURAL = new Set([
+  'html', 'head', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'colgroup', 'ul', 'ol', 'dl', 'select', 'optgroup', 'datalist',
+]);
+
+interface Piece {
+  node: Text;
+  s: number;
+  e: number;
+  entry: Entry;
+}
+
+/** Text nodes a range covers, with the covered part of each. */
+function piecesOf(range: Range, entry: Entry): Piece[] {
+  const out: Piece[] = [];
+  const sc = range.startContainer;
+  const ec = range.endContainer;
+  const push = (node: Text, s: number, e: number): void => {
+    if (e <= s) return;
+    const parent = node.parentElement;
+    if (!parent || parent.closest(NO_WRAP)) return;
+    if (STRUCTURAL.has(parent.localName) && !/\S/.test(node.data.slice(s, e))) return;
+    out.push({ node, s, e, entry });
+  };
+  if (sc === ec && sc.nodeType === 3) {
+    push(sc as Text, range.startOffset, range.endOffset);
+    return out;
+  }
+  const root = range.commonAncestorContainer;
+  const doc = root.ownerDocument ?? (root as Document);
+  const walker = doc.createTreeWalker(root, 4 /* SHOW_TEXT */);
+  let n: Node | null = root.nodeType === 3 ? root : walker.nextNode();
+  for (; n; n = walker.nextNode()) {
+    const t = n as Text;
+    if (range.comparePoint(t, 0) > 0) break; // starts after the range
+    if (range.comparePoint(t, t.length) < 0) continue; // ends before the range
+    const s = t === sc ? range.startOffset : 0;
+    const e = t === ec ? range.endOffset : t.length;
+    push(t, s, e);
+  }
+  return out;
+}
+
+type Caret = { node: Node; offset: number };
+
+function caretAt(doc: Document, x: number, y: number): Caret | null {
+  const d = doc as Document & {
+    caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+    caretRangeFromPoint?: (x: number, y: number) => Range | null;
+  };
+  if (typeof d.caretPositionFromPoint === 'function') {
+    const p = d.caretPositionFromPoint(x, y);
+    return p ? { node: p.offsetNode, offset: p.offset } : null;
+  }
+  if (typeof d.caretRangeFromPoint === 'function') {
+    const r = d.caretRangeFromPoint(x, y);
+    return r ? { node: r.startContainer, offset: r.startOffset } : null;
+  }
+  return null;
+}
+
+function rangeContainsPoint(range: AbstractRange, x: number, y: number): boolean {
+  const r = range as Range;
+  if (typeof r.getClientRects !== 'function') return false;
+  for (const rect of Array.from(r.getClientRects())) {
+    if (x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom) return true;
+  }
+  return false;
+}
+
+export class Highlighter {
+  readonly mode: HighlighterMode;
+  readonly document: Document;
+  private readonly env: HighlightEnv | null;
+  private readonly byId = new Map<string, Entry>();
+  private readonly byRange = new Map<AbstractRange, Entry>();
+  private readonly byMark = new WeakMap<Element, Entry>();
+  private readonly highlights = new Map<string, Highlight>();
+  /** Text nodes we created by splitting (wrap mode); merged back on removal. */
+  private readonly splits = new WeakSet<Text>();
+  private readonly priorities: Record<string, number>;
+  private styles: StyleInjector | null = null;
+
+  constructor(opts: HighlighterOptions = {}) {
+    this.document = opts.document ?? document;
+    this.env = highlightEnv(this.document);
+    this.mode = opts.mode ?? (this.env ? 'highlight-api' : 'wrap');
+    if (this.mode === 'highlight-api' && !this.env) {
+      throw new Error('CSS Custom Highlight API is not available');
+    }
+    this.priorities = opts.priorities ?? {};
+    if (opts.styles !== false) this.styles = new StyleInjector(this.document);
+  }
+
+  /** Draws items; items whose range is no longer drawable are skipped. Returns how many were drawn. */
+  add(items: readonly HighlightItem[]): number {
+    const fresh: Entry[] = [];
+    const replaced = items.map((i) => i.id).filter((id) => this.byId.has(id));
+    if (replaced.length) this.removeIds(new Set(replaced));
+    for (const it of items) {
+      if (!isDrawable(it.range)) continue;
+      if (this.byId.has(it.id)) this.removeIds(new Set([it.id])); // duplicate id within items
+      let range = it.range;
+      if (this.byRange.has(range)) range = range.cloneRange();
+      const entry: Entry = { item: { ...it, range }, marks: [] };
+      this.byId.set(it.id, entry);
+      this.byRange.set(range, entry);
+      this.styles?.ensure(it.style);
+      fresh.push(entry);
+    }
+    const live = fresh.filter((e) => this.byId.get(e.item.id) === e);
+    if (this.mode === 'highlight-api') {
+      for (const e of live) this.highlightFor(e.item.style).add(e.item.range);
+    } else if (live.length) {
+      this.wrap(live);
+      this.reindexRanges();
+    }
+    return live.length;
+  }
+
+  /** Removes items matching pred; returns how many. */
+  removeWhere(pred: (item: HighlightItem) => boolean): number {
+    const ids = new Set<string>();
+    for (const [id, e] of this.byId) if (pred(e.item)) ids.add(id);
+    return this.removeIds(ids);
+  }
+
+  /** Removes items by id; returns how many. */
+  remove(ids: Iterable<string>): number {
+    return this.removeIds(new Set(ids));
+  }
+
+  /** Removes every item (restoring the DOM in wrap mode). */
+  clear(): void {
+    this.removeIds(new Set(this.byId.keys()));
+    if (this.env) {
+      for (const [style, hl] of this.highlights) {
+        const name = highlightName(style);
+        if (this.env.registry.get(name) === hl) this.env.registry.delete(name);
+      }
+    }
+    this.highlights.clear();
+  }
+
+  /** clear() and remove the stylesheet. */
+  destroy(): void {
+    this.clear();
+    this.styles?.remove();
+    this.styles = null;
+  }
+
+  /** Drops items whose text the page removed. Returns how many. */
+  prune(): number {
+    return this.removeWhere((it) => {
+      if (this.mode === 'wrap') {
+        const e = this.byId.get(it.id);
+        return !e || e.marks.every((m) => !m.isConnected);
+      }
+      return !isDrawable(it.range);
+    });
+  }
+
+  items(): HighlightItem[] {
+    return [...this.byId.values()].map((e) => e.item);
+  }
+
+  get(id: string): HighlightItem | undefined {
+    return this.byId.get(id)?.item;
+  }
+
+  get size(): number {
+    return this.byId.size;
+  }
+
+  /** Ranges drawn with a style key. */
+  rangesFor(style: string): Range[] {
+    const out: Range[] = [];
+    for (const e of this.byId.values()) if (e.item.style === style) out.push(e.item.range);
+    return out;
+  }
+
+  /** The item drawn for a range (as registered in CSS.highlights). */
+  itemForRange(range: AbstractRange): HighlightItem | undefined {
+    return this.byRange.get(range)?.item;
+  }
+
+  entityIdOf(range: AbstractRange): string | undefined {
+    return this.byRange.get(range)?.item.entityId;
+  }
+
+  /** wrap mode: the marks of an item. */
+  marksOf(id: string): Element[] {
+    return [...(this.byId.get(id)?.marks ?? [])];
+  }
+
+  /** Items drawn at viewport point (x, y), most specific (shortest) first. */
+  itemsAt(x: number, y: number): HighlightItem[] {
+    const found = new Set<Entry>();
+    if (this.mode === 'wrap') {
+      const hit = this.document.elementFromPoint?.(x, y) ?? null;
+      let m = hit?.closest(MARK_TAG) ?? null;
+      while (m) {
+        const e = this.byMark.get(m);
+        if (e) found.add(e);
+        m = m.parentElement?.closest(MARK_TAG) ?? null;
+      }
+    } else {
+      const registry = this.env?.registry;
+      let handled = false;
+      if (registry && typeof registry.highlightsFromPoint === 'function') {
+        try {
+          for (const res of registry.highlightsFromPoint(x, y)) {
+            const r = res as Partial<HighlightHitResult>;
+            if (Array.isArray(r.ranges)) {
+              for (const range of r.ranges) {
+                const e = this.byRange.get(range);
+                if (e) found.add(e);
+              }
+            } else {
+              // older shape: a Highlight; test its ranges geometrically
+              (res as Highlight).forEach((range) => {
+                const e = this.byRange.get(range);
+                if (e && rangeContainsPoint(range, x, y)) found.add(e);
+              });
+            }
+          }
+          handled = true;
+        } catch {
+          handled = false;
+        }
+      }
+      if (!handled) {
+        const caret = caretAt(this.document, x, y);
+        for (const e of this.byId.values()) {
+          const r = e.item.range;
+          if (caret) {
+            let inside = false;
+            try {
+              inside = r.isPointInRange(caret.node, caret.offset);
+            } catch {
+              inside = false;
+            }
+            if (!inside) continue;
+          }
+          if (rangeContainsPoint(r, x, y)) found.add(e);
+        }
+      }
+    }
+    return [...found]
+      .sort((a, b) => a.item.range.toString().length - b.item.range.toString().length)
+      .map((e) => e.item);
+  }
+
+  // -- highlight-api ---------------------------------------------------------
+
+  private highlightFor(style: string): Highlight {
+    let hl = this.highlights.get(style);
+    if (!hl) {
+      const env = this.env!;
+      hl = new env.Highlight();
+      hl.priority = this.priorities[style] ?? (style.startsWith('note') ? 10 : 0);
+      this.highlights.set(style, hl);
+      env.registry.set(highlightName(style), hl);
+    }
+    return hl;
+  }
+
+  // -- common removal --------------------------------------------------------
+
+  private removeIds(ids: Set<string>): number {
+    const entries: Entry[] = [];
+    for (const id of ids) {
+      const e = this.byId.get(id);
+      if (!e) continue;
+      entries.push(e);
+      this.byId.delete(id);
+      this.byRange.delete(e.item.range);
+    }
+    if (!entries.length) return 0;
+    if (this.mode === 'highlight-api') {
+      for (const e of entries) this.highlights.get(e.item.style)?.delete(e.item.range);
+    } else {
+      this.unwrap(entries);
+      this.reindexRanges();
+    }
+    return entries.length;
+  }
+
+  // -- wrap mode -------------------------------------------------------------
+
+  private wrap(entries: Entry[]): void {
+    const doc = this.document;
+    // 1. Read every piece before changing anything.
+    const perNode = new Map<Text, Piece[]>();
+    for (const entry of entries) {
+      for (const p of piecesOf(entry.item.range, entry)) {
+        const list = perNode.get(p.node);
+        if (list) list.push(p);
+        else perNode.set(p.node, [p]);
+      }
+    }
+    // 2. Per text node: split at every piece boundary, wrap each covered segment.
+    for (const [node, pieces] of perNode) {
+      const cuts = new Set<number>();
+      for (const p of pieces) {
+        cuts.add(p.s);
+        cuts.add(p.e);
+      }
+      const len = node.length;
+      const bounds = [...cuts].filter((c) => c > 0 && c < len).sort((a, b) => a - b);
+      const segs: Text[] = [node];
+      // Split right to left so the original node keeps the first segment.
+      for (let k = bounds.length - 1; k >= 0; k--) {
+        const right = node.splitText(bounds[k] as number);
+        this.splits.add(right);
+        segs.splice(1, 0, right);
+      }
+      const edges = [0, ...bounds, len];
+      segs.forEach((seg, k) => {
+        const a = edges[k] as number;
+        const b = edges[k + 1] as number;
+        const covering = pieces.filter((p) => p.s <= a && p.e >= b);
+        if (!covering.length) return;
+        const parent = seg.parentNode;
+        if (!parent) return;
+        let outer: Element | null = null;
+        let inner: Element | null = null;
+        for (const p of covering) {
+          const m = doc.createElement(MARK_TAG);
+          m.setAttribute('data-type', cssIdent(p.entry.item.style));
+          if (p.entry.item.entityId !== undefined) m.setAttribute('data-entity-id', p.entry.item.entityId);
+          m.setAttribute('role', 'mark');
+          this.byMark.set(m, p.entry);
+          p.entry.marks.push(m);
+          if (inner) inner.appendChild(m);
+          else outer = m;
+          inner = m;
+        }
+        parent.insertBefore(outer!, seg);
+        inner!.appendChild(seg);
+      });
+    }
+    // Marks of each entry in document order.
+    for (const e of entries) {
+      e.marks.sort((a, b) => (a === b ? 0 : a.compareDocumentPosition(b) & 4 ? -1 : 1));
+    }
+  }
+
+  private unwrap(entries: Entry[]): void {
+    const parents = new Set<Node>();
+    const dropped = new Set<Element>();
+    for (const e of entries) {
+      for (const m of e.marks) {
+        dropped.add(m);
+        const parent = m.parentNode;
+        if (!parent) continue;
+        while (m.firstChild) parent.insertBefore(m.firstChild, m);
+        parent.removeChild(m);
+        parents.add(parent);
+      }
+      e.marks = [];
+    }
+    for (const p of parents) {
+      if (p.nodeType === 1 && dropped.has(p as Element)) continue;
+      this.mergeSplits(p);
+    }
+  }
+
+  /** Merges text nodes we split off back into their left neighbours. */
+  private mergeSplits(parent: Node): void {
+    let c = parent.firstChild;
+    while (c) {
+      const next = c.nextSibling;
+      if (c.nodeType === 3 && this.splits.has(c as Text)) {
+        const prev = c.previousSibling;
+        if (prev && prev.nodeType === 3) {
+          (prev as Text).appendData((c as Text).data);
+          this.splits.delete(c as Text);
+          parent.removeChild(c);
+        }
+      }
+      c = next;
+    }
+  }
+
+  /** wrap mode: each item's range spans its marks. */
+  private reindexRanges(): void {
+    this.byRange.clear();
+    for (const e of this.byId.values()) {
+      const first = e.marks[0];
+      const last = e.marks[e.marks.length - 1];
+      if (first && last && first.isConnected && last.isConnected) {
+        const r = this.document.createRange();
+        r.setStartBefore(first);
+        r.setEndAfter(last);
+        e.item = { ...e.item, range: r };
+      }
+      this.byRange.set(e.item.range, e);
+    }
+  }
+}

@@ -1,0 +1,101 @@
+// Cooperative scheduling: long loops give the event loop back every few milliseconds
+// so the page stays responsive (no task much longer than the budget).
+
+interface SchedulerLike {
+  yield?: () => Promise<void>;
+}
+
+let channel: MessageChannel | null = null;
+const waiting: (() => void)[] = [];
+
+function messageChannelYield(): Promise<void> | null {
+  if (typeof MessageChannel !== 'function') return null;
+  if (!channel) {
+    channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      const resolve = waiting.shift();
+      resolve?.();
+    };
+    // Node's MessagePort would keep the process alive; browsers have no unref.
+    (channel.port1 as unknown as { unref?: () => void }).unref?.();
+  }
+  const ch = channel;
+  return new Promise<void>((resolve) => {
+    waiting.push(resolve);
+    ch.port2.postMessage(null);
+  });
+}
+
+/**
+ * Gives the event loop a turn: scheduler.yield() where present (keeps our priority),
+ * else a MessageChannel macrotask, else setTimeout(0).
+ */
+export function yieldToMain(): Promise<void> {
+  const s = (globalThis as { scheduler?: SchedulerLike }).scheduler;
+  if (s && typeof s.yield === 'function') return s.yield();
+  return messageChannelYield() ?? new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** A time budget: tells a loop when to yield. */
+export interface TimeSlice {
+  /** True once the current slice has used its budget. */
+  shouldYield(): boolean;
+  /** Yields (and starts a new slice) only when the budget is spent. Throws if aborted. */
+  maybeYield(): Promise<void>;
+  /** Yields unconditionally and starts a new slice. Throws if aborted. */
+  yield(): Promise<void>;
+  /** Number of yields so far. */
+  readonly yields: number;
+}
+
+export interface TimeSliceOptions {
+  signal?: AbortSignal;
+  /** Replaces yieldToMain (tests). */
+  yieldFn?: () => Promise<void>;
+  /** Replaces performance.now (tests). */
+  now?: () => number;
+}
+
+export function timeSlice(budgetMs = 8, opts: TimeSliceOptions = {}): TimeSlice {
+  const now = opts.now ?? (() => performance.now());
+  const yieldFn = opts.yieldFn ?? yieldToMain;
+  let start = now();
+  let yields = 0;
+  const doYield = async (): Promise<void> => {
+    yields++;
+    await yieldFn();
+    opts.signal?.throwIfAborted();
+    start = now();
+  };
+  return {
+    shouldYield: () => now() - start >= budgetMs,
+    async maybeYield() {
+      if (now() - start >= budgetMs) await doYield();
+    },
+    yield: doYield,
+    get yields() {
+      return yields;
+    },
+  };
+}
+
+export type ChunkedOptions = TimeSliceOptions;
+
+/**
+ * Calls fn on every item, yielding to the event loop whenever budgetMs is spent.
+ * Resolves to the number of yields. Rejects with the signal's reason if aborted.
+ */
+export async function chunked<T>(
+  items: readonly T[],
+  fn: (item: T, index: number) => void,
+  budgetMs = 8,
+  opts: ChunkedOptions = {},
+): Promise<number> {
+  opts.signal?.throwIfAborted();
+  const slice = timeSlice(budgetMs, opts);
+  for (let i = 0; i < items.length; i++) {
+    fn(items[i] as T, i);
+    if (i + 1 < items.length && slice.shouldYield()) await slice.yield();
+  }
+  return slice.yields;
+}

@@ -1,0 +1,37 @@
+// Splits page text into pieces small enough for one message, at block
+// boundaries (or, inside a huge block, at a space) so no name is cut in two.
+
+export interface TextChunk {
+  offset: number;
+  text: string;
+}
+
+export function splitForMatching(text: string, maxChars: number): TextChunk[] {
+  const chunks: TextChunk[] = [];
+  let start = 0;
+  while (start < text.length) {
+    let end = Math.min(text.length, start + maxChars);
+    if (end < text.length) {
+      const block = text.lastIndexOf('\n', end);
+      if (block > start) end = block + 1;
+      else {
+        // One block longer than a chunk: cut after a sentence end, else at a space.
+        const window = text.slice(start, end);
+        const sentence = Math.max(window.lastIndexOf('. '), window.lastIndexOf('? '), window.lastIndexOf('! '));
+        const space = window.lastIndexOf(' ');
+        const cut = sentence > maxChars / 2 ? sentence + 2 : space > 0 ? space + 1 : window.length;
+        end = start + cut;
+      }
+    }
+    chunks.push({ offset: start, text: text.slice(start, end) });
+    start = end;
+  }
+  return chunks;
+}
+
+/** The prefix of text to match on a page over the size limit: cut at a block boundary. */
+export function limitText(text: string, maxChars: number): { text: string; partial: boolean } {
+  if (text.length <= maxChars) return { text, partial: false };
+  const cut = text.lastIndexOf('\n', maxChars);
+  return { text: text.slice(0, cut > maxChars / 2 ? cut : maxChars), partial: true };
+}

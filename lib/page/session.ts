@@ -1,0 +1,79 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { isActiveOn, settingsItem, type Settings } from '../settings';
+import { onMessage, sendMessage, type PageState } from '../protocol/messages';
+import { PageController } from './controller';
+
+// One page's life in the content script: follow the settings, run a controller
+// while highlighting is on, re-scan on in-page navigation, answer the popup.
+// Everything is tied to the content-script context, so an extension reload or
+// navigation leaves nothing behind.
+
+export interface SessionOptions {
+  /** Force wrapping (accessible mode) even where the CSS Custom Highlight API exists. */
+  forceWrap?: boolean;
+}
+
+export async function startPageSession(ctx: ContentScriptContext, options: SessionOptions = {}): Promise<void> {
+  const doc = document;
+  let settings: Settings = await settingsItem.getValue();
+  let current: { controller: PageController; abort: AbortController } | null = null;
+  let lastUrl = location.href;
+
+  const hasHighlightApi = typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
+  const modeFor = (s: Settings) => (s.accessibleMode || options.forceWrap || !hasHighlightApi ? 'wrap' : 'highlight-api');
+
+  const stop = () => {
+    current?.abort.abort();
+    current = null;
+  };
+
+  const start = () => {
+    stop();
+    if (!isActiveOn(settings, location.hostname)) {
+      void sendMessage('reportPage', { entities: 0, mentions: 0, partial: false }).catch(() => {});
+      return;
+    }
+    const abort = new AbortController();
+    ctx.onInvalidated(() => abort.abort());
+    const controller = new PageController(
+      {
+        match: async (text) => (await sendMessage('matchText', { text })).spans,
+        report: (r) => void sendMessage('reportPage', r).catch(() => {}),
+      },
+      { document: doc, signal: abort.signal, types: new Set(settings.types), mode: modeFor(settings) },
+    );
+    current = { controller, abort };
+    controller.start().catch((err: unknown) => {
+      if (!abort.signal.aborted) console.debug('[CSTO Lens] page scan failed', err);
+    });
+  };
+
+  const unwatch = settingsItem.watch((next) => {
+    settings = next;
+    start();
+  });
+  ctx.onInvalidated(() => {
+    unwatch();
+    stop();
+  });
+
+  // Single-page sites change the URL without a load: read the new article.
+  ctx.addEventListener(window, 'wxt:locationchange', () => {
+    if (location.href === lastUrl) return;
+    lastUrl = location.href;
+    if (current) void current.controller.rescan().catch(() => {});
+  });
+
+  const removeState = onMessage('pageState', (): PageState => {
+    const active = current !== null;
+    if (!current) return { entities: 0, mentions: 0, partial: false, active, mode: modeFor(settings), list: [] };
+    return current.controller.state(active);
+  });
+  const removeReveal = onMessage('revealEntity', ({ data }) => current?.controller.reveal(data.entityId, data.index) ?? false);
+  ctx.onInvalidated(() => {
+    removeState();
+    removeReveal();
+  });
+
+  start();
+}

@@ -1,0 +1,39 @@
+import { useEffect, useState } from 'react';
+import { browser } from 'wxt/browser';
+import { sendMessage, type PageState } from '../protocol/messages';
+
+export interface ActivePage {
+  tabId: number | null;
+  hostname: string | null;
+  state: PageState | null;
+  reveal: (entityId: string) => void;
+}
+
+/** The active tab and what its content script shows (null where no content script runs). */
+export function useActivePage(refreshKey: unknown): ActivePage {
+  const [page, setPage] = useState<Omit<ActivePage, 'reveal'>>({ tabId: null, hostname: null, state: null });
+  useEffect(() => {
+    let alive = true;
+    void (async () => {
+      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+      const tabId = tab?.id ?? null;
+      let hostname: string | null = null;
+      try {
+        hostname = tab?.url ? new URL(tab.url).hostname || null : null;
+      } catch {
+        hostname = null;
+      }
+      const state = tabId === null ? null : await sendMessage('pageState', undefined, tabId).catch(() => null);
+      if (alive) setPage({ tabId, hostname, state });
+    })();
+    return () => {
+      alive = false;
+    };
+  }, [refreshKey]);
+  return {
+    ...page,
+    reveal: (entityId) => {
+      if (page.tabId !== null) void sendMessage('revealEntity', { entityId }, page.tabId).catch(() => false);
+    },
+  };
+}
