@@ -12,7 +12,7 @@ import { BUILD_KEY, readAliases, readStats, storeKnowledgeBase, type KbStats } f
 // matcher is dropped whenever the stored build changes, from any context.
 
 export class KnowledgeService {
-  private compiled: Promise<{ matcher: Matcher; types: Map<string, EntityType> }> | null = null;
+  private compiled: Promise<{ matcher: Matcher; types: Map<string, EntityType>; hidden: Set<string> }> | null = null;
   private building: Promise<boolean> | null = null;
   private watch: Subscription | null = null;
 
@@ -56,7 +56,11 @@ export class KnowledgeService {
     this.compiled ??= (async () => {
       if ((await this.db.aliases.count()) === 0) await this.ensureBuilt();
       const [aliases, entities] = await Promise.all([readAliases(this.db), this.db.entities.toArray()]);
-      return { matcher: buildMatcher(aliases), types: new Map(entities.map((e) => [e.id, e.type])) };
+      return {
+        matcher: buildMatcher(aliases),
+        types: new Map(entities.map((e) => [e.id, e.type])),
+        hidden: new Set(entities.filter((e) => e.highlight === false).map((e) => e.id)),
+      };
     })().catch((err) => {
       this.compiled = null;
       throw err;
@@ -64,9 +68,16 @@ export class KnowledgeService {
     return this.compiled;
   }
 
+  /** The CSTO entities in `text`. Context-only entities still take part in matching, so
+   *  "Pakistan Point News" is not read as "Pakistan", but they are not returned. */
   async match(text: string): Promise<MatchedSpan[]> {
-    const { matcher, types } = await this.compile();
-    return matcher.scan(text).map((s) => ({ start: s.start, end: s.end, entityId: s.entityId, type: types.get(s.entityId) ?? 'organization' }));
+    const { matcher, types, hidden } = await this.compile();
+    const spans: MatchedSpan[] = [];
+    for (const s of matcher.scan(text)) {
+      if (hidden.has(s.entityId)) continue;
+      spans.push({ start: s.start, end: s.end, entityId: s.entityId, type: types.get(s.entityId) ?? 'organization' });
+    }
+    return spans;
   }
 
   async stats(): Promise<KbStats & { ready: boolean }> {

@@ -44,6 +44,8 @@ export interface Entity {
   /** Role phrases that refer to this entity in running text without naming it
    *  ("the Russian foreign minister"); used to resolve speakers, never highlighted. */
   titles?: string[];
+  /** False for entities the knowledge base keeps for context but never highlights. */
+  highlight?: boolean;
   /** Where the entity came from: the curated registry or found in a document by NLP. */
   origin: 'registry' | 'extracted';
   /** Related entity ids (member of, part of, capital of ...). */

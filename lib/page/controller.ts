@@ -4,7 +4,7 @@ import { Highlighter, type HighlightItem } from '../dom/highlighter';
 import { observeMutations, type MutationWatch } from '../dom/observe';
 import { rangeFromOffsets } from '../dom/ranges';
 import { chunked } from '../dom/schedule';
-import type { MatchedSpan, PageEntity, PageReport, PageState } from '../protocol/messages';
+import type { MatchedSpan, PageEntity, PageMention, PageReport, PageState } from '../protocol/messages';
 import { limitText, splitForMatching } from './chunks';
 
 // The content script's controller: read the page, ask the background for
@@ -47,6 +47,9 @@ export class PageController {
   private readonly items = new Map<string, EntityItem>();
   private partial = false;
   private generation = 0;
+  private scans = 0;
+  private readonly started = performance.now();
+  private drawnAt: number | null = null;
   private watch: MutationWatch | null = null;
   lastHit: { entityId: string; kind: 'hover' | 'click' } | null = null;
 
@@ -98,6 +101,10 @@ export class PageController {
     const limited = limitText(index.text, this.opts.maxChars ?? DEFAULT_MAX_CHARS);
     this.partial = limited.partial;
     await this.matchAndDraw(index, limited.text, generation, []);
+    if (generation !== this.generation) return;
+    this.scans++;
+    this.drawnAt = performance.now();
+    this.deps.report(this.report());
   }
 
   private async scanAdded(nodes: Node[]): Promise<void> {
@@ -107,6 +114,7 @@ export class PageController {
     const index = await collectTextInAsync(roots, { signal: this.opts.signal });
     if (generation !== this.generation) return;
     await this.matchAndDraw(index, index.text, generation, roots);
+    if (generation === this.generation) this.deps.report(this.report());
   }
 
   /** Matches `text` (read from `index`) and draws it, replacing what was drawn inside `replacing`. */
@@ -135,7 +143,6 @@ export class PageController {
       for (const item of batch) this.items.set(item.id, item);
       this.highlighter.add(batch);
     });
-    this.deps.report(this.report());
   }
 
   /** Our own DOM changes (wrap mode) are not page changes: the observer must not see them. */
@@ -152,14 +159,15 @@ export class PageController {
     for (const id of gone) this.items.delete(id);
   }
 
+  /** Drops highlights whose text left the page. (A live Range whose text is removed collapses
+   *  onto the parent, which may still be connected: the highlighter's prune knows that.) */
   private dropDisconnected(): void {
-    const gone = new Set<string>();
-    for (const item of this.items.values()) if (!item.range.startContainer.isConnected || !item.range.endContainer.isConnected) gone.add(item.id);
-    if (gone.size === 0) return;
-    this.mutate(() => this.highlighter.removeWhere((item) => gone.has(item.id)));
-    for (const id of gone) this.items.delete(id);
+    const removed = this.mutate(() => this.highlighter.prune());
+    if (removed === 0) return;
+    for (const id of [...this.items.keys()]) if (!this.highlighter.get(id)) this.items.delete(id);
     this.deps.report(this.report());
   }
+
 
   private listenForHits(): void {
     const doc = this.opts.document;
@@ -222,14 +230,30 @@ export class PageController {
     const list = [...byEntity.values()]
       .map(({ textCounts, ...e }) => ({ ...e, texts: [...textCounts].sort((a, b) => b[1] - a[1]).map(([t]) => t) }))
       .sort((a, b) => b.count - a.count || a.entityId.localeCompare(b.entityId));
-    return { ...this.report(), active, mode: this.highlighter.mode, list };
+    return {
+      ...this.report(),
+      active,
+      scans: this.scans,
+      timing: { started: this.started, drawn: this.drawnAt },
+      mode: this.highlighter.mode,
+      list,
+    };
+  }
+
+  /** Mentions in document order (the order a reader meets them). */
+  mentions(): PageMention[] {
+    return this.ordered().map((i) => ({ entityId: i.entityId, type: i.type, text: i.text }));
+  }
+
+  private ordered(filter?: (item: EntityItem) => boolean): EntityItem[] {
+    return [...this.items.values()]
+      .filter((i) => i.range.startContainer.isConnected && (!filter || filter(i)))
+      .sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
   }
 
   /** Scrolls to the n-th mention of an entity (document order) and flashes it. */
   reveal(entityId: string, index = 0): boolean {
-    const mentions = [...this.items.values()]
-      .filter((i) => i.entityId === entityId && i.range.startContainer.isConnected)
-      .sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+    const mentions = this.ordered((i) => i.entityId === entityId);
     const item = mentions[Math.max(0, Math.min(index, mentions.length - 1))];
     if (!item) return false;
     const el = item.range.startContainer.parentElement;

@@ -66,12 +66,16 @@ export async function startPageSession(ctx: ContentScriptContext, options: Sessi
 
   const removeState = onMessage('pageState', (): PageState => {
     const active = current !== null;
-    if (!current) return { entities: 0, mentions: 0, partial: false, active, mode: modeFor(settings), list: [] };
+    if (!current) {
+      return { entities: 0, mentions: 0, partial: false, active, scans: 0, timing: { started: 0, drawn: null }, mode: modeFor(settings), list: [] };
+    }
     return current.controller.state(active);
   });
+  const removeMentions = onMessage('pageMentions', () => current?.controller.mentions() ?? []);
   const removeReveal = onMessage('revealEntity', ({ data }) => current?.controller.reveal(data.entityId, data.index) ?? false);
   ctx.onInvalidated(() => {
     removeState();
+    removeMentions();
     removeReveal();
   });
 

@@ -30,8 +30,16 @@ export interface ProtocolMap {
   kbStats(): KbStats & { ready: boolean };
   /** Sent to a tab's content script (popup, background): what it shows now. */
   pageState(): PageState;
+  /** Sent to a tab's content script: every highlighted mention, in document order. */
+  pageMentions(): PageMention[];
   /** Sent to a tab's content script: scroll to the first (or n-th) mention of an entity and flash it. */
   revealEntity(data: { entityId: string; index?: number }): boolean;
+}
+
+export interface PageMention {
+  entityId: string;
+  type: EntityType;
+  text: string;
 }
 
 export interface PageEntity {
@@ -45,6 +53,10 @@ export interface PageEntity {
 export interface PageState extends PageReport {
   /** False when highlighting is off for this page (site or global setting). */
   active: boolean;
+  /** Whole-page scans completed (0 while the first is running). */
+  scans: number;
+  /** Milliseconds since navigation start: when the controller started, and when the last full scan was drawn. */
+  timing: { started: number; drawn: number | null };
   mode: 'highlight-api' | 'wrap';
   list: PageEntity[];
 }

@@ -32,6 +32,7 @@ export function registryEntities(registry: Registry): Entity[] {
     name: e.name,
     description: e.description,
     origin: 'registry' as const,
+    ...(e.highlight === false ? { highlight: false } : {}),
     ...(e.titles ? { titles: e.titles } : {}),
     ...(e.related ? { related: e.related } : {}),
   }));

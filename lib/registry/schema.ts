@@ -42,6 +42,9 @@ export const registryEntitySchema = z
     type: z.enum(ENTITY_TYPES),
     name: z.string().min(1),
     description: z.string().min(1),
+    /** false: known to the knowledge base (statements, facts, speakers) but not a CSTO entity to
+     *  highlight or report as a match, e.g. non-member countries and unrelated officials. */
+    highlight: z.boolean().optional(),
     aliases: z.array(registryAliasSchema),
     titles: z.array(z.string().min(1)).optional(),
     related: z.array(z.object({ relation: z.string(), entityId: z.string() }).strict()).optional(),

@@ -257,7 +257,6 @@ describe('registry coverage', () => {
     ['EAEU', 'org:eaeu'],
     ['NATO', 'org:nato'],
     ['EU', 'org:eu'],
-    ['TASS', 'org:tass', '001'],
     ['Normandy format', 'org:normandy-format', '004'],
     ['Presidential Executive Office', 'org:russian-presidential-executive-office', '004'],
     ['Ministry of Foreign Affairs of the Russian Federation', 'org:russian-mfa', '003'],
@@ -303,7 +302,6 @@ describe('registry coverage', () => {
     ['Dushanbe', 'place:dushanbe', '002'],
     ['Tehran', 'place:tehran', '002'],
     ['Kabul', 'place:kabul', '002'],
-    ['Paris', 'place:paris', '004'],
     ['Central Asia', 'place:central-asia', '004'],
     ['Middle East', 'place:middle-east', '004'],
     ['Mazhilis', 'body:kazakhstan-mazhilis', '003'],
@@ -401,7 +399,6 @@ describe('context rules against the seeds', () => {
       ['UN', 'org:un', '002'],
       ['UN', 'org:un', '003'],
       ['UN', 'org:un', '004'],
-      ['Sputnik', 'org:sputnik', '000'],
       ['CFM', 'body:csto-cfm', '003'],
       ['Council of Foreign Ministers', 'body:csto-cfm', '004'],
       ['Council of Defence Ministers', 'body:csto-cdm', '004'],
@@ -411,6 +408,12 @@ describe('context rules against the seeds', () => {
       const all = occurrences(seeds[seed]!, a);
       expect(all.length, `"${text}" in ${seed}`).toBeGreaterThan(0);
       expect(firing(seeds[seed]!, a).length, `"${text}" in ${seed}`).toBe(all.length);
+    }
+  });
+
+  it('leave news outlets alone: an outlet is where a story appears, not a CSTO entity', () => {
+    for (const outlet of ['TASS', 'Sputnik', 'Pakistan Point News', 'RIA Novosti', 'Interfax']) {
+      expect(registry.entities.some((e) => e.name === outlet || e.aliases.some((a) => (typeof a === 'string' ? a : a.text) === outlet)), outlet).toBe(false);
     }
   });
 

@@ -1,0 +1,124 @@
+// What the tests read from a page: the highlights the extension drew (from the page's
+// CSS.highlights registry, or the wrappers in accessible mode) and the content
+// script's own account of them (asked through an extension page, as the popup does).
+import type { TestBrowser, TestPage } from './browsers.ts';
+
+export interface DrawnHighlight {
+  style: string;
+  text: string;
+  start: number;
+}
+
+/** Highlights drawn on the page, in document order: style (entity type) and text. */
+export function readHighlights(page: TestPage): Promise<DrawnHighlight[]> {
+  return page.evaluate(() => {
+    const out: { style: string; text: string; start: number; node: Node; offset: number }[] = [];
+    const reg = (globalThis as unknown as { CSS?: { highlights?: Map<string, Set<Range>> } }).CSS?.highlights;
+    if (reg) {
+      for (const [name, hl] of reg) {
+        if (!name.startsWith('csto-lens-') || name === 'csto-lens-flash') continue;
+        for (const r of hl) out.push({ style: name.slice('csto-lens-'.length), text: r.toString(), start: 0, node: r.startContainer, offset: r.startOffset });
+      }
+    }
+    for (const m of document.querySelectorAll('csto-lens-mark')) {
+      out.push({ style: m.getAttribute('data-type') ?? '', text: m.textContent ?? '', start: 0, node: m, offset: 0 });
+    }
+    out.sort((a, b) => {
+      if (a.node === b.node) return a.offset - b.offset;
+      return a.node.compareDocumentPosition(b.node) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+    });
+    return out.map((h, i) => ({ style: h.style, text: h.text.replace(/\s+/g, ' '), start: i }));
+  });
+}
+
+export interface PageStateEntity {
+  entityId: string;
+  type: string;
+  texts: string[];
+  count: number;
+}
+export interface PageStateResult {
+  entities: number;
+  mentions: number;
+  partial: boolean;
+  active: boolean;
+  scans: number;
+  timing: { started: number; drawn: number | null };
+  mode: string;
+  list: PageStateEntity[];
+}
+
+/**
+ * Asks the content script of the tab showing `url` for its state, from an extension page,
+ * with the wire format of @webext-core/messaging ({type, data, timestamp} -> {res, err}).
+ */
+export async function askPageState(ext: TestPage, url: string): Promise<PageStateResult | null> {
+  return askContent<PageStateResult>(ext, url, 'pageState');
+}
+
+export interface PageMentionResult {
+  entityId: string;
+  type: string;
+  text: string;
+}
+
+/** The content script's mentions, in document order. */
+export async function askMentions(ext: TestPage, url: string): Promise<PageMentionResult[]> {
+  return (await askContent<PageMentionResult[]>(ext, url, 'pageMentions')) ?? [];
+}
+
+/** Sends a message of the extension's protocol to the content script of the tab showing `url`. */
+export async function askContent<R>(ext: TestPage, url: string, type: string, data?: unknown): Promise<R | null> {
+  return ext.evaluate(async ({ pageUrl, type, data }: { pageUrl: string; type: string; data: unknown }) => {
+    type Api = { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]>; sendMessage(id: number, m: object): Promise<unknown> } };
+    const g = globalThis as unknown as { browser?: Api; chrome?: Api };
+    const api = (g.browser ?? g.chrome)!;
+    const tabs = await api.tabs.query({});
+    const tab = tabs.find((t) => t.url === pageUrl);
+    if (tab?.id === undefined) return null;
+    try {
+      const reply = (await api.tabs.sendMessage(tab.id, { id: Date.now(), type, data, timestamp: Date.now() })) as {
+        res?: unknown;
+      };
+      return (reply?.res ?? null) as never;
+    } catch {
+      return null;
+    }
+  }, { pageUrl: url, type, data });
+}
+
+/** Waits until the content script reports a state that `done` accepts, and returns it. */
+export async function waitForPageState(
+  ext: TestPage,
+  url: string,
+  done: (s: PageStateResult) => boolean,
+  timeoutMs = 20_000,
+): Promise<PageStateResult> {
+  const until = Date.now() + timeoutMs;
+  let last: PageStateResult | null = null;
+  for (;;) {
+    last = await askPageState(ext, url);
+    if (last && done(last)) return last;
+    if (Date.now() > until) throw new Error(`page state never settled for ${url}: ${JSON.stringify(last)?.slice(0, 400)}`);
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
+/** Waits until the state stops changing (same mention count twice, 400 ms apart). */
+export async function waitForStableState(ext: TestPage, url: string, timeoutMs = 30_000): Promise<PageStateResult> {
+  let prev = -1;
+  return waitForPageState(
+    ext,
+    url,
+    (s) => {
+      const stable = s.mentions > 0 && s.mentions === prev;
+      prev = s.mentions;
+      return stable;
+    },
+    timeoutMs,
+  );
+}
+
+export async function openControl(browser: TestBrowser): Promise<TestPage> {
+  return browser.openExtensionPage('options.html');
+}
