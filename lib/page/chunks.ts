@@ -12,14 +12,17 @@ export function splitForMatching(text: string, maxChars: number): TextChunk[] {
   while (start < text.length) {
     let end = Math.min(text.length, start + maxChars);
     if (end < text.length) {
-      const block = text.lastIndexOf('\n', end);
-      if (block > start) end = block + 1;
+      // (A newline at `end` itself would make the chunk one character too long.)
+      const block = text.lastIndexOf('\n', end - 1);
+      if (block >= start) end = block + 1;
       else {
         // One block longer than a chunk: cut after a sentence end, else at a space.
         const window = text.slice(start, end);
         const sentence = Math.max(window.lastIndexOf('. '), window.lastIndexOf('? '), window.lastIndexOf('! '));
         const space = window.lastIndexOf(' ');
-        const cut = sentence > maxChars / 2 ? sentence + 2 : space > 0 ? space + 1 : window.length;
+        // (A chunk that starts with a space before a long word ends after that space: the
+        // word then starts the next chunk, and is cut only if it is longer than a chunk.)
+        const cut = sentence > maxChars / 2 ? sentence + 2 : space >= 0 ? space + 1 : window.length;
         end = start + cut;
       }
     }
@@ -29,9 +32,12 @@ export function splitForMatching(text: string, maxChars: number): TextChunk[] {
   return chunks;
 }
 
-/** The prefix of text to match on a page over the size limit: cut at a block boundary. */
+/** The prefix of text to match on a page over the size limit: cut at a block boundary, else
+ *  at a space (never inside a word: the first half of a name can be another name). */
 export function limitText(text: string, maxChars: number): { text: string; partial: boolean } {
   if (text.length <= maxChars) return { text, partial: false };
-  const cut = text.lastIndexOf('\n', maxChars);
-  return { text: text.slice(0, cut > maxChars / 2 ? cut : maxChars), partial: true };
+  const block = text.lastIndexOf('\n', maxChars);
+  if (block > maxChars / 2) return { text: text.slice(0, block), partial: true };
+  const space = text.lastIndexOf(' ', maxChars);
+  return { text: text.slice(0, space > maxChars / 2 ? space : maxChars), partial: true };
 }

@@ -23,7 +23,9 @@ function build(label: string, args: string[]): void {
   const r = spawnSync('npx', ['wxt', 'build', ...args], {
     cwd: ROOT_DIR,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
+    // Vitest sets NODE_ENV=test; a build must be a production build, or React's JSX is
+    // compiled for its development runtime (jsxDEV) while the production runtime is bundled.
+    env: { ...process.env, NO_COLOR: '1', NODE_ENV: 'production' },
     maxBuffer: 64 * 1024 * 1024,
   });
   if (r.status !== 0) {
