@@ -6,6 +6,10 @@ import { KnowledgeService } from '../lib/kb/service';
 import { onMessage } from '../lib/protocol/messages';
 import { settingsItem, toggleSite } from '../lib/settings';
 import { badgeText } from '../lib/ui/badge';
+import { viewerPath } from '../lib/ui/viewer-url';
+
+/** The toolbar button: `action` in MV3 (Chrome), `browserAction` in Firefox's MV2 build. */
+const toolbarAction = () => browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
 
 // Composition root of the background worker: wiring only.
 export default defineBackground(() => {
@@ -28,10 +32,21 @@ export default defineBackground(() => {
 
   onMessage('matchText', async ({ data }) => ({ spans: await kb.match(data.text) }));
   onMessage('kbStats', () => kb.stats());
+  onMessage('entityCard', ({ data }) => kb.card(data.entityId));
+  onMessage('relatedStatements', ({ data }) => kb.relatedTo(data.text));
+  onMessage('openViewer', async ({ data }) => {
+    await browser.tabs.create({ url: browser.runtime.getURL(viewerPath(data) as '/viewer.html') });
+  });
+  onMessage('loadPageUi', async ({ sender }) => {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined) return false;
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: ['/page-ui.js'] });
+    return true;
+  });
   onMessage('reportPage', async ({ data, sender }) => {
     const tabId = sender.tab?.id;
     if (tabId === undefined) return;
-    await browser.action.setBadgeText({ tabId, text: badgeText(data) });
-    await browser.action.setBadgeBackgroundColor({ tabId, color: '#2f5d8a' });
+    await toolbarAction().setBadgeText({ tabId, text: badgeText(data) });
+    await toolbarAction().setBadgeBackgroundColor({ tabId, color: '#2f5d8a' });
   });
 });

@@ -1,6 +1,6 @@
 import type { EntityType } from '../model/types';
 import { collectTextAsync, collectTextInAsync, type TextIndex } from '../dom/collect';
-import { Highlighter, type HighlightItem } from '../dom/highlighter';
+import { Highlighter, MARK_TAG, type HighlightItem } from '../dom/highlighter';
 import { observeMutations, type MutationWatch } from '../dom/observe';
 import { rangeFromOffsets } from '../dom/ranges';
 import { chunked } from '../dom/schedule';
@@ -28,7 +28,17 @@ export interface PageOptions {
   /** Characters per matchText message. */
   chunkChars?: number;
   /** Called when the pointer rests on, or clicks, an entity highlight. */
-  onEntityHit?: (hit: { entityId: string; range: Range; kind: 'hover' | 'click' }) => void;
+  onEntityHit?: (hit: EntityHit) => void;
+}
+
+export interface EntityHit {
+  entityId: string;
+  range: Range;
+  /** 'enter': the pointer just reached the highlight (prefetch); 'hover': it rested there; 'click'. */
+  kind: 'enter' | 'hover' | 'click';
+  /** Which mention of the entity it is, in document order, and how many the page has. */
+  index: number;
+  total: number;
 }
 
 interface EntityItem extends HighlightItem {
@@ -38,7 +48,12 @@ interface EntityItem extends HighlightItem {
 }
 
 export const DEFAULT_MAX_CHARS = 3_000_000;
+/** How long the pointer rests on a highlight before its card opens. */
+export const HOVER_DELAY_MS = 300;
 const CHUNK_CHARS = 200_000;
+/** Text of the same block sent on either side of a chunk cut inside a block, so that a name
+ *  (or a context cue) across the cut is still seen whole. Longer than any alias. */
+const CONTEXT_CHARS = 512;
 
 let nextId = 0;
 
@@ -51,14 +66,22 @@ export class PageController {
   private readonly started = performance.now();
   private drawnAt: number | null = null;
   private watch: MutationWatch | null = null;
-  lastHit: { entityId: string; kind: 'hover' | 'click' } | null = null;
+  lastHit: { entityId: string; kind: EntityHit['kind'] } | null = null;
 
   constructor(
     private readonly deps: PageDeps,
     private readonly opts: PageOptions,
   ) {
     this.highlighter = new Highlighter({ mode: opts.mode, document: opts.document });
-    opts.signal.addEventListener('abort', () => this.clear(), { once: true });
+    // Aborted: restore the page (DOM and stylesheet); a new controller starts after each settings change.
+    opts.signal.addEventListener(
+      'abort',
+      () => {
+        this.clear();
+        this.highlighter.destroy();
+      },
+      { once: true },
+    );
   }
 
   get mode() {
@@ -108,12 +131,20 @@ export class PageController {
   }
 
   private async scanAdded(nodes: Node[]): Promise<void> {
-    const roots = nodes.filter((n) => n.isConnected);
+    let roots = nodes.filter((n) => n.isConnected);
     if (roots.length === 0) return;
     const generation = this.generation;
+    const wrap = this.highlighter.mode === 'wrap';
+    if (wrap) {
+      // Wrapping split the page's text nodes and moved pieces into marks: an edited text node
+      // is read again with its neighbours (its element, outside our marks), and the marks there
+      // are removed first (unwrapping moves and merges text nodes: ranges read before would break).
+      roots = [...new Set(roots.map(outsideMarks))].filter((n): n is Node => !!n && n.isConnected);
+      this.mutate(() => this.removeWithin(roots));
+    }
     const index = await collectTextInAsync(roots, { signal: this.opts.signal });
     if (generation !== this.generation) return;
-    await this.matchAndDraw(index, index.text, generation, roots);
+    await this.matchAndDraw(index, index.text, generation, wrap ? [] : roots);
     if (generation === this.generation) this.deps.report(this.report());
   }
 
@@ -121,9 +152,18 @@ export class PageController {
   private async matchAndDraw(index: TextIndex, text: string, generation: number, replacing: Node[]): Promise<void> {
     const spans: MatchedSpan[] = [];
     for (const chunk of splitForMatching(text, this.opts.chunkChars ?? CHUNK_CHARS)) {
-      const found = await this.deps.match(chunk.text);
+      // A chunk cut inside a block is sent with some of the block around it; it keeps the spans
+      // that start inside it, so each span is found by exactly one chunk, and found whole.
+      const end = chunk.offset + chunk.text.length;
+      const from = chunk.offset === 0 ? 0 : Math.max(chunk.offset - CONTEXT_CHARS, text.lastIndexOf('\n', chunk.offset - 1) + 1);
+      const nextBlock = text.indexOf('\n', end - 1);
+      const to = Math.max(end, Math.min(end + CONTEXT_CHARS, nextBlock < 0 ? text.length : nextBlock));
+      const found = await this.deps.match(text.slice(from, to));
       if (generation !== this.generation || this.opts.signal.aborted) return;
-      for (const s of found) spans.push({ ...s, start: s.start + chunk.offset, end: s.end + chunk.offset });
+      for (const s of found) {
+        const start = s.start + from;
+        if (start >= chunk.offset && start < end) spans.push({ ...s, start, end: s.end + from });
+      }
     }
     const wanted = spans.filter((s) => this.opts.types.has(s.type));
     const batch: EntityItem[] = [];
@@ -140,20 +180,34 @@ export class PageController {
     if (generation !== this.generation) return;
     this.mutate(() => {
       if (replacing.length) this.removeWithin(replacing);
-      for (const item of batch) this.items.set(item.id, item);
       this.highlighter.add(batch);
+      // Only what was drawn counts (a range whose text changed meanwhile is skipped).
+      for (const item of batch) if (this.highlighter.get(item.id)) this.items.set(item.id, item);
     });
   }
 
   /** Our own DOM changes (wrap mode) are not page changes: the observer must not see them. */
   private mutate<T>(fn: () => T): T {
-    return this.watch ? this.watch.ignoring(fn) : fn();
+    const out = this.watch ? this.watch.ignoring(fn) : fn();
+    // wrap mode: splitting and moving text nodes mangles the ranges we read; the highlighter
+    // keeps one around each item's marks: use it (document order, reveal, hit cards).
+    if (this.highlighter.mode === 'wrap') {
+      for (const item of this.items.values()) {
+        const drawn = this.highlighter.get(item.id);
+        if (drawn) item.range = drawn.range;
+      }
+    }
+    return out;
   }
 
   private removeWithin(roots: Node[]): void {
     const inside = (n: Node) => roots.some((r) => r === n || r.contains(n));
+    // wrap mode: also a mark inside a root, or a root (an edited text node) inside a mark
+    const marked = (id: string) => this.highlighter.marksOf(id).some((m) => roots.some((r) => r.contains(m) || m.contains(r)));
     const gone = new Set<string>();
-    for (const item of this.items.values()) if (inside(item.range.startContainer) || inside(item.range.endContainer)) gone.add(item.id);
+    for (const item of this.items.values()) {
+      if (inside(item.range.startContainer) || inside(item.range.endContainer) || marked(item.id)) gone.add(item.id);
+    }
     if (gone.size === 0) return;
     this.highlighter.removeWhere((item) => gone.has(item.id));
     for (const id of gone) this.items.delete(id);
@@ -182,10 +236,12 @@ export class PageController {
       }
       return undefined;
     };
-    const emit = (item: EntityItem, kind: 'hover' | 'click') => {
+    const emit = (item: EntityItem, kind: EntityHit['kind']) => {
       this.lastHit = { entityId: item.entityId, kind };
-      this.opts.onEntityHit?.({ entityId: item.entityId, range: item.range, kind });
+      const same = this.ordered((i) => i.entityId === item.entityId);
+      this.opts.onEntityHit?.({ entityId: item.entityId, range: item.range, kind, index: Math.max(0, same.indexOf(item)), total: same.length });
     };
+    let over: EntityItem | undefined;
     doc.addEventListener(
       'pointermove',
       (e) => {
@@ -194,7 +250,9 @@ export class PageController {
           frame = 0;
           clearTimeout(timer);
           const item = hitAt(e.clientX, e.clientY);
-          if (item) timer = setTimeout(() => emit(item, 'hover'), 250);
+          if (item && item !== over) emit(item, 'enter');
+          over = item;
+          if (item) timer = setTimeout(() => emit(item, 'hover'), HOVER_DELAY_MS);
         });
       },
       { passive: true, signal: this.opts.signal },
@@ -251,18 +309,41 @@ export class PageController {
       .sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
   }
 
-  /** Scrolls to the n-th mention of an entity (document order) and flashes it. */
-  reveal(entityId: string, index = 0): boolean {
+  /** Scrolls to mention `index` of an entity (document order) and flashes it. */
+  reveal(entityId: string, index = 0): { range: Range; index: number; total: number } | null {
     const mentions = this.ordered((i) => i.entityId === entityId);
-    const item = mentions[Math.max(0, Math.min(index, mentions.length - 1))];
-    if (!item) return false;
-    const el = item.range.startContainer.parentElement;
-    el?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    const at = Math.max(0, Math.min(index, mentions.length - 1));
+    const item = mentions[at];
+    if (!item) return null;
+    const el = elementAt(item.range);
+    // Instant, so the card can be placed next to the mention right away.
+    el?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
     const flashId = `${item.id}-flash`;
     this.mutate(() => this.highlighter.add([{ id: flashId, range: item.range.cloneRange(), style: 'flash' }]));
     setTimeout(() => this.mutate(() => this.highlighter.remove([flashId])), 1200);
-    return true;
+    return { range: item.range, index: at, total: mentions.length };
   }
+
+  /** How many mentions of the entity are highlighted now. */
+  mentionCount(entityId: string): number {
+    return this.ordered((i) => i.entityId === entityId).length;
+  }
+
+}
+
+/** wrap mode: what to read again for a changed node: a text node's element, outside our marks. */
+function outsideMarks(node: Node): Node | null {
+  let n: Node | null = node.nodeType === 3 ? node.parentNode : node;
+  while (n && n.nodeType === 1 && (n as Element).localName === MARK_TAG) n = n.parentNode;
+  return n;
+}
+
+/** The element holding a range's first character (wrap mode: the range starts before a mark). */
+function elementAt(range: Range): Element | null {
+  const start = range.startContainer;
+  if (start.nodeType !== 1) return start.parentElement;
+  const child = start.childNodes[range.startOffset];
+  return child?.nodeType === 1 ? (child as Element) : (start as Element);
 }
 
 function ignoreAbort(err: unknown): void {
