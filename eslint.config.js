@@ -38,8 +38,20 @@ export default tseslint.config(
     rules: noImport(['dexie', 'dexie-react-hooks', 'compromise', '**/kb/**', '**/nlp/**'], 'the content script never touches Dexie or the NLP.'),
   },
   {
+    // Components may name the view-model types they render, never the code behind them.
     files: ['components/**'],
-    rules: noImport(['dexie', 'dexie-react-hooks', '**/kb/**', '**/entrypoints/**'], 'components are presentational: props in, callbacks out.'),
+    rules: {
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['dexie', 'dexie-react-hooks', '**/kb/**'], message: 'components are presentational: props in, callbacks out.', allowTypeImports: true },
+            ENTRYPOINTS,
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['server/**'],

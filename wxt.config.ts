@@ -8,7 +8,9 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'CSTO Lens',
     description: 'Highlights and explains the Collective Security Treaty Organization in the news you read.',
-    permissions: ['storage', 'unlimitedStorage', 'alarms', 'tabs'],
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'tabs', 'scripting'],
+    // The page UI is injected on demand into pages the content script already runs on.
+    host_permissions: ['http://*/*', 'https://*/*'],
     action: { default_title: 'CSTO Lens' },
     commands: {
       'toggle-highlights': {

@@ -1,6 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { createRoot } from 'react-dom/client';
+import { browser } from 'wxt/browser';
+import { KbStatus } from '../../components/KbStatus';
 import { PageSummary } from '../../components/PageSummary';
+import { SearchBox } from '../../components/SearchBox';
+import { useKbSearch } from '../../lib/ui/use-kb-search';
+import { viewerPath } from '../../lib/ui/viewer-url';
 import { LensDb } from '../../lib/kb/db';
 import { isActiveOn, toggleSite } from '../../lib/settings';
 import { useActivePage } from '../../lib/ui/use-page-state';
@@ -13,6 +18,7 @@ function Popup() {
   const [settings, save] = useSettings();
   const page = useActivePage(settings);
   const ids = page.state?.list.map((e) => e.entityId) ?? [];
+  const kb = useKbSearch(db);
   const names = useLiveQuery(async () => {
     const rows = await db.entities.bulkGet(ids);
     return Object.fromEntries(rows.filter((e) => e !== undefined).map((e) => [e.id, e.name]));
@@ -30,6 +36,15 @@ function Popup() {
         onToggleGlobal={() => save({ ...settings, enabled: !settings.enabled })}
         onReveal={page.reveal}
       />
+      <h2>Search</h2>
+      <SearchBox
+        search={(q) => kb.search?.search(q) ?? []}
+        onOpenStatement={(hit) => {
+          const target = hit.kind === 'statement' ? { documentId: hit.documentId!, statementId: hit.id } : { documentId: hit.documentId! };
+          void browser.tabs.create({ url: browser.runtime.getURL(viewerPath(target) as '/viewer.html') });
+        }}
+      />
+      <KbStatus stats={kb.stats} />
     </main>
   );
 }

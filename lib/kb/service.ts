@@ -6,6 +6,8 @@ import { buildKnowledgeBase } from './build';
 import type { KbSources } from './bundled';
 import type { LensDb } from './db';
 import { BUILD_KEY, readAliases, readStats, storeKnowledgeBase, type KbStats } from './store';
+import { cardFor, type CardData } from './card';
+import { RelatedStatements, type RelatedStatement } from './related';
 
 // What the background worker keeps alive: the database, the build on install or
 // upgrade, and the in-memory matcher compiled from the stored aliases. The
@@ -14,6 +16,8 @@ import { BUILD_KEY, readAliases, readStats, storeKnowledgeBase, type KbStats } f
 export class KnowledgeService {
   private compiled: Promise<{ matcher: Matcher; types: Map<string, EntityType>; hidden: Set<string> }> | null = null;
   private building: Promise<boolean> | null = null;
+  private related: Promise<RelatedStatements> | null = null;
+  private cards = new Map<string, Promise<CardData | null>>();
   private watch: Subscription | null = null;
 
   constructor(
@@ -26,7 +30,7 @@ export class KnowledgeService {
     this.building ??= (async () => {
       const { registry, seeds, manifest } = this.sources();
       const wrote = await storeKnowledgeBase(this.db, buildKnowledgeBase(registry, seeds, manifest));
-      if (wrote) this.compiled = null;
+      if (wrote) this.invalidate();
       return wrote;
     })().finally(() => {
       this.building = null;
@@ -40,11 +44,41 @@ export class KnowledgeService {
     let first = true;
     this.watch = liveQuery(() => this.db.meta.get(BUILD_KEY)).subscribe({
       next: () => {
-        if (!first) this.compiled = null;
+        if (!first) this.invalidate();
         first = false;
       },
       error: () => {},
     });
+  }
+
+  /** Drops everything derived from the stored knowledge base. */
+  private invalidate(): void {
+    this.compiled = null;
+    this.related = null;
+    this.cards.clear();
+  }
+
+  /** The card for an entity; cached until the knowledge base changes, so a repeated hover costs nothing. */
+  card(entityId: string): Promise<CardData | null> {
+    let card = this.cards.get(entityId);
+    if (!card) {
+      card = cardFor(this.db, entityId).catch((err) => {
+        this.cards.delete(entityId);
+        throw err;
+      });
+      this.cards.set(entityId, card);
+    }
+    return card;
+  }
+
+  /** Statements related to a passage: BM25 on the text plus the entities they share. */
+  async relatedTo(passage: string, limit = 10): Promise<RelatedStatement[]> {
+    this.related ??= (async () => new RelatedStatements(await this.db.statements.toArray(), await this.db.documents.toArray()))().catch((err) => {
+      this.related = null;
+      throw err;
+    });
+    const [index, spans] = await Promise.all([this.related, this.match(passage)]);
+    return index.find(passage, [...new Set(spans.map((s) => s.entityId))], limit);
   }
 
   stop(): void {

@@ -2,6 +2,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { isActiveOn, settingsItem, type Settings } from '../settings';
 import { onMessage, sendMessage, type PageState } from '../protocol/messages';
 import { PageController } from './controller';
+import { PageUiHost } from './ui-host';
 
 // One page's life in the content script: follow the settings, run a controller
 // while highlighting is on, re-scan on in-page navigation, answer the popup.
@@ -22,6 +23,9 @@ export async function startPageSession(ctx: ContentScriptContext, options: Sessi
   const hasHighlightApi = typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
   const modeFor = (s: Settings) => (s.accessibleMode || options.forceWrap || !hasHighlightApi ? 'wrap' : 'highlight-api');
 
+  const uiHost = new PageUiHost(() => current?.controller ?? null, ctx.signal);
+  uiHost.watchSelection(doc);
+
   const stop = () => {
     current?.abort.abort();
     current = null;
@@ -40,7 +44,13 @@ export async function startPageSession(ctx: ContentScriptContext, options: Sessi
         match: async (text) => (await sendMessage('matchText', { text })).spans,
         report: (r) => void sendMessage('reportPage', r).catch(() => {}),
       },
-      { document: doc, signal: abort.signal, types: new Set(settings.types), mode: modeFor(settings) },
+      {
+        document: doc,
+        signal: abort.signal,
+        types: new Set(settings.types),
+        mode: modeFor(settings),
+        onEntityHit: (hit) => uiHost.onHit(hit),
+      },
     );
     current = { controller, abort };
     controller.start().catch((err: unknown) => {
@@ -72,7 +82,9 @@ export async function startPageSession(ctx: ContentScriptContext, options: Sessi
     return current.controller.state(active);
   });
   const removeMentions = onMessage('pageMentions', () => current?.controller.mentions() ?? []);
-  const removeReveal = onMessage('revealEntity', ({ data }) => current?.controller.reveal(data.entityId, data.index) ?? false);
+  const removeReveal = onMessage('revealEntity', ({ data }) =>
+    data.openCard ? uiHost.openAt(data.entityId, data.index) : Boolean(current?.controller.reveal(data.entityId, data.index)),
+  );
   ctx.onInvalidated(() => {
     removeState();
     removeMentions();

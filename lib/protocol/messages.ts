@@ -1,6 +1,8 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { EntityType } from '../model/types';
 import type { KbStats } from '../kb/store';
+import type { CardData } from '../kb/card';
+import type { RelatedStatement } from '../kb/related';
 
 // The one map of messages between contexts: name -> request -> response.
 // Content scripts and extension pages send; the background answers.
@@ -26,6 +28,14 @@ export interface ProtocolMap {
   matchText(data: { text: string }): { spans: MatchedSpan[] };
   /** The content script reports what it drew, for the badge and the popup. */
   reportPage(data: PageReport): void;
+  /** The card for an entity (page UI). */
+  entityCard(data: { entityId: string }): CardData | null;
+  /** Knowledge-base statements related to a passage (page UI). */
+  relatedStatements(data: { text: string }): RelatedStatement[];
+  /** Opens the source viewer on a document, scrolled to a statement or a range. */
+  openViewer(data: ViewerTarget): void;
+  /** Loads the page UI (card, toolbars) into the sender's frame, once. */
+  loadPageUi(): boolean;
   /** Knowledge base counts (popup, tests). */
   kbStats(): KbStats & { ready: boolean };
   /** Sent to a tab's content script (popup, background): what it shows now. */
@@ -33,7 +43,14 @@ export interface ProtocolMap {
   /** Sent to a tab's content script: every highlighted mention, in document order. */
   pageMentions(): PageMention[];
   /** Sent to a tab's content script: scroll to the first (or n-th) mention of an entity and flash it. */
-  revealEntity(data: { entityId: string; index?: number }): boolean;
+  revealEntity(data: { entityId: string; index?: number; openCard?: boolean }): boolean;
+}
+
+export interface ViewerTarget {
+  documentId: string;
+  statementId?: string;
+  start?: number;
+  end?: number;
 }
 
 export interface PageMention {

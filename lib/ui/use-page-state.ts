@@ -33,7 +33,11 @@ export function useActivePage(refreshKey: unknown): ActivePage {
   return {
     ...page,
     reveal: (entityId) => {
-      if (page.tabId !== null) void sendMessage('revealEntity', { entityId }, page.tabId).catch(() => false);
+      if (page.tabId === null) return;
+      // Scroll the page to the first mention and open its card there; the popup closes as the page takes focus.
+      void sendMessage('revealEntity', { entityId, openCard: true }, page.tabId)
+        .catch(() => false)
+        .then(() => window.close());
     },
   };
 }

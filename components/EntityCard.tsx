@@ -1,0 +1,129 @@
+import { useState } from 'react';
+import type { CardData } from '../lib/kb/card';
+import type { ViewerTarget } from '../lib/protocol/messages';
+import { TYPE_COLORS } from '../lib/ui/entity-colors';
+import { SourceLine } from './SourceLine';
+import { StatementItem } from './StatementItem';
+
+export interface EntityCardProps {
+  data: CardData | null;
+  error?: string | null;
+  /** Mentions of the entity on this page, and which one the card is next to. */
+  mention: { index: number; total: number } | null;
+  onPrev: () => void;
+  onNext: () => void;
+  onClose: () => void;
+  onOpenSource: (target: ViewerTarget) => void;
+  onPeer: (entityId: string) => void;
+}
+
+const FIRST_STATEMENTS = 3;
+
+/** The entity card: what it is, facts with their sources, related statements, peers, mentions on the page. */
+export function EntityCard({ data, error, mention, onPrev, onNext, onClose, onOpenSource, onPeer }: EntityCardProps) {
+  const [more, setMore] = useState(false);
+  if (error) {
+    return (
+      <div className="card" role="dialog" aria-label="CSTO Lens">
+        <p role="alert">Could not load this entity: {error}</p>
+      </div>
+    );
+  }
+  if (!data) {
+    return (
+      <div className="card" role="dialog" aria-label="CSTO Lens" aria-busy="true">
+        <p className="muted">Loading…</p>
+      </div>
+    );
+  }
+  const { entity, facts, statements, peers } = data;
+  const shown = more ? statements : statements.slice(0, FIRST_STATEMENTS);
+  return (
+    <div className="card" role="dialog" aria-labelledby="csto-card-title" data-entity-id={entity.id}>
+      <header className="card-head">
+        <div>
+          <h2 id="csto-card-title">{entity.name}</h2>
+          <span className="type" style={{ borderColor: TYPE_COLORS[entity.type] }}>
+            {entity.type}
+          </span>
+        </div>
+        <button type="button" className="close" onClick={onClose} aria-label="Close">
+          ×
+        </button>
+      </header>
+      <p className="description">{entity.description}</p>
+
+      {mention && mention.total > 0 && (
+        <div className="mentions row">
+          <span>
+            {mention.total} {mention.total === 1 ? 'mention' : 'mentions'} on this page
+            {mention.total > 1 ? ` (${mention.index + 1} of ${mention.total})` : ''}
+          </span>
+          <span>
+            <button type="button" onClick={onPrev} disabled={mention.total < 2} aria-label="Previous mention">
+              ‹
+            </button>{' '}
+            <button type="button" onClick={onNext} disabled={mention.total < 2} aria-label="Next mention">
+              ›
+            </button>
+          </span>
+        </div>
+      )}
+
+      {facts.length > 0 && (
+        <section aria-label="Facts">
+          <h3>Facts</h3>
+          <ul className="facts">
+            {facts.slice(0, 6).map((f) => (
+              <li key={f.id} className="fact" data-fact-id={f.id}>
+                <span>{f.text.replace(/\s+/g, ' ')}</span>{' '}
+                {f.source ? (
+                  <SourceLine
+                    source={f.source}
+                    onOpen={() =>
+                      onOpenSource({
+                        documentId: f.source!.documentId,
+                        ...(f.start !== null && f.end !== null ? { start: f.start, end: f.end } : {}),
+                      })
+                    }
+                  />
+                ) : (
+                  <span className="source muted">CSTO Lens registry</span>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section aria-label="Related statements">
+        <h3>Related statements</h3>
+        {statements.length === 0 && <p className="muted">No statements in the knowledge base.</p>}
+        <ul className="statements">
+          {shown.map((s) => (
+            <StatementItem key={s.id} statement={s} onOpenSource={(statementId, documentId) => onOpenSource({ documentId, statementId })} />
+          ))}
+        </ul>
+        {statements.length > FIRST_STATEMENTS && (
+          <button type="button" className="more" onClick={() => setMore(!more)} aria-expanded={more}>
+            {more ? 'Fewer' : `${statements.length - FIRST_STATEMENTS} more`}
+          </button>
+        )}
+      </section>
+
+      {peers.length > 0 && (
+        <section aria-label="Often appears with">
+          <h3>Often appears with</h3>
+          <div className="chips">
+            {peers.map((p) => (
+              <button type="button" key={p.id} className="chip" onClick={() => onPeer(p.id)} data-entity-id={p.id}>
+                <span className="swatch" style={{ background: TYPE_COLORS[p.type] }} />
+                {p.name}
+              </button>
+            ))}
+          </div>
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import type { CardSource } from '../lib/kb/card';
+import { formatDate } from '../lib/ui/format';
+
+export interface SourceLineProps {
+  source: CardSource;
+  onOpen: () => void;
+  label?: string;
+}
+
+/** "TASS, 27 October 2021 — Russia uses full potential …" with a link to the exact sentence. */
+export function SourceLine({ source, onOpen, label = 'source' }: SourceLineProps) {
+  return (
+    <span className="source">
+      {source.outlet}, {formatDate(source.date, source.datePrecision)} —{' '}
+      <a
+        href="#"
+        title={source.title}
+        onClick={(e) => {
+          e.preventDefault();
+          onOpen();
+        }}
+      >
+        {label}: {source.title.length > 70 ? `${source.title.slice(0, 68)}…` : source.title}
+      </a>
+    </span>
+  );
+}

@@ -1,0 +1,145 @@
+import type { DatePrecision, Entity, EntityType, Fact, SourceDocument, Statement } from '../model/types';
+import type { LensDb } from './db';
+
+// What the card shows for one entity: description, facts with their sources,
+// related statements ranked (spoken by it, naming it, naming entities close to
+// it), and the entities it most often appears with. Read from the background.
+
+export interface CardSource {
+  documentId: string;
+  title: string;
+  outlet: string;
+  date: string | null;
+  datePrecision: DatePrecision;
+}
+
+export interface CardFact {
+  id: string;
+  kind: string;
+  text: string;
+  /** null for the curated registry. */
+  source: CardSource | null;
+  start: number | null;
+  end: number | null;
+}
+
+export type StatementRelation = 'spoken' | 'names' | 'near';
+
+export interface CardStatement {
+  id: string;
+  kind: Statement['kind'];
+  text: string;
+  speakerId: string | null;
+  speakerName: string | null;
+  date: string | null;
+  source: CardSource;
+  relation: StatementRelation;
+}
+
+export interface CardPeer {
+  id: string;
+  name: string;
+  type: EntityType;
+  /** Sentences in which both are mentioned. */
+  count: number;
+}
+
+export interface CardData {
+  entity: Pick<Entity, 'id' | 'type' | 'name' | 'description'> & { aliases: string[] };
+  facts: CardFact[];
+  statements: CardStatement[];
+  peers: CardPeer[];
+}
+
+export function sourceOf(doc: SourceDocument): CardSource {
+  return { documentId: doc.id, title: doc.title, outlet: doc.outlet, date: doc.date, datePrecision: doc.datePrecision };
+}
+
+const RELATION_RANK: Record<StatementRelation, number> = { spoken: 0, names: 1, near: 2 };
+
+/** Entities mentioned in the same sentences as `entityId`, most often first. */
+export async function peersOf(db: LensDb, entityId: string, limit = 8): Promise<CardPeer[]> {
+  const [own, sentences] = await Promise.all([db.mentions.where('entityId').equals(entityId).toArray(), db.sentences.toArray()]);
+  if (own.length === 0) return [];
+  const byDoc = new Map<string, { start: number; end: number; id: string }[]>();
+  for (const s of sentences) (byDoc.get(s.documentId) ?? byDoc.set(s.documentId, []).get(s.documentId)!).push(s);
+  const sentenceOf = (docId: string, offset: number) => byDoc.get(docId)?.find((s) => offset >= s.start && offset < s.end)?.id;
+  const mine = new Set(own.map((m) => sentenceOf(m.documentId, m.start)).filter((x): x is string => !!x));
+  const docs = [...new Set(own.map((m) => m.documentId))];
+  const counts = new Map<string, Set<string>>();
+  for (const m of await db.mentions.where('documentId').anyOf(docs).toArray()) {
+    if (m.entityId === entityId) continue;
+    const sid = sentenceOf(m.documentId, m.start);
+    if (!sid || !mine.has(sid)) continue;
+    (counts.get(m.entityId) ?? counts.set(m.entityId, new Set()).get(m.entityId)!).add(sid);
+  }
+  const entities = await db.entities.bulkGet([...counts.keys()]);
+  return entities
+    .filter((e): e is Entity => !!e && e.highlight !== false)
+    .map((e) => ({ id: e.id, name: e.name, type: e.type, count: counts.get(e.id)!.size }))
+    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name))
+    .slice(0, limit);
+}
+
+export async function cardFor(db: LensDb, entityId: string): Promise<CardData | null> {
+  const entity = await db.entities.get(entityId);
+  if (!entity) return null;
+  const [aliases, facts, spoken, naming, documents, peers] = await Promise.all([
+    db.aliases.where('entityId').equals(entityId).toArray(),
+    db.facts.where('entityId').equals(entityId).toArray(),
+    db.statements.where('speakerId').equals(entityId).toArray(),
+    db.statements.where('entityIds').equals(entityId).toArray(),
+    db.documents.toArray(),
+    peersOf(db, entityId),
+  ]);
+  const docs = new Map(documents.map((d) => [d.id, d]));
+  // "Close" entities: the ones it appears with, and the ones the registry relates it to.
+  const close = new Set([...peers.slice(0, 5).map((p) => p.id), ...(entity.related ?? []).map((r) => r.entityId)]);
+  close.delete(entityId);
+  const near = close.size ? await db.statements.where('entityIds').anyOf([...close]).toArray() : [];
+
+  const seen = new Set<string>();
+  const statements: (CardStatement & { weight: number })[] = [];
+  const push = (list: Statement[], relation: StatementRelation) => {
+    for (const s of list) {
+      const doc = docs.get(s.documentId);
+      if (!doc || seen.has(s.id)) continue;
+      seen.add(s.id);
+      const weight = relation === 'near' ? s.entityIds.filter((id) => close.has(id)).length : 0;
+      statements.push({
+        id: s.id,
+        kind: s.kind,
+        text: s.text,
+        speakerId: s.speakerId,
+        speakerName: s.speakerName,
+        date: s.date,
+        source: sourceOf(doc),
+        relation,
+        weight,
+      });
+    }
+  };
+  push(spoken, 'spoken');
+  push(naming, 'names');
+  push(near, 'near');
+  statements.sort(
+    (a, b) =>
+      RELATION_RANK[a.relation] - RELATION_RANK[b.relation] ||
+      b.weight - a.weight ||
+      (b.date ?? '').localeCompare(a.date ?? '') ||
+      a.id.localeCompare(b.id),
+  );
+
+  return {
+    entity: { id: entity.id, type: entity.type, name: entity.name, description: entity.description, aliases: aliases.map((a) => a.text) },
+    facts: facts
+      .map((f: Fact) => {
+        const doc = f.documentId === 'registry' ? undefined : docs.get(f.documentId);
+        return { id: f.id, kind: f.kind, text: f.text, source: doc ? sourceOf(doc) : null, start: f.start, end: f.end };
+      })
+      // Facts read from documents first (they carry a source to check), then curated ones.
+      .sort((a, b) => Number(a.source === null) - Number(b.source === null) || a.kind.localeCompare(b.kind)),
+    statements: statements.map(({ weight: _w, ...s }) => s),
+    peers,
+  };
+}

@@ -1,0 +1,88 @@
+// The contract between the content script (small, always loaded) and the page UI
+// bundle (React: card, selection toolbar), which the background injects into the
+// same isolated world on demand. They meet on one global of that world, which
+// the page's own scripts cannot see.
+
+export interface RectLike {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+  width: number;
+  height: number;
+}
+
+export interface MentionPosition {
+  /** 0-based index of the mention shown, in document order. */
+  index: number;
+  total: number;
+}
+
+export interface CardRequest {
+  entityId: string;
+  rect: RectLike;
+  mention: MentionPosition | null;
+  via: 'hover' | 'click' | 'popup';
+}
+
+/** What the content script offers the page UI. */
+export interface PageHost {
+  /** Scrolls to and flashes mention `index` of an entity; returns where it now is. */
+  reveal(entityId: string, index: number): { rect: RectLike; mention: MentionPosition } | null;
+  /** How many mentions of the entity the page has. */
+  mentionCount(entityId: string): number;
+}
+
+/** What the page UI offers the content script. */
+export interface PageUi {
+  prefetch(entityId: string): void;
+  openCard(req: CardRequest): void;
+  closeCard(): void;
+  showSelection(text: string, rect: RectLike): void;
+  hideSelection(): void;
+  destroy(): void;
+}
+
+interface Meeting {
+  host?: PageHost;
+  ui?: PageUi;
+  waiting: ((ui: PageUi) => void)[];
+}
+
+const KEY = '__cstoLensMeeting';
+
+function meeting(): Meeting {
+  const g = globalThis as unknown as Record<string, Meeting | undefined>;
+  return (g[KEY] ??= { waiting: [] });
+}
+
+/** Content script: offer the host API and wait for the UI (after asking the background to load it). */
+export function offerHost(host: PageHost): void {
+  meeting().host = host;
+}
+
+export function currentUi(): PageUi | undefined {
+  return meeting().ui;
+}
+
+export function whenUi(): Promise<PageUi> {
+  const m = meeting();
+  return m.ui ? Promise.resolve(m.ui) : new Promise((resolve) => m.waiting.push(resolve));
+}
+
+/** Page UI bundle: register, once loaded. */
+export function registerUi(ui: PageUi): PageHost | undefined {
+  const m = meeting();
+  m.ui?.destroy();
+  m.ui = ui;
+  for (const resolve of m.waiting.splice(0)) resolve(ui);
+  return m.host;
+}
+
+export function hostOf(): PageHost | undefined {
+  return meeting().host;
+}
+
+export function toRectLike(r: DOMRect | DOMRectReadOnly): RectLike {
+  return { top: r.top, left: r.left, bottom: r.bottom, right: r.right, width: r.width, height: r.height };
+}

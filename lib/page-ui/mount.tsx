@@ -1,0 +1,63 @@
+import { createRoot } from 'react-dom/client';
+import { OWN_UI_ATTR } from '../dom/collect';
+import { hostOf, registerUi } from './bridge';
+import { App } from './App';
+import { PageUiController } from './controller';
+import { pageTheme } from './position';
+import { Store } from './store';
+
+// Mounts the page UI in a shadow root on the page: one host element marked as the
+// extension's own (the collector and the mutation observer skip it), styles that
+// neither leak in nor out, and React inside.
+
+export function mountPageUi(css: string): PageUiController {
+  const doc = document;
+  const host = doc.createElement('csto-lens-ui');
+  host.setAttribute(OWN_UI_ATTR, '');
+  host.style.cssText = 'all: initial; position: fixed; top: 0; left: 0; width: 0; height: 0; z-index: 2147483647;';
+  const shadow = host.attachShadow({ mode: 'open' });
+  const style = doc.createElement('style');
+  style.textContent = css;
+  const container = doc.createElement('div');
+  container.className = 'root';
+  container.dataset.theme = pageTheme(doc);
+  shadow.append(style, container);
+  doc.documentElement.append(host);
+
+  const abort = new AbortController();
+  const root = createRoot(container);
+  const ui = new PageUiController(new Store(), hostOf, () => {
+    abort.abort();
+    root.unmount();
+    host.remove();
+  });
+  root.render(<App ui={ui} />);
+
+  // Dismissal: Escape anywhere, or a press outside the UI.
+  doc.addEventListener(
+    'keydown',
+    (e) => {
+      if (e.key !== 'Escape') return;
+      const s = ui.store.get();
+      if (s.card || s.related || s.selection) {
+        ui.closeCard();
+        ui.hideSelection();
+      }
+    },
+    { capture: true, signal: abort.signal },
+  );
+  doc.addEventListener(
+    'pointerdown',
+    (e) => {
+      if (e.composedPath().includes(host)) return;
+      ui.closeCard();
+      ui.hideSelection();
+    },
+    { capture: true, signal: abort.signal },
+  );
+  const theme = window.matchMedia?.('(prefers-color-scheme: dark)');
+  theme?.addEventListener('change', () => (container.dataset.theme = pageTheme(doc)), { signal: abort.signal });
+
+  registerUi(ui);
+  return ui;
+}
