@@ -1,0 +1,55 @@
+// The HTTP application: Hono routes over a Db. No state that matters for correctness lives here
+// (only the per-instance rate-limit buckets), so any number of instances can share one PostgreSQL.
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { Db } from './db/types.ts';
+import { ApiError, errorResponse, tooLarge } from './errors.ts';
+import { resolveLimits, type ServerLimits } from './limits.ts';
+import { RateLimiter, type Clock } from './rate-limit.ts';
+import { accountRoutes } from './routes/accounts.ts';
+import { changeRoutes } from './routes/changes.ts';
+import { deviceRoutes } from './routes/devices.ts';
+import { healthRoutes } from './routes/health.ts';
+import type { PushHooks } from './store/changes.ts';
+
+export interface AppOptions {
+  db: Db;
+  /** Overrides of DEFAULT_LIMITS (server/limits.ts). */
+  limits?: Partial<ServerLimits>;
+  /** Milliseconds; drives the rate limiters (tests pass a fake one). */
+  clock?: Clock;
+  /** Take the client address from X-Forwarded-For (only behind a reverse proxy you control). */
+  trustProxy?: boolean;
+  hooks?: PushHooks;
+  log?: (message: string) => void;
+}
+
+export function createApp(opts: AppOptions): Hono {
+  const limits = resolveLimits(opts.limits);
+  const log = opts.log ?? ((m: string) => console.error(m));
+  const app = new Hono();
+
+  app.onError((err, c) => {
+    if (err instanceof ApiError) return errorResponse(c, err);
+    log(`internal error on ${c.req.method} ${c.req.path}: ${err.stack ?? err.message}`);
+    return errorResponse(c, new ApiError(500, 'internal', 'internal server error'));
+  });
+  app.notFound((c) => errorResponse(c, new ApiError(404, 'not_found', `no such endpoint: ${c.req.method} ${c.req.path}`)));
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: limits.maxBodyBytes,
+      onError: () => {
+        throw tooLarge(limits.maxBodyBytes);
+      },
+    }),
+  );
+
+  const perToken = new RateLimiter(limits.perToken, opts.clock);
+  const perIp = new RateLimiter(limits.accountCreation, opts.clock);
+  app.route('/', healthRoutes(opts.db));
+  app.route('/', accountRoutes(opts.db, perIp, opts.trustProxy ?? false));
+  app.route('/', deviceRoutes(opts.db, perToken));
+  app.route('/', changeRoutes(opts.db, perToken, limits, opts.hooks ?? {}));
+  return app;
+}

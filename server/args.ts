@@ -1,0 +1,39 @@
+// Command-line options of server/main.ts.
+import { parseArgs } from 'node:util';
+
+export interface ServerArgs {
+  host: string;
+  port: number;
+  dataDir: string;
+  databaseUrl?: string;
+  trustProxy: boolean;
+}
+
+export const USAGE = `usage: tsx server/main.ts [--port 8787] [--host 127.0.0.1] [--data ./.sync-data] [--trust-proxy]
+  storage: PostgreSQL when DATABASE_URL is set, else PGlite in the --data directory
+  env: DATABASE_URL, CSTO_SYNC_PORT, CSTO_SYNC_HOST, CSTO_SYNC_DATA, CSTO_SYNC_TRUST_PROXY=1`;
+
+export function parseServerArgs(argv: string[], env: NodeJS.ProcessEnv): ServerArgs {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      data: { type: 'string' },
+      'trust-proxy': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  });
+  if (values.help) throw new Error(USAGE);
+  const portText = values.port ?? env.CSTO_SYNC_PORT ?? '8787';
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port > 65535) throw new Error(`bad --port ${portText}\n${USAGE}`);
+  return {
+    host: values.host ?? env.CSTO_SYNC_HOST ?? '127.0.0.1',
+    port,
+    dataDir: values.data ?? env.CSTO_SYNC_DATA ?? '.sync-data',
+    databaseUrl: env.DATABASE_URL || undefined,
+    trustProxy: values['trust-proxy'] ?? env.CSTO_SYNC_TRUST_PROXY === '1',
+  };
+}

@@ -1,0 +1,26 @@
+// Server limits: the protocol's published limits plus the rate limits, all overridable per server.
+import { SYNC_LIMITS, type SyncLimits } from '../lib/sync/protocol.ts';
+
+export interface RateLimit {
+  /** Bucket size: requests allowed in a burst. */
+  capacity: number;
+  /** Tokens added per second. */
+  refillPerSecond: number;
+}
+
+export interface ServerLimits extends SyncLimits {
+  /** Per sync token (account), on every authenticated request. */
+  perToken: RateLimit;
+  /** Per client address, on account creation (the only unauthenticated write). */
+  accountCreation: RateLimit;
+}
+
+export const DEFAULT_LIMITS: ServerLimits = {
+  ...SYNC_LIMITS,
+  perToken: { capacity: 120, refillPerSecond: 10 },
+  accountCreation: { capacity: 10, refillPerSecond: 1 / 60 },
+};
+
+export function resolveLimits(overrides: Partial<ServerLimits> = {}): ServerLimits {
+  return { ...DEFAULT_LIMITS, ...overrides };
+}

@@ -1,0 +1,47 @@
+// Starts the sync server: `tsx server/main.ts [--port N] [--data DIR]` (see args.ts, README.md).
+import { serve } from '@hono/node-server';
+import { resolve } from 'node:path';
+import { createApp } from './app.ts';
+import { parseServerArgs } from './args.ts';
+import { openDb } from './db/open.ts';
+
+async function main(): Promise<void> {
+  let args;
+  try {
+    args = parseServerArgs(process.argv.slice(2), process.env);
+  } catch (err) {
+    console.error((err as Error).message);
+    process.exit(2);
+  }
+  const dataDir = resolve(args.dataDir);
+  const db = await openDb(args.databaseUrl ? { databaseUrl: args.databaseUrl } : { dataDir });
+  const storage = args.databaseUrl ? 'postgres (DATABASE_URL)' : `pglite ${dataDir}`;
+
+  // Fault tests only: hold every push open before COMMIT so the process can be killed mid-push.
+  const pauseMs = Number(process.env.CSTO_SYNC_TEST_PAUSE_BEFORE_COMMIT_MS ?? 0);
+  const hooks = pauseMs > 0
+    ? { beforeCommit: async () => { console.log('push: before commit'); await new Promise((r) => setTimeout(r, pauseMs)); } }
+    : {};
+
+  const app = createApp({ db, trustProxy: args.trustProxy, hooks });
+  const server = serve({ fetch: app.fetch, hostname: args.host, port: args.port }, (info) => {
+    console.log(`CSTO Lens sync server listening on http://${args.host}:${info.port} (storage: ${storage})`);
+  });
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: shutting down`);
+    server.close(() => void db.close().finally(() => process.exit(0)));
+    if ('closeIdleConnections' in server) server.closeIdleConnections(); // keep-alive sockets would hold close()
+    setTimeout(() => process.exit(1), 10_000).unref();
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((err) => {
+  console.error(`sync server failed to start: ${(err as Error).stack ?? err}`);
+  process.exit(1);
+});
