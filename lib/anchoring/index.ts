@@ -1,0 +1,13 @@
+// Public API of the anchoring core (pure, plain text in, offsets out).
+export { anchor, anchorMany, describe, type AnchorTarget } from './anchor';
+export { maxErrors } from './match-quote';
+export { CONTEXT_LENGTH } from './types';
+export type {
+  Anchor,
+  AnchorMethod,
+  AnchorOptions,
+  Selector,
+  SelectorPair,
+  TextPositionSelector,
+  TextQuoteSelector,
+} from './types';

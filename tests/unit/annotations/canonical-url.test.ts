@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { canonicalUrl } from '../../../lib/annotations/canonical-url';
+
+describe('canonicalUrl', () => {
+  it.each<[string, string, string | null | undefined, string]>([
+    ['no canonical: fragment dropped', 'https://tass.com/world/1234#comments', undefined, 'https://tass.com/world/1234'],
+    ['utm_* and click ids dropped, other parameters kept in order', 'https://tass.com/a?id=7&utm_source=tw&fbclid=X&page=2&gclid=Y&yclid=Z', null, 'https://tass.com/a?id=7&page=2'],
+    ['mailing and social ids dropped', 'https://x.org/p?mc_cid=1&mc_eid=2&igshid=3&ref=feed&_ga=4', null, 'https://x.org/p'],
+    ['tracking names compared case-insensitively', 'https://x.org/p?UTM_Campaign=a&FBCLID=b&q=csto', null, 'https://x.org/p?q=csto'],
+    ['host lower-cased, default port and trailing dot dropped', 'HTTPS://News.Example.COM.:443/Path?x=1', null, 'https://news.example.com/Path?x=1'],
+    ['http default port dropped, other ports kept', 'http://example.com:80/a', null, 'http://example.com/a'],
+    ['non-default port kept', 'http://example.com:8080/a', null, 'http://example.com:8080/a'],
+    ['same-site canonical preferred', 'https://m.tass.com/world/1234?utm_medium=app', 'https://tass.com/world/1234', 'https://tass.com/world/1234'],
+    ['canonical cleaned too', 'https://tass.com/a', 'https://www.tass.com/a?utm_source=x#top', 'https://www.tass.com/a'],
+    ['canonical on another site ignored', 'https://copycat.example/news/1?utm_source=x', 'https://tass.com/world/1234', 'https://copycat.example/news/1'],
+    ['relative canonical ignored', 'https://tass.com/a?fbclid=1', '/world/1234', 'https://tass.com/a'],
+    ['non-http canonical ignored', 'https://tass.com/a', 'javascript:alert(1)', 'https://tass.com/a'],
+    ['empty canonical ignored', 'https://tass.com/a#x', '   ', 'https://tass.com/a'],
+    ['country second-level domains are one site', 'https://news.bbc.co.uk/2/hi/1.stm', 'https://www.bbc.co.uk/news/1', 'https://www.bbc.co.uk/news/1'],
+    ['co.uk sites differ by their own label', 'https://news.bbc.co.uk/1', 'https://evil.co.uk/1', 'https://news.bbc.co.uk/1'],
+    ['empty query removed', 'https://x.org/p?utm_source=a', null, 'https://x.org/p'],
+    ['non-http page: only the fragment dropped', 'file:///home/me/page.html#p3', null, 'file:///home/me/page.html'],
+    ['unparsable page URL returned trimmed', ' not a url ', null, 'not a url'],
+  ])('%s', (_name, page, canonical, want) => {
+    expect(canonicalUrl(page, canonical)).toBe(want);
+  });
+});
