@@ -2,6 +2,8 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { bundledSources } from '../lib/kb/bundled';
 import { LensDb } from '../lib/kb/db';
+import { AnnotationStore } from '../lib/kb/annotation-store';
+import { parseImport } from '../lib/annotations/import';
 import { KnowledgeService } from '../lib/kb/service';
 import { onMessage } from '../lib/protocol/messages';
 import { settingsItem, toggleSite } from '../lib/settings';
@@ -13,7 +15,9 @@ const toolbarAction = () => browser.action ?? (browser as unknown as { browserAc
 
 // Composition root of the background worker: wiring only.
 export default defineBackground(() => {
-  const kb = new KnowledgeService(new LensDb(), bundledSources);
+  const db = new LensDb();
+  const kb = new KnowledgeService(db, bundledSources);
+  const notes = new AnnotationStore(db);
   kb.watchBuilds();
 
   browser.runtime.onInstalled.addListener(() => {
@@ -37,6 +41,23 @@ export default defineBackground(() => {
   onMessage('openViewer', async ({ data }) => {
     await browser.tabs.create({ url: browser.runtime.getURL(viewerPath(data) as '/viewer.html') });
   });
+  onMessage('annotationsForPage', ({ data }) => notes.forPage(data.source));
+  onMessage('annotationCreate', ({ data }) => notes.create(data));
+  onMessage('annotationEdit', ({ data }) => notes.edit(data.id, data.patch));
+  onMessage('annotationDelete', ({ data }) => notes.remove(data.id));
+  onMessage('annotationRestore', ({ data }) => notes.restore(data.id));
+  onMessage('annotationsImport', async ({ data }) => {
+    let json: unknown;
+    try {
+      json = JSON.parse(data.json);
+    } catch (err) {
+      return { ok: false as const, errors: [`not JSON: ${(err as Error).message}`] };
+    }
+    const parsed = parseImport(json);
+    if (!parsed.ok) return { ok: false as const, errors: parsed.errors };
+    return { ok: true as const, result: await notes.importMany(parsed.annotations) };
+  });
+  onMessage('entitiesIn', async ({ data }) => [...new Set((await kb.match(data.text)).map((s) => s.entityId))]);
   onMessage('loadPageUi', async ({ sender }) => {
     const tabId = sender.tab?.id;
     if (tabId === undefined) return false;

@@ -1,5 +1,6 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { Entity, Fact, Mention, SourceDocument, Statement } from '../model/types';
+import type { Annotation } from '../annotations/model';
 
 // The extension's one database. Every schema version stays here with its
 // upgrade function, so any older profile can be opened and brought forward.
@@ -23,6 +24,12 @@ export interface SentenceRow {
   end: number;
 }
 
+/** A local change not yet pushed to the sync server: one row per annotation id, however many edits. */
+export interface OutboxRow {
+  id: string;
+  queuedAt: number;
+}
+
 export interface MetaRow {
   key: string;
   value: unknown;
@@ -42,6 +49,8 @@ export class LensDb extends Dexie {
   statements!: EntityTable<Statement, 'id'>;
   facts!: EntityTable<Fact, 'id'>;
   meta!: Table<MetaRow, string>;
+  annotations!: EntityTable<Annotation, 'id'>;
+  outbox!: EntityTable<OutboxRow, 'id'>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -77,4 +86,10 @@ export function declareVersions(db: Dexie): void {
           if (!Array.isArray(s.entityIds)) s.entityIds = [];
         });
     });
+  // v3: researchers' annotations (W3C shape with HLC, device and tombstone) and the sync outbox.
+  // User data: a knowledge-base rebuild never touches these tables.
+  db.version(3).stores({
+    annotations: 'id, target.source, modified, hlc',
+    outbox: 'id, queuedAt',
+  });
 }

@@ -3,6 +3,8 @@ import type { EntityType } from '../model/types';
 import type { KbStats } from '../kb/store';
 import type { CardData } from '../kb/card';
 import type { RelatedStatement } from '../kb/related';
+import type { Annotation, AnnotationPatch, NewAnnotation } from '../annotations/model';
+import type { ImportResult } from '../kb/annotation-store';
 
 // The one map of messages between contexts: name -> request -> response.
 // Content scripts and extension pages send; the background answers.
@@ -36,6 +38,16 @@ export interface ProtocolMap {
   openViewer(data: ViewerTarget): void;
   /** Loads the page UI (card, toolbars) into the sender's frame, once. */
   loadPageUi(): boolean;
+  /** Researchers' annotations (background keeps them; every change is stamped and queued for sync). */
+  annotationsForPage(data: { source: string }): Annotation[];
+  annotationCreate(data: NewAnnotation): Annotation;
+  annotationEdit(data: { id: string; patch: AnnotationPatch }): Annotation;
+  annotationDelete(data: { id: string }): Annotation;
+  annotationRestore(data: { id: string }): Annotation;
+  /** Validates and applies a W3C JSON-LD AnnotationCollection in one transaction; nothing is written on error. */
+  annotationsImport(data: { json: string }): { ok: true; result: ImportResult } | { ok: false; errors: string[] };
+  /** The entities a quote contains (for a new annotation's entityIds). */
+  entitiesIn(data: { text: string }): string[];
   /** Knowledge base counts (popup, tests). */
   kbStats(): KbStats & { ready: boolean };
   /** Sent to a tab's content script (popup, background): what it shows now. */

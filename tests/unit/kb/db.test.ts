@@ -57,7 +57,7 @@ describe('schema versions', () => {
 
     const db = new LensDb(name);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect(await db.entities.get('person:x')).toMatchObject({ name: 'X' });
     expect(await db.meta.get('userSetting')).toEqual({ key: 'userSetting', value: 42 });
     // The upgrade filled the new multi-entry index's field, so the row is reachable by it.
@@ -81,11 +81,16 @@ describe('storing a build', () => {
     const db = new LensDb(freshName());
     await storeKnowledgeBase(db, data('k1', 3));
     await db.meta.put({ key: 'userSetting', value: 'kept' });
+    const note = { id: 'a1', type: 'Annotation' as const, created: 'c', modified: 'm', target: { source: 'https://x/', title: 't', selector: [{ type: 'TextQuoteSelector' as const, exact: 'CSTO', prefix: '', suffix: '' }, { type: 'TextPositionSelector' as const, start: 0, end: 4 }] as [never, never] }, body: [], color: 'yellow' as const, entityIds: [], hlc: 'h', device: 'd', deleted: false };
+    await db.annotations.put(note);
+    await db.outbox.put({ id: 'a1', queuedAt: 1 });
     expect((await readStats(db)).entities).toBe(4);
     expect(await storeKnowledgeBase(db, data('k2'))).toBe(true);
     expect((await readStats(db)).entities).toBe(1);
     expect(await storedBuildKey(db)).toBe('k2');
     expect((await db.meta.get('userSetting'))?.value).toBe('kept');
+    expect(await db.annotations.get('a1')).toEqual(note);
+    expect(await db.outbox.count()).toBe(1);
     db.close();
   });
 

@@ -1,0 +1,78 @@
+// Figure 3b: gzipped size of every bundle in .output/chrome-mv3, the content script's against
+// its 30 KB budget, and checks that the content script carries none of compromise, React or Dexie.
+import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { EXT_DIRS } from '../tests/e2e/browsers.ts';
+import { ensureBuilt, snapshot } from './lib/build';
+import { figure, type BenchContext, type BenchModule, type Figure } from './lib/common';
+
+const CONTENT = 'content-scripts/content.js';
+const BUDGET_KB = 30;
+
+/** Strings that only a bundle including the library contains (checked against the bundles that do). */
+const MARKERS: Record<string, string[]> = {
+  compromise: ['compromise', 'PhrasalVerb', 'Honorific', 'buildTrie'],
+  react: ['react.production', '__SECRET_INTERNALS', '__CLIENT_INTERNALS', 'react.transitional.element', 'react.element'],
+  dexie: ['Dexie', 'DexieError'],
+};
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((e) => {
+    const p = join(dir, e);
+    return statSync(p).isDirectory() ? files(p) : [p];
+  });
+}
+
+export const bundleBench: BenchModule = {
+  id: 'bundle',
+  title: 'Bundle sizes (chrome-mv3, gzipped)',
+  async run(ctx: BenchContext): Promise<Figure[]> {
+    ensureBuilt(ctx.log);
+    const dir = await snapshot(EXT_DIRS.chromium);
+    try {
+      const figures: Figure[] = [];
+      const texts = new Map<string, string>();
+      for (const f of files(dir).filter((f) => /\.(js|css)$/.test(f)).sort()) {
+        const rel = relative(dir, f);
+        const buf = readFileSync(f);
+        texts.set(rel, buf.toString('utf8'));
+        const kb = gzipSync(buf, { level: 9 }).length / 1024;
+        const isContent = rel === CONTENT;
+        figures.push(
+          figure({
+            id: `bundle.${rel.replace(/^((?:chunks|assets)\/.+)-[\w-]{8}(?=\.\w+$)/, '$1')}`,
+            value: kb,
+            unit: 'KB gz',
+            target: isContent ? `< ${BUDGET_KB} KB gzipped` : null,
+            ...(isContent ? { check: (v: number) => v < BUDGET_KB } : {}),
+            note: `${(buf.length / 1024).toFixed(1)} KB raw`,
+          }),
+        );
+      }
+      const content = texts.get(CONTENT);
+      if (content === undefined) throw new Error(`${CONTENT} missing from the build`);
+      for (const [lib, markers] of Object.entries(MARKERS)) {
+        const hits = markers.filter((m) => content.includes(m));
+        const elsewhere = [...texts].filter(([rel, t]) => rel !== CONTENT && markers.some((m) => t.includes(m))).map(([rel]) => rel);
+        figures.push(
+          figure({
+            id: `bundle.content-script.without-${lib}`,
+            value: hits.length,
+            unit: 'markers found',
+            target: `none of ${markers.map((m) => `'${m}'`).join(', ')}`,
+            check: (v) => v === 0,
+            note: hits.length
+              ? `found: ${hits.join(', ')}`
+              : `the markers do occur in ${elsewhere.length ? elsewhere.join(', ') : 'no bundle (check the markers)'}`,
+          }),
+        );
+      }
+      return figures;
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+};
+
+export default bundleBench;

@@ -1,0 +1,337 @@
+// Figure 2: highlighting in real Chromium and Firefox with the built extension.
+//
+// For pages of ~2,000, 20,000 and 200,000 words, interleaved in one browser session:
+//  - the extension: timing.drawn - timing.started from the content script's pageState (asked
+//    from an extension page), on http://127.0.0.1:PORT/ where it is on;
+//  - mark.js marking the same aliases (markRegExp with the regex alternation of bench/lib/regex.ts),
+//    on the same page served from http://localhost:PORT/, a host the settings switch off;
+//  - the floor: a bare TreeWalker reading every text node's data, on that same off page.
+// Also the longest task inside the extension's work window (PerformanceObserver 'longtask',
+// registered by an inline head script) and, in Chromium, the JS heap the content script adds
+// (CDP Runtime.getHeapUsage after a forced GC, extension on vs off).
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page as PwPage } from 'playwright-core';
+import { EXT_DIRS, ROOT_DIR, launchChromium, launchFirefox, type BrowserName, type ChromiumTestBrowser, type TestBrowser, type TestPage } from '../tests/e2e/browsers.ts';
+import { openControl, waitForPageState } from '../tests/e2e/page-tools.ts';
+import { startFixtureServer } from '../tests/e2e/server.ts';
+import { splitForMatching } from '../lib/page/chunks';
+import { ensureBuilt, snapshot } from './lib/build';
+import { figure, interleave, median, type BenchContext, type BenchModule, type Figure } from './lib/common';
+import { htmlText, realAliases } from './lib/corpus';
+import { writePages } from './lib/pages';
+import { alternationSource } from './lib/regex';
+
+const SIZES = [2_000, 20_000, 200_000] as const;
+const BIG = 200_000;
+const OFF_HOST = 'localhost';
+const MARK_JS = readFileSync(join(ROOT_DIR, 'node_modules/mark.js/dist/mark.min.js'), 'utf8');
+
+interface ExtRun {
+  ms: number;
+  mentions: number;
+  longestTask: number | null;
+}
+interface PageRun {
+  floor: number;
+  mark: number;
+  marks: number;
+  /** Longest task during mark.js's run (null where long tasks are not reported). */
+  markTask: number | null;
+}
+
+/**
+ * tsx (esbuild keepNames) wraps named functions in the functions we send to the page in
+ * `__name(fn, "name")`: define that helper in the page, as a string so it is not wrapped itself.
+ */
+async function prepare(page: TestPage): Promise<void> {
+  const src = 'globalThis.__name = globalThis.__name || function (f) { return f; }; 0';
+  await (page.raw as unknown as { evaluate(s: string): Promise<unknown> }).evaluate(src);
+}
+
+const words = (n: number) => (n >= 1000 ? `${n / 1000}k` : String(n));
+
+async function setSettings(ext: TestPage, patch: Record<string, unknown>): Promise<void> {
+  await ext.evaluate(async (p: Record<string, unknown>) => {
+    type Api = { storage: { local: { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> } } };
+    const g = globalThis as unknown as { browser?: Api; chrome?: Api };
+    const api = (g.browser ?? g.chrome)!;
+    const current = ((await api.storage.local.get('settings')).settings ?? {
+      enabled: true,
+      disabledSites: [],
+      types: ['organization', 'body', 'person', 'country', 'place', 'operation', 'exercise', 'programme', 'group', 'event', 'document'],
+      accessibleMode: false,
+    }) as Record<string, unknown>;
+    await api.storage.local.set({ settings: { ...current, ...p } });
+  }, patch);
+}
+
+class Session {
+  private n = 0;
+  constructor(
+    readonly browser: TestBrowser,
+    readonly ext: TestPage,
+    readonly base: { on: string; off: string },
+    readonly regexes: { source: string; flags: string }[],
+  ) {}
+
+  /** A URL no open tab has (the extension page finds the tab by its exact URL). */
+  url(host: 'on' | 'off', file: string): string {
+    return `${this.base[host]}${file}?run=${this.n++}`;
+  }
+
+  async extRun(file: string, timeoutMs: number): Promise<ExtRun> {
+    const page = await this.browser.newPage();
+    try {
+      const url = this.url('on', file);
+      await page.goto(url, { timeout: timeoutMs });
+      await prepare(page);
+      const s = await waitForPageState(this.ext, url, (st) => st.active && st.scans >= 1 && st.timing.drawn !== null, timeoutMs);
+      const started = s.timing.started;
+      const drawn = s.timing.drawn!;
+      const lt = await page.evaluate(() => {
+        const w = window as unknown as { __longTasks: [number, number][]; __longTaskSupported: boolean };
+        return { supported: w.__longTaskSupported, tasks: w.__longTasks };
+      });
+      const inWindow = lt.tasks.filter(([t, d]) => t + d > started && t < drawn).map(([, d]) => d);
+      return { ms: drawn - started, mentions: s.mentions, longestTask: lt.supported ? Math.max(0, ...inWindow) : null };
+    } finally {
+      await page.close();
+    }
+  }
+
+  async pageRun(file: string, timeoutMs: number): Promise<PageRun> {
+    const page = await this.browser.newPage();
+    try {
+      await page.goto(this.url('off', file), { timeout: timeoutMs });
+      await prepare(page);
+      await page.evaluate((src: string) => {
+        const s = document.createElement('script');
+        s.textContent = src;
+        document.head.appendChild(s);
+      }, MARK_JS);
+      const floor = await page.evaluate(() => {
+        // One cold walk, as the extension reads the page once. (Firefox's clock ticks in whole
+        // milliseconds: there a walk under 1 ms reads 0.)
+        const t0 = performance.now();
+        const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        let chars = 0;
+        for (let n = w.nextNode(); n; n = w.nextNode()) chars += (n as Text).data.length;
+        const ms = performance.now() - t0;
+        (window as unknown as { __chars: number }).__chars = chars; // keep the walk observable
+        return ms;
+      });
+      const mark = await page.evaluate((regexes: { source: string; flags: string }[]) => {
+        type MarkCtor = new (ctx: Element) => { markRegExp(re: RegExp, opts: { done?: (n: number) => void }): void };
+        const Mark = (window as unknown as { Mark: MarkCtor }).Mark;
+        const res = regexes.map((r) => new RegExp(r.source, r.flags)); // compiled lazily: first use is inside the timing
+        let marks = 0;
+        const t0 = performance.now();
+        const m = new Mark(document.body);
+        for (const re of res) m.markRegExp(re, { done: (n) => (marks += n) });
+        return { t0, ms: performance.now() - t0, marks };
+      }, this.regexes);
+      await new Promise((r) => setTimeout(r, 150)); // long-task entries arrive after the task
+      const markTask = await page.evaluate(({ t0, ms }: { t0: number; ms: number }) => {
+        const w = window as unknown as { __longTasks: [number, number][]; __longTaskSupported: boolean };
+        if (!w.__longTaskSupported) return null;
+        return Math.max(0, ...w.__longTasks.filter(([t, d]) => t + d > t0 && t < t0 + ms).map(([, d]) => d));
+      }, mark);
+      return { floor, mark: mark.ms, marks: mark.marks, markTask };
+    } finally {
+      await page.close();
+    }
+  }
+
+  /**
+   * The background's share: the page's text sent as matchText messages (in the controller's
+   * 200,000-character chunks, one after another) from an extension page, until the last reply.
+   */
+  async matchRun(chunks: string[]): Promise<number> {
+    return this.ext.evaluate(async (texts: string[]) => {
+      type Api = { runtime: { sendMessage(m: object): Promise<unknown> } };
+      const g = globalThis as unknown as { browser?: Api; chrome?: Api };
+      const api = (g.browser ?? g.chrome)!;
+      const t0 = performance.now();
+      for (const text of texts) {
+        const reply = (await api.runtime.sendMessage({ id: Date.now(), type: 'matchText', data: { text }, timestamp: Date.now() })) as { res?: unknown; err?: unknown };
+        if (!reply || reply.err) throw new Error(`matchText failed: ${JSON.stringify(reply?.err)}`);
+      }
+      return performance.now() - t0;
+    }, chunks);
+  }
+
+  /** Chromium: heap after a forced GC with the page loaded, extension off vs on (bytes). */
+  async heap(file: string, host: 'on' | 'off', timeoutMs: number): Promise<number> {
+    const b = this.browser as ChromiumTestBrowser;
+    const page = await b.newPage();
+    try {
+      const url = this.url(host, file);
+      await page.goto(url, { timeout: timeoutMs });
+      if (host === 'on') await waitForPageState(this.ext, url, (st) => st.scans >= 1, timeoutMs);
+      else await new Promise((r) => setTimeout(r, 500)); // the inactive content script has started
+      const cdp = await b.context.newCDPSession(page.raw as PwPage);
+      await cdp.send('HeapProfiler.collectGarbage');
+      await cdp.send('HeapProfiler.collectGarbage');
+      const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+      await cdp.detach();
+      return usedSize;
+    } finally {
+      await page.close();
+    }
+  }
+}
+
+async function benchBrowser(
+  name: BrowserName,
+  extDir: string,
+  server: { baseUrl: string; port: number },
+  pages: Map<number, { file: string; words: number; path: string }>,
+  ctx: BenchContext,
+): Promise<Figure[]> {
+  const launch = name === 'chromium' ? launchChromium : launchFirefox;
+  const t0 = Date.now();
+  const browser = await launch(extDir);
+  const figures: Figure[] = [];
+  try {
+    const ext = await openControl(browser);
+    await setSettings(ext, { disabledSites: [OFF_HOST] });
+    const aliases = realAliases();
+    const regexes = [
+      { source: alternationSource(aliases.filter((a) => !a.caseSensitive)), flags: 'giu' },
+      { source: alternationSource(aliases.filter((a) => a.caseSensitive)), flags: 'gu' },
+    ];
+    const s = new Session(browser, ext, { on: server.baseUrl, off: `http://${OFF_HOST}:${server.port}/` }, regexes);
+    // Warm-up: the background builds the knowledge base and compiles the matcher on first use.
+    const small = pages.get(SIZES[0])!.file;
+    await s.extRun(small, 120_000);
+    await s.pageRun(small, 60_000);
+    ctx.log(`${name}: launched and warmed up in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+
+    for (const size of SIZES) {
+      const page = pages.get(size)!;
+      const reps = ctx.quick ? (size === BIG ? 3 : 3) : size === BIG ? 7 : 9;
+      const timeout = size === BIG ? 180_000 : 60_000;
+      const ext: ExtRun[] = [];
+      const other: PageRun[] = [];
+      const matching: number[] = [];
+      const chunks = splitForMatching(htmlText(readFileSync(page.path, 'utf8')), 200_000).map((c) => c.text);
+      const t1 = Date.now();
+      await interleave(reps, {
+        ext: async () => (ext.push(await s.extRun(page.file, timeout)), 0),
+        page: async () => (other.push(await s.pageRun(page.file, timeout)), 0),
+        match: async () => (matching.push(await s.matchRun(chunks)), 0),
+      });
+      const ours = median(ext.map((r) => r.ms));
+      const mark = median(other.map((r) => r.mark));
+      const floor = median(other.map((r) => r.floor));
+      const maxOf = (xs: (number | null)[]) => (xs.every((x) => x !== null) ? Math.max(...(xs as number[])) : null);
+      const longest = maxOf(ext.map((r) => r.longestTask));
+      const markLongest = maxOf(other.map((r) => r.markTask));
+      const w = words(size);
+      const isBig = size === BIG;
+      const counts = `${page.words.toLocaleString()} words; extension drew ${ext[0]!.mentions.toLocaleString()} mentions, mark.js ${other[0]!.marks.toLocaleString()} marks; median of ${reps} interleaved runs`;
+      const match = median(matching);
+      ctx.log(`${name} ${w}: extension ${ours.toFixed(0)} ms (matchText messages ${match.toFixed(0)} ms), mark.js ${mark.toFixed(0)} ms, floor ${floor.toFixed(1)} ms, longest task ${longest?.toFixed(0) ?? '—'} ms (${((Date.now() - t1) / 1000).toFixed(0)} s)`);
+      figures.push(
+        figure({
+          id: `highlight.${name}.${w}.vs-markjs`,
+          value: ours,
+          unit: 'ms',
+          baseline: { name: 'mark.js markRegExp', value: mark },
+          target: isBig ? 'at least 5x faster than mark.js (ratio <= 0.2)' : null,
+          ...(isBig ? { check: (_v: number, r: number | null) => r !== null && r <= 0.2 } : {}),
+          note: counts,
+        }),
+        figure({
+          id: `highlight.${name}.${w}.vs-floor`,
+          value: ours,
+          unit: 'ms',
+          baseline: { name: 'TreeWalker floor', value: floor },
+          target: isBig ? 'within 3x of the floor (ratio <= 3)' : null,
+          ...(isBig ? { check: (_v: number, r: number | null) => r !== null && r <= 3 } : {}),
+          ...(floor === 0 ? { note: `the walk took less than ${name}'s clock resolution (1 ms)` } : {}),
+        }),
+        figure({
+          id: `highlight.${name}.${w}.match-messages`,
+          value: match,
+          unit: 'ms',
+          baseline: { name: 'whole highlighting', value: ours },
+          note: `diagnostic: the page's text (${chunks.length} matchText message(s)) matched by the background and answered, timed from an extension page; the rest of the whole is the content script's reading, ranges and drawing`,
+        }),
+        figure({
+          id: `highlight.${name}.${w}.longest-task`,
+          value: longest,
+          unit: 'ms',
+          baseline: markLongest === null ? null : { name: 'mark.js longest task', value: markLongest },
+          target: '<= 50 ms',
+          check: (v) => v <= 50,
+          note:
+            longest === null
+              ? `${name} does not report 'longtask' entries (PerformanceObserver.supportedEntryTypes lacks it)`
+              : 'max over all runs of the longest task overlapping [timing.started, timing.drawn]',
+        }),
+      );
+      if (name === 'chromium') {
+        const hreps = ctx.quick ? 1 : 3;
+        const on: number[] = [];
+        const off: number[] = [];
+        await interleave(hreps, {
+          off: async () => (off.push(await s.heap(page.file, 'off', timeout)), 0),
+          on: async () => (on.push(await s.heap(page.file, 'on', timeout)), 0),
+        });
+        const added = (median(on) - median(off)) / 2 ** 20;
+        figures.push(
+          figure({
+            id: `highlight.${name}.${w}.added-heap`,
+            value: added,
+            unit: 'MB',
+            note: `V8 heap of the page's renderer (CDP Runtime.getHeapUsage after HeapProfiler.collectGarbage), extension on minus off (${(median(off) / 2 ** 20).toFixed(2)} MB); the DOM itself lives outside the V8 heap; median of ${hreps}`,
+          }),
+        );
+      } else {
+        figures.push(
+          figure({
+            id: `highlight.${name}.${w}.added-heap`,
+            value: null,
+            unit: 'MB',
+            note: 'not measurable in Firefox over WebDriver BiDi (no performance.memory, no CDP heap usage)',
+          }),
+        );
+      }
+    }
+    return figures;
+  } finally {
+    await browser.close();
+  }
+}
+
+export const highlightBench: BenchModule = {
+  id: 'highlight',
+  title: 'Highlighting in Chromium and Firefox',
+  async run(ctx: BenchContext): Promise<Figure[]> {
+    ensureBuilt(ctx.log);
+    const { dir, pages } = writePages(SIZES);
+    const server = await startFixtureServer(dir);
+    const figures: Figure[] = [];
+    try {
+      for (const name of ['chromium', 'firefox'] as const) {
+        const extDir = await snapshot(EXT_DIRS[name]);
+        try {
+          figures.push(...(await benchBrowser(name, extDir, server, pages, ctx)));
+        } catch (err) {
+          ctx.log(`${name} FAILED: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+          figures.push({ id: `highlight.${name}.error`, value: null, unit: '', baseline: null, ratio: null, target: 'runs', met: false, note: String(err).slice(0, 300) });
+        } finally {
+          rmSync(extDir, { recursive: true, force: true });
+        }
+      }
+    } finally {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+    return figures;
+  },
+};
+
+export default highlightBench;
