@@ -17,6 +17,10 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+H' },
         description: 'Toggle CSTO highlights on this site',
       },
+      'highlight-selection': {
+        suggested_key: { default: 'Alt+Shift+Y' },
+        description: 'Highlight the selected text',
+      },
     },
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'csto-lens@example.org', strict_min_version: '128.0' } } }

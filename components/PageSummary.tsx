@@ -1,9 +1,11 @@
 import type { EntityType } from '../lib/model/types';
-import type { PageEntity, PageState } from '../lib/protocol/messages';
+import type { PageAnnotations, PageEntity, PageState } from '../lib/protocol/messages';
 import { TYPE_COLORS, TYPE_LABELS } from '../lib/ui/entity-colors';
 
 export interface PageSummaryProps {
   state: PageState | null;
+  /** The reader's highlights on this page: how many anchored, and the orphans with their quotes. */
+  notes?: PageAnnotations | null;
   /** Canonical names by entity id (absent ids fall back to the page's text). */
   names: Record<string, string>;
   hostname: string | null;
@@ -46,6 +48,21 @@ export function PageSummary(props: PageSummaryProps) {
         <p role="status" data-testid="partial">
           This page is very large: only its first part was matched.
         </p>
+      )}
+      {props.notes && props.notes.anchored.length + props.notes.orphans.length > 0 && (
+        <p data-testid="page-notes">
+          Your highlights here: {props.notes.anchored.length}
+          {props.notes.orphans.length > 0 && `, ${props.notes.orphans.length} not found on the page`}
+        </p>
+      )}
+      {props.notes && props.notes.orphans.length > 0 && (
+        <ul aria-label="Highlights not found on this page" data-testid="orphans">
+          {props.notes.orphans.map((o) => (
+            <li key={o.id} className="muted">
+              “{o.quote.length > 80 ? `${o.quote.slice(0, 78)}…` : o.quote}”
+            </li>
+          ))}
+        </ul>
       )}
       {[...groups].map(([type, list]) => (
         <div key={type}>

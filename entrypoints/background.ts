@@ -5,10 +5,19 @@ import { LensDb } from '../lib/kb/db';
 import { AnnotationStore } from '../lib/kb/annotation-store';
 import { parseImport } from '../lib/annotations/import';
 import { KnowledgeService } from '../lib/kb/service';
-import { onMessage } from '../lib/protocol/messages';
+import { onMessage, sendMessage } from '../lib/protocol/messages';
 import { settingsItem, toggleSite } from '../lib/settings';
 import { badgeText } from '../lib/ui/badge';
 import { viewerPath } from '../lib/ui/viewer-url';
+import { startSync } from '../lib/sync/start';
+
+/** Asks a freshly opened tab's content script to scroll to an annotation, once it has anchored it. */
+async function revealWhenReady(tabId: number, id: string): Promise<void> {
+  for (let i = 0; i < 40; i++) {
+    await new Promise((r) => setTimeout(r, 250));
+    if (await sendMessage('revealAnnotation', { id }, tabId).catch(() => false)) return;
+  }
+}
 
 /** The toolbar button: `action` in MV3 (Chrome), `browserAction` in Firefox's MV2 build. */
 const toolbarAction = () => browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
@@ -28,13 +37,17 @@ export default defineBackground(() => {
   });
 
   browser.commands.onCommand.addListener(async (command) => {
-    if (command !== 'toggle-highlights') return;
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    if (command === 'highlight-selection') {
+      if (tab?.id !== undefined) await sendMessage('highlightSelection', {}, tab.id).catch(() => false);
+      return;
+    }
+    if (command !== 'toggle-highlights') return;
     const hostname = tab?.url ? new URL(tab.url).hostname : '';
     if (hostname) await settingsItem.setValue(toggleSite(await settingsItem.getValue(), hostname));
   });
 
-  onMessage('matchText', async ({ data }) => ({ spans: await kb.match(data.text) }));
+  onMessage('matchText', async ({ data }) => ({ spans: await kb.matchPacked(data.text) }));
   onMessage('kbStats', () => kb.stats());
   onMessage('entityCard', ({ data }) => kb.card(data.entityId));
   onMessage('relatedStatements', ({ data }) => kb.relatedTo(data.text));
@@ -57,6 +70,20 @@ export default defineBackground(() => {
     if (!parsed.ok) return { ok: false as const, errors: parsed.errors };
     return { ok: true as const, result: await notes.importMany(parsed.annotations) };
   });
+  onMessage('reportOrphans', async ({ data }) => {
+    const checkedAt = Date.now();
+    await db.anchorState.bulkPut([
+      ...data.ids.map((id) => ({ id, source: data.source, orphan: true, checkedAt })),
+      ...data.anchored.map((id) => ({ id, source: data.source, orphan: false, checkedAt })),
+    ]);
+  });
+  onMessage('openAnnotation', async ({ data }) => {
+    const a = await db.annotations.get(data.id);
+    if (!a) return false;
+    const tab = await browser.tabs.create({ url: a.target.source });
+    if (tab.id !== undefined) void revealWhenReady(tab.id, a.id);
+    return true;
+  });
   onMessage('entitiesIn', async ({ data }) => [...new Set((await kb.match(data.text)).map((s) => s.entityId))]);
   onMessage('loadPageUi', async ({ sender }) => {
     const tabId = sender.tab?.id;
@@ -70,4 +97,5 @@ export default defineBackground(() => {
     await toolbarAction().setBadgeText({ tabId, text: badgeText(data) });
     await toolbarAction().setBadgeBackgroundColor({ tabId, color: '#2f5d8a' });
   });
+  startSync({ db, notes });
 });

@@ -4,8 +4,10 @@ import { browser } from 'wxt/browser';
 import { KbStatus } from '../../components/KbStatus';
 import { PageSummary } from '../../components/PageSummary';
 import { SearchBox } from '../../components/SearchBox';
+import { SyncStatusLine } from '../../components/SyncStatusLine';
 import { useKbSearch } from '../../lib/ui/use-kb-search';
 import { viewerPath } from '../../lib/ui/viewer-url';
+import { openNotebook } from '../../lib/ui/open-notebook';
 import { LensDb } from '../../lib/kb/db';
 import { isActiveOn, toggleSite } from '../../lib/settings';
 import { useActivePage } from '../../lib/ui/use-page-state';
@@ -28,6 +30,7 @@ function Popup() {
     <main style={{ padding: 12, width: 320 }}>
       <PageSummary
         state={page.state}
+        notes={page.notes}
         names={names ?? {}}
         hostname={page.hostname}
         siteActive={page.hostname ? isActiveOn({ ...settings, enabled: true }, page.hostname) : true}
@@ -36,6 +39,11 @@ function Popup() {
         onToggleGlobal={() => save({ ...settings, enabled: !settings.enabled })}
         onReveal={page.reveal}
       />
+      <p>
+        <button type="button" onClick={() => void openNotebook().then(() => window.close())}>
+          Open notebook
+        </button>
+      </p>
       <h2>Search</h2>
       <SearchBox
         search={(q) => kb.search?.search(q) ?? []}
@@ -45,6 +53,7 @@ function Popup() {
         }}
       />
       <KbStatus stats={kb.stats} />
+      <SyncStatusLine />
     </main>
   );
 }

@@ -11,6 +11,8 @@ export interface TextIndex {
   nodes: Text[];
   /** starts[i] is the offset of nodes[i] in text (strictly increasing). */
   starts: number[];
+  /** lengths[i] is the length nodes[i] had when read (a cheap staleness check; see ranges.ts). */
+  lengths?: number[];
 }
 
 export interface CollectOptions {
@@ -136,10 +138,13 @@ function computedDisplay(el: Element): string {
 function styleVisibility(el: Element): Vis {
   const cv = (el as CheckVisibilityCapable).checkVisibility;
   if (typeof cv === 'function') {
-    // Fast path: native, no style object. False also for boxless display:contents
-    // elements, whose children are rendered: only then ask for the computed style.
-    if (!cv.call(el)) return computedDisplay(el) === 'contents' ? Vis.Shown : Vis.Excluded;
-    return cv.call(el, { visibilityProperty: true }) ? Vis.Shown : Vis.SelfHidden;
+    // Fast path: native, no style object; one call for the common case (rendered and visible).
+    if (cv.call(el, { visibilityProperty: true })) return Vis.Shown;
+    // Rendered but visibility:hidden (its own text is hidden, a descendant may be visible)?
+    if (cv.call(el)) return Vis.SelfHidden;
+    // Not rendered. False also for boxless display:contents elements, whose children are
+    // rendered: only then ask for the computed style.
+    return computedDisplay(el) === 'contents' ? Vis.Shown : Vis.Excluded;
   }
   const cs = computedStyle(el);
   if (!cs) return Vis.Shown;
@@ -153,6 +158,7 @@ class IndexBuilder {
   readonly parts: string[] = [];
   readonly nodes: Text[] = [];
   readonly starts: number[] = [];
+  readonly lengths: number[] = [];
   length = 0;
   private pendingSep = false;
 
@@ -175,12 +181,13 @@ class IndexBuilder {
     this.pendingSep = false;
     this.nodes.push(t);
     this.starts.push(this.length);
+    this.lengths.push(data.length);
     this.parts.push(data);
     this.length += data.length;
   }
 
   finish(): TextIndex {
-    return { text: this.parts.join(''), nodes: this.nodes, starts: this.starts };
+    return { text: this.parts.join(''), nodes: this.nodes, starts: this.starts, lengths: this.lengths };
   }
 }
 

@@ -151,11 +151,27 @@ function declarations(p: Palette, dark: boolean): string {
   );
 }
 
-/** CSS for one style key, both as ::highlight() and as wrap-mode marks. */
-export function styleCss(style: string): string {
+/**
+ * Name of part `n` of a style's highlight. A style with many ranges is drawn as several
+ * Highlight objects of at most SHARD_RANGES ranges each (see Highlighter): part 0 is
+ * highlightName(style), part 1 "csto-lens-person--1", and so on.
+ */
+export function shardName(style: string, n: number): string {
+  return n === 0 ? highlightName(style) : `${highlightName(style)}--${n}`;
+}
+
+/** ::highlight() selectors of a style's first `shards` parts. */
+function highlightSelectors(style: string, shards: number): string {
+  const out: string[] = [];
+  for (let n = 0; n < Math.max(1, shards); n++) out.push(`::highlight(${shardName(style, n)})`);
+  return out.join(',');
+}
+
+/** CSS for one style key, both as ::highlight() (its first `shards` parts) and as wrap-mode marks. */
+export function styleCss(style: string, shards = 1): string {
   const p = paletteFor(style);
   const id = cssIdent(style);
-  const sel = `::highlight(${HIGHLIGHT_PREFIX}${id})`;
+  const sel = highlightSelectors(style, shards);
   const mark = `${MARK_TAG}[data-type="${id}"]`;
   return (
     `${sel},${mark}{${declarations(p, false)}}\n` +
@@ -169,17 +185,18 @@ export const BASE_CSS =
   `text-decoration-skip-ink:auto;text-underline-offset:2px;border-radius:2px;}\n` +
   `@media (forced-colors: active){${MARK_TAG}{background-color:Mark;color:MarkText;forced-color-adjust:none;}}\n`;
 
-function forcedColorsCss(styles: Iterable<string>): string {
-  const sels = [...styles].map((s) => `::highlight(${HIGHLIGHT_PREFIX}${cssIdent(s)})`);
+function forcedColorsCss(styles: Iterable<string>, shards: ReadonlyMap<string, number>): string {
+  const sels = [...styles].map((s) => highlightSelectors(s, shards.get(s) ?? 1));
   return sels.length
     ? `@media (forced-colors: active){${sels.join(',')}{background-color:Mark;color:MarkText;}}\n`
     : '';
 }
 
-/** The complete stylesheet for a set of style keys (all known keys by default). */
-export function buildCss(styles: Iterable<string> = Object.keys(STYLE_PALETTE)): string {
+/** The complete stylesheet for a set of style keys (all known keys by default); `shards`:
+ *  how many highlight parts a style has, where more than one. */
+export function buildCss(styles: Iterable<string> = Object.keys(STYLE_PALETTE), shards: ReadonlyMap<string, number> = new Map()): string {
   const list = [...new Set(styles)];
-  return BASE_CSS + list.map(styleCss).join('') + forcedColorsCss(list);
+  return BASE_CSS + list.map((s) => styleCss(s, shards.get(s) ?? 1)).join('') + forcedColorsCss(list, shards);
 }
 
 /**
@@ -189,6 +206,7 @@ export function buildCss(styles: Iterable<string> = Object.keys(STYLE_PALETTE)):
  */
 export class StyleInjector {
   private readonly styles = new Set<string>(Object.keys(STYLE_PALETTE));
+  private readonly shards = new Map<string, number>();
   private sheet: CSSStyleSheet | null = null;
   private el: HTMLStyleElement | null = null;
 
@@ -203,8 +221,16 @@ export class StyleInjector {
     this.write();
   }
 
+  /** Makes sure the first `n` highlight parts of style have rules. */
+  ensureShards(style: string, n: number): void {
+    this.styles.add(style);
+    if ((this.shards.get(style) ?? 1) >= n) return;
+    this.shards.set(style, n);
+    this.write();
+  }
+
   get css(): string {
-    return buildCss(this.styles);
+    return buildCss(this.styles, this.shards);
   }
 
   /** How the sheet is attached: 'adopted', 'element' or 'none'. */
@@ -260,6 +286,41 @@ interface Entry {
   item: HighlightItem;
   /** wrap mode: the marks drawn for this item, in document order */
   marks: Element[];
+  /** highlight-api mode: the part of its style's highlight that holds the range */
+  shard: Shard | null;
+}
+
+/** One Highlight object of a style (highlight-api mode). */
+interface Shard {
+  name: string;
+  hl: Highlight;
+  /** Ranges in hl (counted here: asking the Highlight is a DOM call). */
+  size: number;
+  /** Registered in CSS.highlights (painted), or filled but not yet shown. */
+  shown: boolean;
+}
+
+/**
+ * Most ranges one Highlight object holds. Registering a Highlight costs time in proportion to
+ * its ranges, in one call (Firefox, from a content script: ~10 us each), and any change to a
+ * registered one makes Chromium rebuild every highlight's markers at the next frame: a page's
+ * worth of ranges is filled into unregistered parts of this size, which are then shown a few at
+ * a time between yields. (Smaller parts cost Firefox more in all: 128 ranges a part tripled its
+ * registration time; 4,096 makes one registration a ~45 ms task.)
+ */
+export const SHARD_RANGES = 1024;
+
+export interface AddOptions {
+  /**
+   * Fill, but do not show, the highlight parts this call creates: they are shown by showNext()
+   * (or the next add without defer). For drawing a page's worth in slices.
+   */
+  defer?: boolean;
+  /**
+   * The caller made every range in this same task from text nodes it found in the page and
+   * unchanged (lib/dom/ranges.ts RangeMaker): the drawable check is skipped.
+   */
+  checked?: boolean;
 }
 
 /** Text inside these is never wrapped (it is not rendered as text, or is not ours). */
@@ -341,7 +402,9 @@ export class Highlighter {
   private readonly byId = new Map<string, Entry>();
   private readonly byRange = new Map<AbstractRange, Entry>();
   private readonly byMark = new WeakMap<Element, Entry>();
-  private readonly highlights = new Map<string, Highlight>();
+  /** highlight-api mode: each style's highlight parts, and the parts not shown yet. */
+  private readonly shards = new Map<string, Shard[]>();
+  private pending: Shard[] = [];
   /** Text nodes we created by splitting (wrap mode); merged back on removal. */
   private readonly splits = new WeakSet<Text>();
   private readonly priorities: Record<string, number>;
@@ -358,30 +421,67 @@ export class Highlighter {
     if (opts.styles !== false) this.styles = new StyleInjector(this.document);
   }
 
-  /** Draws items; items whose range is no longer drawable are skipped. Returns how many were drawn. */
-  add(items: readonly HighlightItem[]): number {
+  /**
+   * Draws items; items whose range is no longer drawable are skipped. Returns how many were
+   * drawn. Linear in items: a page's worth is drawn by calling this on slices of it between
+   * yields, with `defer` (then showNext() until false) so no single call does it all.
+   */
+  add(items: readonly HighlightItem[], opts: AddOptions = {}): number {
+    let replaced: Set<string> | null = null;
+    for (const it of items) if (this.byId.has(it.id)) (replaced ??= new Set()).add(it.id);
+    if (replaced) this.removeIds(replaced);
     const fresh: Entry[] = [];
-    const replaced = items.map((i) => i.id).filter((id) => this.byId.has(id));
-    if (replaced.length) this.removeIds(new Set(replaced));
+    let duplicates = false;
+    let lastStyle: string | null = null;
     for (const it of items) {
-      if (!isDrawable(it.range)) continue;
-      if (this.byId.has(it.id)) this.removeIds(new Set([it.id])); // duplicate id within items
+      if (!opts.checked && !isDrawable(it.range)) continue;
+      if (this.byId.has(it.id)) {
+        // duplicate id within items: the later one wins
+        this.removeIds(new Set([it.id]));
+        duplicates = true;
+      }
       let range = it.range;
       if (this.byRange.has(range)) range = range.cloneRange();
-      const entry: Entry = { item: { ...it, range }, marks: [] };
+      const entry: Entry = { item: { ...it, range }, marks: [], shard: null };
       this.byId.set(it.id, entry);
       this.byRange.set(range, entry);
-      this.styles?.ensure(it.style);
+      if (it.style !== lastStyle) {
+        this.styles?.ensure(it.style);
+        lastStyle = it.style;
+      }
       fresh.push(entry);
     }
-    const live = fresh.filter((e) => this.byId.get(e.item.id) === e);
+    const live = duplicates ? fresh.filter((e) => this.byId.get(e.item.id) === e) : fresh;
     if (this.mode === 'highlight-api') {
-      for (const e of live) this.highlightFor(e.item.style).add(e.item.range);
+      for (const e of live) {
+        const shard = this.shardFor(e.item.style);
+        shard.hl.add(e.item.range);
+        shard.size++;
+        e.shard = shard;
+      }
+      if (!opts.defer) while (this.showNext());
     } else if (live.length) {
       this.wrap(live);
       this.reindexRanges();
     }
     return live.length;
+  }
+
+  /**
+   * Shows (registers in CSS.highlights) one highlight part that add({defer: true}) filled.
+   * False when none is left.
+   */
+  showNext(): boolean {
+    const shard = this.pending.shift();
+    if (!shard) return false;
+    shard.shown = true;
+    this.env?.registry.set(shard.name, shard.hl);
+    return true;
+  }
+
+  /** Highlight parts filled but not shown yet. */
+  get hidden(): number {
+    return this.pending.length;
   }
 
   /** Removes items matching pred; returns how many. */
@@ -400,12 +500,12 @@ export class Highlighter {
   clear(): void {
     this.removeIds(new Set(this.byId.keys()));
     if (this.env) {
-      for (const [style, hl] of this.highlights) {
-        const name = highlightName(style);
-        if (this.env.registry.get(name) === hl) this.env.registry.delete(name);
+      for (const list of this.shards.values()) {
+        for (const shard of list) if (this.env.registry.get(shard.name) === shard.hl) this.env.registry.delete(shard.name);
       }
     }
-    this.highlights.clear();
+    this.shards.clear();
+    this.pending = [];
   }
 
   /** clear() and remove the stylesheet. */
@@ -519,16 +619,20 @@ export class Highlighter {
 
   // -- highlight-api ---------------------------------------------------------
 
-  private highlightFor(style: string): Highlight {
-    let hl = this.highlights.get(style);
-    if (!hl) {
-      const env = this.env!;
-      hl = new env.Highlight();
-      hl.priority = this.priorities[style] ?? (style.startsWith('note') ? 10 : 0);
-      this.highlights.set(style, hl);
-      env.registry.set(highlightName(style), hl);
-    }
-    return hl;
+  /** The part of style's highlight that takes the next range (a new one, not shown, when the last is full). */
+  private shardFor(style: string): Shard {
+    let list = this.shards.get(style);
+    if (!list) this.shards.set(style, (list = []));
+    const last = list[list.length - 1];
+    if (last && last.size < SHARD_RANGES) return last;
+    const env = this.env!;
+    const hl = new env.Highlight();
+    hl.priority = this.priorities[style] ?? (style.startsWith('note') ? 10 : 0);
+    const shard: Shard = { name: shardName(style, list.length), hl, size: 0, shown: false };
+    list.push(shard);
+    if (list.length > 1) this.styles?.ensureShards(style, list.length);
+    this.pending.push(shard);
+    return shard;
   }
 
   // -- common removal --------------------------------------------------------
@@ -544,7 +648,11 @@ export class Highlighter {
     }
     if (!entries.length) return 0;
     if (this.mode === 'highlight-api') {
-      for (const e of entries) this.highlights.get(e.item.style)?.delete(e.item.range);
+      for (const e of entries) {
+        const shard = e.shard;
+        if (shard && shard.hl.delete(e.item.range)) shard.size--;
+        e.shard = null;
+      }
     } else {
       this.unwrap(entries);
       this.reindexRanges();

@@ -20,13 +20,57 @@ function lastAtMost(a: readonly number[], x: number, strict: boolean): number {
   return ans;
 }
 
-/** True when node still holds, at its recorded start, the text the index saw. */
-function fresh(index: TextIndex, i: number, needed: number): boolean {
+/** True when node i still holds the text the index saw (and, with lengths, no more). */
+function unchanged(index: TextIndex, i: number): boolean {
   const node = index.nodes[i];
   const start = index.starts[i];
   if (!node || start === undefined) return false;
-  if (node.length < needed) return false;
+  const recorded = index.lengths?.[i];
+  if (recorded !== undefined && node.length !== recorded) return false;
   return index.text.startsWith(node.data, start);
+}
+
+/** Length of node i as the index saw it (its current length for an index without lengths). */
+function lengthAt(index: TextIndex, i: number): number {
+  return index.lengths?.[i] ?? (index.nodes[i] as Text).length;
+}
+
+/**
+ * The boundary points of text[start, end): [si, so, ei, eo] (node indexes and offsets), or
+ * null when the span holds no node text or is out of bounds.
+ */
+function locate(index: TextIndex, start: number, end: number): [number, number, number, number] | null {
+  const { nodes, starts, text } = index;
+  if (!(start >= 0 && end <= text.length && start < end) || nodes.length === 0) return null;
+  let si = lastAtMost(starts, start, false);
+  let so: number;
+  if (si < 0) {
+    si = 0;
+    so = 0;
+  } else {
+    so = start - (starts[si] as number);
+    if (so >= lengthAt(index, si)) {
+      // start sits in a separator after node si
+      si++;
+      so = 0;
+    }
+  }
+  const ei = lastAtMost(starts, end, true);
+  if (ei < si || si >= nodes.length) return null;
+  const eo = Math.min(end - (starts[ei] as number), lengthAt(index, ei));
+  if (si === ei && eo <= so) return null;
+  return [si, so, ei, eo];
+}
+
+function makeRange(doc: Document, sNode: Text, so: number, eNode: Text, eo: number): Range | null {
+  const range = doc.createRange();
+  try {
+    range.setStart(sNode, so);
+    range.setEnd(eNode, eo);
+  } catch {
+    return null;
+  }
+  return range;
 }
 
 /**
@@ -35,41 +79,57 @@ function fresh(index: TextIndex, i: number, needed: number): boolean {
  * bounds, or the nodes it needs changed since the index was built.
  */
 export function rangeFromOffsets(index: TextIndex, start: number, end: number): Range | null {
-  const { nodes, starts, text } = index;
-  if (!(start >= 0 && end <= text.length && start < end) || nodes.length === 0) return null;
+  const at = locate(index, start, end);
+  if (!at) return null;
+  const [si, so, ei, eo] = at;
+  if (!unchanged(index, si) || (ei !== si && !unchanged(index, ei))) return null;
+  const sNode = index.nodes[si] as Text;
+  const range = makeRange(sNode.ownerDocument, sNode, so, index.nodes[ei] as Text, eo);
+  return range && !range.collapsed ? range : null;
+}
 
-  let si = lastAtMost(starts, start, false);
-  let so: number;
-  if (si < 0) {
-    si = 0;
-    so = 0;
-  } else {
-    so = start - (starts[si] as number);
-    const len = (nodes[si] as Text).length;
-    if (so >= len) {
-      // start sits in a separator after node si
-      si++;
-      so = 0;
-    }
-  }
-  const ei = lastAtMost(starts, end, true);
-  if (ei < si || si >= nodes.length) return null;
-  const eNode = nodes[ei] as Text;
-  const sNode = nodes[si] as Text;
-  const eo = Math.min(end - (starts[ei] as number), eNode.length);
-  if (si === ei && eo <= so) return null;
-  if (!fresh(index, si, so + 1) || !fresh(index, ei, eo)) return null;
+/**
+ * rangeFromOffsets for many spans of one index, in one stretch of work: each node is checked
+ * once (still in the page, same text as read) until reset(), instead of once per span. The
+ * ranges it makes are drawable (connected, not collapsed) as long as the page has not run
+ * since the check: call reset() after every yield to the event loop.
+ */
+export class RangeMaker {
+  private readonly stamp: Int32Array;
+  private readonly ok: Uint8Array;
+  private epoch = 1;
+  private doc: Document | null = null;
 
-  const doc = sNode.ownerDocument;
-  const range = doc.createRange();
-  try {
-    range.setStart(sNode, so);
-    range.setEnd(eNode, eo);
-  } catch {
-    return null;
+  constructor(readonly index: TextIndex) {
+    this.stamp = new Int32Array(index.nodes.length);
+    this.ok = new Uint8Array(index.nodes.length);
   }
-  if (range.collapsed) return null;
-  return range;
+
+  /** Forgets the node checks: the page may have changed since. */
+  reset(): void {
+    this.epoch++;
+  }
+
+  /** The Range of text[start, end), or null (see rangeFromOffsets; also null for nodes no longer in the page). */
+  make(start: number, end: number): Range | null {
+    const at = locate(this.index, start, end);
+    if (!at) return null;
+    const [si, so, ei, eo] = at;
+    if (!this.check(si) || (ei !== si && !this.check(ei))) return null;
+    const nodes = this.index.nodes;
+    const sNode = nodes[si] as Text;
+    this.doc ??= sNode.ownerDocument;
+    // Never collapsed: locate() keeps at least one character of node si.
+    return makeRange(this.doc, sNode, so, nodes[ei] as Text, eo);
+  }
+
+  private check(i: number): boolean {
+    if (this.stamp[i] === this.epoch) return this.ok[i] === 1;
+    const good = unchanged(this.index, i) && (this.index.nodes[i] as Text).isConnected;
+    this.stamp[i] = this.epoch;
+    this.ok[i] = good ? 1 : 0;
+    return good;
+  }
 }
 
 const positions = new WeakMap<TextIndex, Map<Node, number>>();

@@ -30,6 +30,14 @@ export interface OutboxRow {
   queuedAt: number;
 }
 
+/** Where an annotation last anchored: an orphan is shown in the notebook with its quote, never dropped. */
+export interface AnchorStateRow {
+  id: string;
+  source: string;
+  orphan: boolean;
+  checkedAt: number;
+}
+
 export interface MetaRow {
   key: string;
   value: unknown;
@@ -51,6 +59,7 @@ export class LensDb extends Dexie {
   meta!: Table<MetaRow, string>;
   annotations!: EntityTable<Annotation, 'id'>;
   outbox!: EntityTable<OutboxRow, 'id'>;
+  anchorState!: EntityTable<AnchorStateRow, 'id'>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -91,5 +100,9 @@ export function declareVersions(db: Dexie): void {
   db.version(3).stores({
     annotations: 'id, target.source, modified, hlc',
     outbox: 'id, queuedAt',
+  });
+  // v4: the last anchoring outcome of each annotation (device-local, not synced).
+  db.version(4).stores({
+    anchorState: 'id, source',
   });
 }

@@ -2,6 +2,7 @@ import { liveQuery, type Subscription } from 'dexie';
 import type { EntityType } from '../model/types';
 import { buildMatcher, type Matcher } from '../match';
 import type { MatchedSpan } from '../protocol/messages';
+import { SpanPacker, type PackedSpans } from '../protocol/spans';
 import { buildKnowledgeBase } from './build';
 import type { KbSources } from './bundled';
 import type { LensDb } from './db';
@@ -112,6 +113,17 @@ export class KnowledgeService {
       spans.push({ start: s.start, end: s.end, entityId: s.entityId, type: types.get(s.entityId) ?? 'organization' });
     }
     return spans;
+  }
+
+  /** match() in the packed form of a matchText reply (lib/protocol/spans.ts): one flat array of
+   *  integers and a table of the entities named, instead of an object per span. */
+  async matchPacked(text: string): Promise<PackedSpans> {
+    const { matcher, types, hidden } = await this.compile();
+    const packer = new SpanPacker();
+    for (const s of matcher.scan(text)) {
+      if (!hidden.has(s.entityId)) packer.add(s.start, s.end, s.entityId, types.get(s.entityId) ?? 'organization');
+    }
+    return packer.finish();
   }
 
   async stats(): Promise<KbStats & { ready: boolean }> {

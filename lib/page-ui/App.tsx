@@ -1,4 +1,5 @@
 import { useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { AnnotationPanel } from '../../components/AnnotationPanel';
 import { EntityCard } from '../../components/EntityCard';
 import { RelatedPanel } from '../../components/RelatedPanel';
 import { SelectionToolbar } from '../../components/SelectionToolbar';
@@ -28,12 +29,12 @@ function Floating({ anchor, children, focus }: { anchor: RectLike; children: Rea
 
 export function App({ ui }: { ui: PageUiController }) {
   const state = useSyncExternalStore(ui.store.subscribe, ui.store.get);
-  const { card, selection, related } = state;
+  const { card, selection, related, note } = state;
   return (
     <>
       {selection && (
         <Floating anchor={selection.rect} focus={false}>
-          <SelectionToolbar onRelated={() => ui.related()} />
+          <SelectionToolbar onHighlight={(c) => ui.highlight(c)} onAnnotate={() => ui.annotate()} onRelated={() => ui.related()} />
         </Floating>
       )}
       {card && (
@@ -47,6 +48,20 @@ export function App({ ui }: { ui: PageUiController }) {
             onClose={() => ui.closeCard()}
             onOpenSource={(t) => ui.openSource(t)}
             onPeer={(id) => ui.openPeer(id)}
+          />
+        </Floating>
+      )}
+      {note && (
+        <Floating anchor={note.rect} focus>
+          <AnnotationPanel
+            key={`${note.mode}:${note.view.id}`}
+            quote={note.view.quote}
+            draft={note.view}
+            mode={note.mode}
+            error={note.error}
+            onSave={(d) => void ui.saveNote(d)}
+            {...(note.mode === 'view' ? { onDelete: () => void ui.deleteNote() } : {})}
+            onClose={() => ui.closeCard()}
           />
         </Floating>
       )}

@@ -31,6 +31,24 @@ export interface PageHost {
   reveal(entityId: string, index: number): { rect: RectLike; mention: MentionPosition } | null;
   /** How many mentions of the entity the page has. */
   mentionCount(entityId: string): number;
+  /** Saves the current selection as a highlight. */
+  highlightSelection(draft: NoteDraft): Promise<boolean>;
+  editAnnotation(id: string, draft: NoteDraft): Promise<void>;
+  deleteAnnotation(id: string): Promise<void>;
+}
+
+export type NoteColorName = 'yellow' | 'green' | 'blue' | 'pink' | 'purple';
+
+export interface NoteDraft {
+  note: string;
+  tags: string[];
+  color: NoteColorName;
+}
+
+/** A reader's highlight as the page UI shows it. */
+export interface NoteView extends NoteDraft {
+  id: string;
+  quote: string;
 }
 
 /** What the page UI offers the content script. */
@@ -39,6 +57,8 @@ export interface PageUi {
   openCard(req: CardRequest): void;
   closeCard(): void;
   showSelection(text: string, rect: RectLike): void;
+  /** Shows a reader's highlight (its note and tags, with edit and delete). */
+  showNote(note: NoteView, rect: RectLike): void;
   hideSelection(): void;
   destroy(): void;
 }

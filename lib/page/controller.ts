@@ -1,10 +1,11 @@
 import type { EntityType } from '../model/types';
 import { collectTextAsync, collectTextInAsync, type TextIndex } from '../dom/collect';
-import { Highlighter, MARK_TAG, type HighlightItem } from '../dom/highlighter';
+import { Highlighter, MARK_TAG, type AddOptions, type HighlightItem } from '../dom/highlighter';
 import { observeMutations, type MutationWatch } from '../dom/observe';
-import { rangeFromOffsets } from '../dom/ranges';
-import { chunked } from '../dom/schedule';
+import { RangeMaker } from '../dom/ranges';
+import { timeSlice } from '../dom/schedule';
 import type { MatchedSpan, PageEntity, PageMention, PageReport, PageState } from '../protocol/messages';
+import { isPacked, packSpans, type PackedSpans } from '../protocol/spans';
 import { limitText, splitForMatching } from './chunks';
 
 // The content script's controller: read the page, ask the background for
@@ -12,8 +13,9 @@ import { limitText, splitForMatching } from './chunks';
 // that no task of ours runs long, and every listener ends with `signal`.
 
 export interface PageDeps {
-  /** Ask the background to match a chunk of text (offsets relative to the chunk). */
-  match(text: string): Promise<MatchedSpan[]>;
+  /** Ask the background to match a chunk of text (offsets relative to the chunk); packed spans
+   *  (the matchText reply) or span objects. */
+  match(text: string): Promise<PackedSpans | readonly MatchedSpan[]>;
   report(report: PageReport): void;
 }
 
@@ -51,6 +53,17 @@ export const DEFAULT_MAX_CHARS = 3_000_000;
 /** How long the pointer rests on a highlight before its card opens. */
 export const HOVER_DELAY_MS = 300;
 const CHUNK_CHARS = 200_000;
+/** matchText messages outstanding at once: the background always has the next chunk queued
+ *  while the content script builds and draws the ranges of the last reply. */
+const IN_FLIGHT = 3;
+/** Longest stretch of range building and drawing between yields, in ms. */
+const SLICE_MS = 8;
+/** Ranges built between draws (and checks of the time slice). */
+const DRAW_EVERY = 128;
+/** Showing filled highlights: longer slices, as every frame between them repaints what is shown so
+ *  far (Firefox: ~50 ms a frame on a 200,000-word page). Registering one part (at most SHARD_RANGES
+ *  ranges) takes Firefox 10-15 ms, so a task stays under ~45 ms. */
+const SHOW_SLICE_MS = 30;
 /** Text of the same block sent on either side of a chunk cut inside a block, so that a name
  *  (or a context cue) across the cut is still seen whole. Longer than any alias. */
 const CONTEXT_CHARS = 512;
@@ -148,42 +161,116 @@ export class PageController {
     if (generation === this.generation) this.deps.report(this.report());
   }
 
-  /** Matches `text` (read from `index`) and draws it, replacing what was drawn inside `replacing`. */
+  /**
+   * Matches `text` (read from `index`) and draws it, replacing what was drawn inside `replacing`.
+   *
+   * A pipeline: the chunks go to the background a few at a time (it matches one while the
+   * next waits in its queue), and while it matches, the ranges of the chunks already answered
+   * are built, in time slices. With the Highlight API they go straight into highlights that are
+   * not shown yet, which are shown at the end: a change to shown highlights costs Chromium a
+   * rebuild of every highlight's markers at the next frame, and Firefox a repaint. Wrap mode
+   * wraps everything at the end in one go: wrapping splits the text nodes later ranges are read from.
+   */
   private async matchAndDraw(index: TextIndex, text: string, generation: number, replacing: Node[]): Promise<void> {
-    const spans: MatchedSpan[] = [];
-    for (const chunk of splitForMatching(text, this.opts.chunkChars ?? CHUNK_CHARS)) {
+    const signal = this.opts.signal;
+    const stale = () => generation !== this.generation || signal.aborted;
+    const requests = splitForMatching(text, this.opts.chunkChars ?? CHUNK_CHARS).map((chunk) => {
       // A chunk cut inside a block is sent with some of the block around it; it keeps the spans
       // that start inside it, so each span is found by exactly one chunk, and found whole.
       const end = chunk.offset + chunk.text.length;
       const from = chunk.offset === 0 ? 0 : Math.max(chunk.offset - CONTEXT_CHARS, text.lastIndexOf('\n', chunk.offset - 1) + 1);
       const nextBlock = text.indexOf('\n', end - 1);
       const to = Math.max(end, Math.min(end + CONTEXT_CHARS, nextBlock < 0 ? text.length : nextBlock));
-      const found = await this.deps.match(text.slice(from, to));
-      if (generation !== this.generation || this.opts.signal.aborted) return;
-      for (const s of found) {
-        const start = s.start + from;
-        if (start >= chunk.offset && start < end) spans.push({ ...s, start, end: s.end + from });
+      return { start: chunk.offset, end, from, to };
+    });
+    const replies: Promise<PackedSpans | readonly MatchedSpan[]>[] = [];
+    const send = () => {
+      const r = requests[replies.length]!;
+      const reply = this.deps.match(text.slice(r.from, r.to));
+      reply.catch(() => {}); // awaited in order below; a later failure must not go unhandled meanwhile
+      replies.push(reply);
+    };
+    while (replies.length < Math.min(IN_FLIGHT, requests.length)) send();
+
+    const wrap = this.highlighter.mode === 'wrap';
+    const types = this.opts.types;
+    const maker = new RangeMaker(index);
+    let slice = timeSlice(SLICE_MS, { signal });
+    /** After any wait the page may have changed: the node checks start over. */
+    const resumed = (): boolean => {
+      maker.reset();
+      return !stale();
+    };
+    let batch: EntityItem[] = [];
+    let replaced = replacing.length === 0;
+    let built = 0;
+    /** Highlight API: adds what is built so far (first removing what it replaces), not shown yet. */
+    const draw = () => {
+      if (wrap || (replaced && batch.length === 0)) return;
+      const items = batch;
+      batch = [];
+      this.mutate(() => {
+        if (!replaced) this.removeWithin(replacing);
+        replaced = true;
+        // The ranges were made in this same task from nodes RangeMaker checked.
+        this.addItems(items, { defer: true, checked: true });
+      });
+    };
+    const pause = async (): Promise<boolean> => {
+      await slice.yield();
+      return resumed();
+    };
+
+    for (let c = 0; c < requests.length; c++) {
+      const found = await replies[c]!;
+      if (!resumed()) return;
+      slice = timeSlice(SLICE_MS, { signal });
+      if (replies.length < requests.length) send();
+      const { data, entities, types: entityTypes } = isPacked(found) ? found : packSpans(found);
+      const { start: lo, end: hi, from } = requests[c]!;
+      let at = from;
+      for (let j = 0; j + 2 < data.length; j += 3) {
+        const start = at + (data[j] as number);
+        const end = start + (data[j + 1] as number);
+        at = end;
+        if (start < lo || start >= hi) continue;
+        const k = data[j + 2] as number;
+        const type = entityTypes[k] as EntityType;
+        if (!types.has(type)) continue;
+        const range = maker.make(start, end);
+        if (range) batch.push({ id: `e${nextId++}`, range, style: type, entityId: entities[k] as string, type, text: text.slice(start, end) });
+        if (++built % DRAW_EVERY === 0) {
+          draw();
+          if (slice.shouldYield() && !(await pause())) return;
+        }
+      }
+      draw();
+    }
+    if (wrap) {
+      const items = batch;
+      this.mutate(() => {
+        if (replacing.length) this.removeWithin(replacing);
+        this.addItems(items);
+      });
+      return;
+    }
+    draw();
+    // Show the filled highlights, a part at a time: registering a part costs time in proportion
+    // to its ranges (Firefox), and every frame between slices repaints what is shown so far, so
+    // these slices are longer than the others (a part is at most SHARD_RANGES ranges).
+    const show = timeSlice(SHOW_SLICE_MS, { signal });
+    while (this.highlighter.showNext()) {
+      if (show.shouldYield()) {
+        await show.yield();
+        if (!resumed()) return;
       }
     }
-    const wanted = spans.filter((s) => this.opts.types.has(s.type));
-    const batch: EntityItem[] = [];
-    await chunked(
-      wanted,
-      (s) => {
-        const range = rangeFromOffsets(index, s.start, s.end);
-        if (!range) return;
-        batch.push({ id: `e${nextId++}`, range, style: s.type, entityId: s.entityId, type: s.type, text: text.slice(s.start, s.end) });
-      },
-      8,
-      { signal: this.opts.signal },
-    );
-    if (generation !== this.generation) return;
-    this.mutate(() => {
-      if (replacing.length) this.removeWithin(replacing);
-      this.highlighter.add(batch);
-      // Only what was drawn counts (a range whose text changed meanwhile is skipped).
-      for (const item of batch) if (this.highlighter.get(item.id)) this.items.set(item.id, item);
-    });
+  }
+
+  private addItems(items: EntityItem[], opts?: AddOptions): void {
+    this.highlighter.add(items, opts);
+    // Only what was drawn counts (a range whose text changed meanwhile is skipped).
+    for (const item of items) if (this.highlighter.get(item.id)) this.items.set(item.id, item);
   }
 
   /** Our own DOM changes (wrap mode) are not page changes: the observer must not see them. */

@@ -3,6 +3,7 @@ import { isActiveOn, settingsItem, type Settings } from '../settings';
 import { onMessage, sendMessage, type PageState } from '../protocol/messages';
 import { PageController } from './controller';
 import { PageUiHost } from './ui-host';
+import { AnnotationsLayer } from './annotations-layer';
 
 // One page's life in the content script: follow the settings, run a controller
 // while highlighting is on, re-scan on in-page navigation, answer the popup.
@@ -23,8 +24,13 @@ export async function startPageSession(ctx: ContentScriptContext, options: Sessi
   const hasHighlightApi = typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
   const modeFor = (s: Settings) => (s.accessibleMode || options.forceWrap || !hasHighlightApi ? 'wrap' : 'highlight-api');
 
-  const uiHost = new PageUiHost(() => current?.controller ?? null, ctx.signal);
+  // The reader's own highlights: always on (the site and type settings are about entities).
+  const layer = new AnnotationsLayer({ document: doc, signal: ctx.signal, mode: hasHighlightApi && !options.forceWrap ? 'highlight-api' : 'wrap' });
+  void layer.start().catch(() => {});
+
+  const uiHost = new PageUiHost(() => current?.controller ?? null, () => layer, ctx.signal);
   uiHost.watchSelection(doc);
+  uiHost.watchNotes(doc);
 
   const stop = () => {
     current?.abort.abort();
@@ -72,6 +78,7 @@ export async function startPageSession(ctx: ContentScriptContext, options: Sessi
     if (location.href === lastUrl) return;
     lastUrl = location.href;
     if (current) void current.controller.rescan().catch(() => {});
+    void layer.reload().catch(() => {});
   });
 
   const removeState = onMessage('pageState', (): PageState => {
@@ -81,12 +88,18 @@ export async function startPageSession(ctx: ContentScriptContext, options: Sessi
     }
     return current.controller.state(active);
   });
+  const removeNotes = onMessage('pageAnnotations', () => layer.state());
+  const removeHighlightSel = onMessage('highlightSelection', async ({ data }) => (await layer.createFromSelection(data.color ?? 'yellow')) !== null);
+  const removeRevealNote = onMessage('revealAnnotation', ({ data }) => layer.reveal(data.id));
   const removeMentions = onMessage('pageMentions', () => current?.controller.mentions() ?? []);
   const removeReveal = onMessage('revealEntity', ({ data }) =>
     data.openCard ? uiHost.openAt(data.entityId, data.index) : Boolean(current?.controller.reveal(data.entityId, data.index)),
   );
   ctx.onInvalidated(() => {
     removeState();
+    removeNotes();
+    removeHighlightSel();
+    removeRevealNote();
     removeMentions();
     removeReveal();
   });

@@ -2,6 +2,8 @@ import { OWN_UI_ATTR } from '../dom/collect';
 import { sendMessage } from '../protocol/messages';
 import { currentUi, offerHost, toRectLike, whenUi, type PageUi } from '../page-ui/bridge';
 import type { EntityHit, PageController } from './controller';
+import type { AnnotationsLayer } from './annotations-layer';
+import { noteOf, tagsOf, type Annotation } from '../annotations/model';
 
 // The content script's side of the page UI: loads it the first time it is needed
 // (the background injects the React bundle into this world), opens the card on
@@ -9,12 +11,29 @@ import type { EntityHit, PageController } from './controller';
 
 export class PageUiHost {
   private loading: Promise<PageUi> | null = null;
+  /** The selection the toolbar was shown for (focusing the note editor may clear the live one). */
+  private lastSelection: Range | null = null;
 
   constructor(
     private readonly controller: () => PageController | null,
+    private readonly layer: () => AnnotationsLayer | null,
     private readonly signal: AbortSignal,
   ) {
     offerHost({
+      highlightSelection: async (draft) => {
+        const layer = this.layer();
+        const range = this.selectedRange();
+        if (!layer || !range) return false;
+        const made = await layer.createFromRange(range, draft.color, { note: draft.note, tags: draft.tags });
+        this.lastSelection = null;
+        return made !== null;
+      },
+      editAnnotation: async (id, draft) => {
+        await this.layer()?.edit(id, { note: draft.note, tags: draft.tags, color: draft.color });
+      },
+      deleteAnnotation: async (id) => {
+        await this.layer()?.remove(id);
+      },
       reveal: (entityId, index) => {
         const r = this.controller()?.reveal(entityId, index);
         return r ? { rect: toRectLike(r.range.getBoundingClientRect()), mention: { index: r.index, total: r.total } } : null;
@@ -37,7 +56,16 @@ export class PageUiHost {
     return this.loading;
   }
 
+  private selectedRange(): Range | null {
+    const sel = document.getSelection();
+    if (sel && sel.rangeCount > 0 && !sel.isCollapsed) return sel.getRangeAt(0).cloneRange();
+    return this.lastSelection;
+  }
+
   onHit(hit: EntityHit): void {
+    // The reader's own highlight wins over the entity under it.
+    const r = hit.range.getBoundingClientRect();
+    if (hit.kind !== 'click' && this.layer()?.at(r.left + r.width / 2, r.top + r.height / 2)) return;
     if (hit.kind === 'enter') {
       void this.ui().then((ui) => ui.prefetch(hit.entityId), ignore);
       return;
@@ -90,7 +118,44 @@ export class PageUiHost {
     const el = range.commonAncestorContainer.nodeType === 1 ? (range.commonAncestorContainer as Element) : range.commonAncestorContainer.parentElement;
     if (!el || el.closest(`[${OWN_UI_ATTR}], input, textarea, [contenteditable=""], [contenteditable="true"]`)) return;
     const rect = toRectLike(range.getBoundingClientRect());
+    this.lastSelection = range.cloneRange();
     void this.ui().then((ui) => ui.showSelection(text, rect), ignore);
+  }
+
+  /** Hovering (or clicking) a reader's highlight shows its note and tags, with edit and delete. */
+  watchNotes(doc: Document): void {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let over: string | null = null;
+    const show = (a: Annotation, range: Range) =>
+      void this.ui().then(
+        (ui) =>
+          ui.showNote(
+            { id: a.id, quote: a.target.selector[0].exact, note: noteOf(a), tags: tagsOf(a), color: a.color },
+            toRectLike(range.getBoundingClientRect()),
+          ),
+        ignore,
+      );
+    doc.addEventListener(
+      'pointermove',
+      (e) => {
+        const hit = this.layer()?.at(e.clientX, e.clientY) ?? null;
+        const id = hit?.annotation.id ?? null;
+        if (id === over) return;
+        over = id;
+        clearTimeout(timer);
+        if (hit) timer = setTimeout(() => show(hit.annotation, hit.range), 300);
+      },
+      { passive: true, signal: this.signal },
+    );
+    doc.addEventListener(
+      'click',
+      (e) => {
+        const hit = this.layer()?.at(e.clientX, e.clientY);
+        if (hit) show(hit.annotation, hit.range);
+      },
+      { signal: this.signal },
+    );
+    this.signal.addEventListener('abort', () => clearTimeout(timer));
   }
 }
 

@@ -5,6 +5,7 @@ import type { CardData } from '../kb/card';
 import type { RelatedStatement } from '../kb/related';
 import type { Annotation, AnnotationPatch, NewAnnotation } from '../annotations/model';
 import type { ImportResult } from '../kb/annotation-store';
+import type { PackedSpans } from './spans';
 
 // The one map of messages between contexts: name -> request -> response.
 // Content scripts and extension pages send; the background answers.
@@ -26,8 +27,8 @@ export interface PageReport {
 }
 
 export interface ProtocolMap {
-  /** Match a chunk of page text; offsets are relative to the chunk. */
-  matchText(data: { text: string }): { spans: MatchedSpan[] };
+  /** Match a chunk of page text; offsets are relative to the chunk. Spans packed (see spans.ts). */
+  matchText(data: { text: string }): { spans: PackedSpans };
   /** The content script reports what it drew, for the badge and the popup. */
   reportPage(data: PageReport): void;
   /** The card for an entity (page UI). */
@@ -46,6 +47,16 @@ export interface ProtocolMap {
   annotationRestore(data: { id: string }): Annotation;
   /** Validates and applies a W3C JSON-LD AnnotationCollection in one transaction; nothing is written on error. */
   annotationsImport(data: { json: string }): { ok: true; result: ImportResult } | { ok: false; errors: string[] };
+  /** Sent to a tab's content script: the page's annotations, anchored or orphaned. */
+  pageAnnotations(): PageAnnotations;
+  /** Sent to a tab's content script: save the selection as a highlight (keyboard command). */
+  highlightSelection(data: { color?: 'yellow' | 'green' | 'blue' | 'pink' | 'purple' }): boolean;
+  /** Sent to a tab's content script: scroll to an annotation. */
+  revealAnnotation(data: { id: string }): boolean;
+  /** The content script reports the page's orphans, for the notebook. */
+  reportOrphans(data: { source: string; ids: string[]; anchored: string[] }): void;
+  /** Opens an annotation's page in a tab and scrolls to it (notebook). */
+  openAnnotation(data: { id: string }): boolean;
   /** The entities a quote contains (for a new annotation's entityIds). */
   entitiesIn(data: { text: string }): string[];
   /** Knowledge base counts (popup, tests). */
@@ -63,6 +74,13 @@ export interface ViewerTarget {
   statementId?: string;
   start?: number;
   end?: number;
+}
+
+export interface PageAnnotations {
+  source: string;
+  loaded: boolean;
+  anchored: { id: string; quote: string; method: string; color: string }[];
+  orphans: { id: string; quote: string }[];
 }
 
 export interface PageMention {

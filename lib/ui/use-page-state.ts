@@ -1,17 +1,18 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { sendMessage, type PageState } from '../protocol/messages';
+import { sendMessage, type PageAnnotations, type PageState } from '../protocol/messages';
 
 export interface ActivePage {
   tabId: number | null;
   hostname: string | null;
   state: PageState | null;
+  notes: PageAnnotations | null;
   reveal: (entityId: string) => void;
 }
 
 /** The active tab and what its content script shows (null where no content script runs). */
 export function useActivePage(refreshKey: unknown): ActivePage {
-  const [page, setPage] = useState<Omit<ActivePage, 'reveal'>>({ tabId: null, hostname: null, state: null });
+  const [page, setPage] = useState<Omit<ActivePage, 'reveal'>>({ tabId: null, hostname: null, state: null, notes: null });
   useEffect(() => {
     let alive = true;
     void (async () => {
@@ -24,7 +25,8 @@ export function useActivePage(refreshKey: unknown): ActivePage {
         hostname = null;
       }
       const state = tabId === null ? null : await sendMessage('pageState', undefined, tabId).catch(() => null);
-      if (alive) setPage({ tabId, hostname, state });
+      const notes = tabId === null ? null : await sendMessage('pageAnnotations', undefined, tabId).catch(() => null);
+      if (alive) setPage({ tabId, hostname, state, notes });
     })();
     return () => {
       alive = false;

@@ -142,7 +142,7 @@ describe.each(selectedBrowsers())('%s entity context', (name, launch) => {
         sel.removeAllRanges();
         sel.addRange(r);
       });
-      await waitFor(() => clickInUi(page, '.toolbar button'), 'the selection toolbar');
+      await waitFor(() => clickInUi(page, '.toolbar .related'), 'the selection toolbar');
       const results = await waitFor(
         () =>
           page.evaluate(() => {

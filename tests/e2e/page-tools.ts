@@ -16,7 +16,7 @@ export function readHighlights(page: TestPage): Promise<DrawnHighlight[]> {
     const reg = (globalThis as unknown as { CSS?: { highlights?: Map<string, Set<Range>> } }).CSS?.highlights;
     if (reg) {
       for (const [name, hl] of reg) {
-        if (!name.startsWith('csto-lens-') || name === 'csto-lens-flash') continue;
+        if (!name.startsWith('csto-lens-') || name === 'csto-lens-flash' || name.startsWith('csto-lens-note-')) continue;
         for (const r of hl) out.push({ style: name.slice('csto-lens-'.length), text: r.toString(), start: 0, node: r.startContainer, offset: r.startOffset });
       }
     }

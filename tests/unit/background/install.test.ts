@@ -5,6 +5,7 @@ import background from '../../../entrypoints/background';
 import { DB_NAME, LensDb } from '../../../lib/kb/db';
 import { storedBuildKey } from '../../../lib/kb/store';
 import { messaging } from '../../../lib/protocol/messages';
+import { syncMessaging } from '../../../lib/sync/messages';
 import { DEFAULT_SETTINGS, settingsItem } from '../../../lib/settings';
 
 // The background worker's wiring, under WXT's fake browser and fake-indexeddb.
@@ -23,6 +24,7 @@ let onCommand: ((command: string) => Promise<void>) | undefined;
 beforeEach(async () => {
   fakeBrowser.reset();
   messaging.removeAllListeners();
+  syncMessaging.removeAllListeners();
   await Dexie.delete(DB_NAME);
   // WXT's fake browser has no in-memory commands API: capture the listener instead.
   vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation((cb) => {
@@ -64,3 +66,4 @@ describe('background keyboard command', () => {
     expect((await settingsItem.getValue()).disabledSites).toEqual([]);
   });
 });
+

@@ -57,7 +57,7 @@ describe('schema versions', () => {
 
     const db = new LensDb(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(await db.entities.get('person:x')).toMatchObject({ name: 'X' });
     expect(await db.meta.get('userSetting')).toEqual({ key: 'userSetting', value: 42 });
     // The upgrade filled the new multi-entry index's field, so the row is reachable by it.

@@ -1,0 +1,223 @@
+// The sync client: account setup (create, link, passphrase, disconnect) and one sync run
+// (verify the key, pull, push). Operations run one at a time; concurrent sync() calls coalesce.
+// Everything it needs survives in the database, so a new client on the same database (a restarted
+// service worker) carries on where an abandoned one stopped.
+
+import type { AnnotationStore } from '../kb/annotation-store';
+import type { LensDb } from '../kb/db';
+import { SyncApi, normalizeServerUrl, type Fetch } from './api';
+import { deriveKey as pbkdf2Key } from './crypto';
+import { open } from './envelope';
+import { DecryptError, HttpError, NotConfiguredError, SyncError, WrongPassphraseError, errorMessage } from './errors';
+import { isKeyCheck, makeKeyCheck, verifyKeyCheck } from './key-check';
+import { pullAll } from './pull';
+import { pushOutbox, type PushLimits } from './push';
+import { formatSyncKey, parseSyncKey } from './sync-key';
+import { SyncState, type SyncConfig } from './state';
+import { DEFAULT_SERVER_URL, type SyncStatus } from './status';
+import { SYNC_LIMITS } from './protocol';
+
+export interface SyncClientOptions {
+  db: LensDb;
+  notes: AnnotationStore;
+  fetch: Fetch;
+  /** Shown in the server's device list. */
+  deviceName?: string;
+  /** Defaults to PBKDF2 with 600 000 iterations (crypto.ts); tests may memoize it. */
+  deriveKey?: (passphrase: string, accountId: string) => Promise<CryptoKey>;
+  now?: () => number;
+  /** Pull page size (server default when absent). */
+  pageLimit?: number;
+  pushLimits?: PushLimits;
+  timeoutMs?: number;
+}
+
+export interface SyncResult {
+  pulled: number;
+  applied: number;
+  pushed: number;
+}
+
+export class SyncClient {
+  readonly state: SyncState;
+  private chain: Promise<unknown> = Promise.resolve();
+  private queued: Promise<SyncResult> | null = null;
+  private runningNow = false;
+
+  constructor(private readonly opts: SyncClientOptions) {
+    this.state = new SyncState(opts.db);
+  }
+
+  private now(): number {
+    return (this.opts.now ?? Date.now)();
+  }
+
+  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.chain.then(fn, fn);
+    this.chain = run.catch(() => undefined);
+    return run;
+  }
+
+  private api(serverUrl: string, token?: string): SyncApi {
+    return new SyncApi({ serverUrl, token, fetch: this.opts.fetch, timeoutMs: this.opts.timeoutMs ?? 60_000 });
+  }
+
+  private async device() {
+    const deviceId = (await this.opts.notes.clock()).device;
+    return { deviceId, name: (this.opts.deviceName ?? 'CSTO Lens').slice(0, 100) || 'CSTO Lens' };
+  }
+
+  /** Queues every local annotation: a newly linked account gets all of this device's notes. */
+  private async requeueAll(): Promise<void> {
+    const { db } = this.opts;
+    await db.transaction('rw', db.annotations, db.outbox, async () => {
+      const ids = await db.annotations.toCollection().primaryKeys();
+      const queued = new Set(await db.outbox.toCollection().primaryKeys());
+      const at = this.now();
+      await db.outbox.bulkPut(ids.filter((id) => !queued.has(id)).map((id) => ({ id, queuedAt: at })));
+    });
+  }
+
+  /** Creates an account on the server; returns the sync key to copy to the other devices (shown once). */
+  createAccount(serverUrl: string = DEFAULT_SERVER_URL): Promise<{ accountId: string; syncKey: string }> {
+    return this.exclusive(async () => {
+      const url = normalizeServerUrl(serverUrl);
+      const { accountId, token } = await this.api(url).createAccount(await this.device());
+      await this.state.connect({ serverUrl: url, accountId, token });
+      await this.requeueAll();
+      return { accountId, syncKey: formatSyncKey(accountId, token) };
+    });
+  }
+
+  /** Links this device to an existing account with its sync key. */
+  link(serverUrl: string, syncKey: string): Promise<void> {
+    return this.exclusive(async () => {
+      const url = normalizeServerUrl(serverUrl);
+      const { accountId, token } = parseSyncKey(syncKey);
+      try {
+        await this.api(url, token).registerDevice(await this.device());
+      } catch (err) {
+        if (err instanceof HttpError && err.status === 401) throw new SyncError('the server does not know this sync key', false);
+        throw err;
+      }
+      await this.state.connect({ serverUrl: url, accountId, token });
+      await this.requeueAll();
+    });
+  }
+
+  /**
+   * Derives and stores this device's key. When the server answers, the key is checked against the
+   * account's key-check record first: a wrong passphrase throws WrongPassphraseError and stores nothing.
+   * Offline, the key is stored unverified and checked before the first sync pushes anything.
+   */
+  setPassphrase(passphrase: string): Promise<void> {
+    return this.exclusive(async () => {
+      const config = await this.requireConfig();
+      const key = await (this.opts.deriveKey ?? pbkdf2Key)(passphrase, config.accountId);
+      let verified = false;
+      try {
+        await this.verify(this.api(config.serverUrl, config.token), key, config.accountId);
+        verified = true;
+      } catch (err) {
+        if (!(err instanceof HttpError) || !err.retryable) throw err;
+      }
+      await this.state.setKey({ key, accountId: config.accountId, verified });
+      await this.state.updateRecord({ lastError: null });
+    });
+  }
+
+  /** Forgets the account, key and cursor on this device (local annotations stay). */
+  disconnect(): Promise<void> {
+    return this.exclusive(() => this.state.disconnect());
+  }
+
+  private async requireConfig(): Promise<SyncConfig> {
+    const config = await this.state.config();
+    if (!config) throw new NotConfiguredError('sync is off: create an account or link this device first');
+    return config;
+  }
+
+  /**
+   * Opens the account's first change, which is its key-check record; creates it when the account is
+   * empty (then reads it back: if another device won the race, its record is the one that counts).
+   */
+  private async verify(api: SyncApi, key: CryptoKey, accountId: string): Promise<void> {
+    let first = (await api.pull('0', 1)).changes[0];
+    if (!first) {
+      await api.push([await makeKeyCheck(key, accountId)]);
+      first = (await api.pull('0', 1)).changes[0];
+      if (!first) throw new HttpError('the sync server did not keep the key check', 500);
+    }
+    if (isKeyCheck(first)) {
+      if (!(await verifyKeyCheck(key, accountId, first))) throw new WrongPassphraseError();
+      return;
+    }
+    // An account written without a key check (not by this client): its first record must open.
+    try {
+      await open(key, first);
+    } catch (err) {
+      if (err instanceof DecryptError) throw new WrongPassphraseError();
+      throw err;
+    }
+    await api.push([await makeKeyCheck(key, accountId)]);
+  }
+
+  /** One sync: verify the key if needed, pull everything new, push the outbox. Coalesces with a queued run. */
+  sync(): Promise<SyncResult> {
+    if (this.queued) return this.queued;
+    const run = this.exclusive(async () => {
+      this.queued = null;
+      this.runningNow = true;
+      try {
+        return await this.runSync();
+      } finally {
+        this.runningNow = false;
+      }
+    });
+    this.queued = run;
+    return run;
+  }
+
+  private async runSync(): Promise<SyncResult> {
+    const config = await this.requireConfig();
+    const stored = await this.state.key(config.accountId);
+    if (!stored) throw new NotConfiguredError('enter the passphrase on this device to start syncing');
+    await this.state.updateRecord({ lastAttemptAt: this.now() });
+    try {
+      const api = this.api(config.serverUrl, config.token);
+      if (!stored.verified) {
+        await this.verify(api, stored.key, config.accountId);
+        await this.state.setKey({ ...stored, verified: true });
+      }
+      const pulled = await pullAll(api, stored.key, config.accountId, this.opts.notes, this.state, this.opts.pageLimit);
+      const pushed = await pushOutbox(this.opts.db, api, stored.key, this.opts.pushLimits ?? SYNC_LIMITS);
+      const lastError = pushed.oversized.length ? `${pushed.oversized.length} annotation(s) too large to sync` : null;
+      await this.state.updateRecord({ lastSyncAt: this.now(), lastError });
+      return { pulled: pulled.pulled, applied: pulled.applied, pushed: pushed.pushed };
+    } catch (err) {
+      if (err instanceof WrongPassphraseError) await this.state.forgetKey();
+      await this.state.updateRecord({ lastError: errorMessage(err) });
+      throw err;
+    }
+  }
+
+  async status(): Promise<Omit<SyncStatus, 'nextRetryAt'>> {
+    const config = await this.state.config();
+    const stored = config ? await this.state.key(config.accountId) : undefined;
+    const record = await this.state.record();
+    const deviceId = (await this.opts.db.meta.get('deviceId'))?.value as string | undefined;
+    return {
+      enabled: !!config,
+      serverUrl: config?.serverUrl ?? DEFAULT_SERVER_URL,
+      accountId: config?.accountId ?? null,
+      deviceId: deviceId ?? null,
+      hasKey: !!stored,
+      verified: stored?.verified ?? false,
+      pending: await this.opts.db.outbox.count(),
+      running: this.runningNow,
+      lastSyncAt: record.lastSyncAt,
+      lastAttemptAt: record.lastAttemptAt,
+      lastError: config ? record.lastError : null,
+    };
+  }
+}

@@ -1,0 +1,20 @@
+// Messages between the extension pages and the background's sync service: a messenger of its own
+// (names prefixed `sync`), beside the main protocol map.
+
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { SyncStatus } from './status';
+
+export interface SyncProtocolMap {
+  syncStatus(): SyncStatus;
+  /** Runs a sync now (pull, then push) and returns the status after it; errors are in `lastError`. */
+  syncNow(): SyncStatus;
+  /** Creates an account; `syncKey` is shown once, for linking the other devices. */
+  syncCreateAccount(data: { serverUrl: string }): { syncKey: string; status: SyncStatus };
+  syncLink(data: { serverUrl: string; syncKey: string }): SyncStatus;
+  /** Throws "wrong passphrase: …" when it does not open the account's data (nothing is stored then). */
+  syncSetPassphrase(data: { passphrase: string }): SyncStatus;
+  syncDisconnect(): SyncStatus;
+}
+
+export const syncMessaging = defineExtensionMessaging<SyncProtocolMap>();
+export const { sendMessage: sendSyncMessage, onMessage: onSyncMessage } = syncMessaging;

@@ -1,0 +1,52 @@
+// Wiring of sync into the background: the client over the real fetch, pushes ~2 s after outbox
+// writes (a Dexie liveQuery on the outbox), pulls on a 5-minute alarm and on `syncNow`, and the
+// message handlers. `startSync({ db, notes })` is the background's one call.
+
+import { liveQuery } from 'dexie';
+import { browser } from 'wxt/browser';
+import type { AnnotationStore } from '../kb/annotation-store';
+import type { LensDb } from '../kb/db';
+import { SyncClient } from './client';
+import { onSyncMessage } from './messages';
+import { SyncScheduler } from './scheduler';
+import { SyncService } from './service';
+
+export const SYNC_ALARM = 'csto-lens-sync';
+export const PULL_PERIOD_MINUTES = 5;
+export const PUSH_DEBOUNCE_MS = 2_000;
+
+function deviceName(): string {
+  const ua = globalThis.navigator?.userAgent ?? '';
+  const browserName = /Firefox\//.test(ua) ? 'Firefox' : /Edg\//.test(ua) ? 'Edge' : /Chrome\//.test(ua) ? 'Chrome' : 'Browser';
+  return `CSTO Lens on ${browserName}`;
+}
+
+export function startSync({ db, notes }: { db: LensDb; notes: AnnotationStore }): SyncService {
+  const client = new SyncClient({ db, notes, fetch: (url, init) => fetch(url, init), deviceName: deviceName() });
+  const scheduler = new SyncScheduler({ run: () => client.sync() });
+  const service = new SyncService(client, scheduler);
+
+  // Every outbox write changes the newest queuedAt (or the count): push after a quiet moment.
+  liveQuery(async () => {
+    const newest = await db.outbox.orderBy('queuedAt').last();
+    return `${await db.outbox.count()}:${newest?.queuedAt ?? 0}`;
+  }).subscribe({
+    next: (signature) => {
+      if (!signature.startsWith('0:')) scheduler.soon(PUSH_DEBOUNCE_MS);
+    },
+    error: (err) => console.error('[csto-lens sync] outbox watch failed', err),
+  });
+
+  void browser.alarms.create(SYNC_ALARM, { periodInMinutes: PULL_PERIOD_MINUTES, delayInMinutes: 1 });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SYNC_ALARM) void scheduler.tick();
+  });
+
+  onSyncMessage('syncStatus', () => service.status());
+  onSyncMessage('syncNow', () => service.syncNow());
+  onSyncMessage('syncCreateAccount', ({ data }) => service.createAccount(data.serverUrl));
+  onSyncMessage('syncLink', ({ data }) => service.link(data.serverUrl, data.syncKey));
+  onSyncMessage('syncSetPassphrase', ({ data }) => service.setPassphrase(data.passphrase));
+  onSyncMessage('syncDisconnect', () => service.disconnect());
+  return service;
+}

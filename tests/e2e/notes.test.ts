@@ -1,0 +1,170 @@
+// Researchers' highlights in Chromium and Firefox: select, highlight with a note and tags,
+// reload, find it in the notebook, re-anchor it on an edited page, list it as an orphan
+// where its text is gone.
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TestPage } from './browsers.ts';
+import { fixtureUrl, selectedBrowsers, useBrowser } from './harness.ts';
+import { askContent, openControl, waitForPageState } from './page-tools.ts';
+
+interface NotesState {
+  source: string;
+  loaded: boolean;
+  anchored: { id: string; quote: string; method: string; color: string }[];
+  orphans: { id: string; quote: string }[];
+}
+
+const QUOTE = 'We are satisfied with the results of the joint meeting of the CSTO and SCO members';
+const NOTE = 'Lavrov on the Dushanbe summits: satisfaction, no details';
+
+async function waitFor<T>(probe: () => Promise<T | null | undefined | false>, what: string, ms = 15_000): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const v = await probe();
+    if (v) return v;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
+/** Selects the first occurrence of `text` in the article (main world; the content script sees the same selection). */
+const select = (page: TestPage, text: string) =>
+  page.evaluate((needle: string) => {
+    const walker = document.createTreeWalker(document.getElementById('article')!, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const i = (n as Text).data.indexOf(needle);
+      if (i < 0) continue;
+      const r = document.createRange();
+      r.setStart(n, i);
+      r.setEnd(n, i + needle.length);
+      const sel = window.getSelection()!;
+      sel.removeAllRanges();
+      sel.addRange(r);
+      return true;
+    }
+    return false;
+  }, text);
+
+/** Runs `fn` on an element of the page UI's (open) shadow root. */
+const inUi = <R,>(page: TestPage, selector: string, action: 'click' | { value: string }) =>
+  page.evaluate(
+    ({ selector, action }: { selector: string; action: 'click' | { value: string } }) => {
+      const el = document.querySelector('csto-lens-ui')?.shadowRoot?.querySelector(selector) as HTMLInputElement | HTMLTextAreaElement | null;
+      if (!el) return false;
+      if (action === 'click') (el as HTMLElement).click();
+      else {
+        const proto = el instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
+        Object.getOwnPropertyDescriptor(proto, 'value')!.set!.call(el, action.value);
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+      }
+      return true;
+    },
+    { selector, action },
+  ) as Promise<R>;
+
+const noteTexts = (page: TestPage, color: string) =>
+  page.evaluate((name: string) => {
+    const hl = (globalThis as unknown as { CSS: { highlights: Map<string, Set<Range>> } }).CSS.highlights.get(name);
+    return [...(hl ?? [])].map((r) => r.toString());
+  }, `csto-lens-note-${color}`);
+
+describe.each(selectedBrowsers())('%s notes', (name, launch) => {
+  const ctx = useBrowser(name, launch);
+  let ext: TestPage;
+  beforeAll(async () => {
+    ext = await openControl(ctx.browser);
+  });
+
+  it('select → highlight with a note and tags → reload: it is back; the notebook finds it; edited page re-anchors; removed text is an orphan', async () => {
+    const page = await ctx.browser.newPage();
+    try {
+      const v1 = fixtureUrl('story-v1.html');
+      await page.goto(v1);
+      await waitForPageState(ext, v1, (s) => s.scans >= 1);
+      expect(await select(page, QUOTE)).toBe(true);
+      await waitFor(() => inUi<boolean>(page, '.toolbar .annotate', 'click'), 'the selection toolbar');
+      await waitFor(() => inUi<boolean>(page, 'textarea[name="note"]', { value: NOTE }), 'the note editor');
+      expect(await inUi(page, 'input[name="tags"]', { value: 'lavrov, dushanbe-2021' })).toBe(true);
+      expect(await inUi(page, '.note-panel .color[data-color="green"]', 'click')).toBe(true);
+      expect(await inUi(page, '.note-panel .save', 'click')).toBe(true);
+      const made = await waitFor(async () => {
+        const s = await askContent<NotesState>(ext, v1, 'pageAnnotations');
+        return s && s.anchored.length === 1 ? s : null;
+      }, 'the new highlight');
+      expect(made.anchored[0]).toMatchObject({ quote: QUOTE, color: 'green' });
+      expect(made.source).toBe(new URL('/story.html', v1).href); // rel=canonical
+      expect(await noteTexts(page, 'green')).toEqual([QUOTE]);
+      await page.screenshot(`note-${name}.png`, { fullPage: false });
+
+      // Reload: anchored again, where it was.
+      await page.goto(v1);
+      const back = await waitFor(async () => {
+        const s = await askContent<NotesState>(ext, v1, 'pageAnnotations');
+        return s?.loaded && s.anchored.length === 1 ? s : null;
+      }, 'the highlight after reload');
+      expect(back.anchored[0]!.method).toBe('position');
+      expect(await noteTexts(page, 'green')).toEqual([QUOTE]);
+
+      // An edited version of the page (same canonical URL) still anchors it.
+      const v2 = fixtureUrl('story-v2.html');
+      await page.goto(v2);
+      const edited = await waitFor(async () => {
+        const s = await askContent<NotesState>(ext, v2, 'pageAnnotations');
+        return s?.loaded && s.anchored.length + s.orphans.length === 1 ? s : null;
+      }, 'the highlight on the edited page');
+      expect(edited.orphans).toEqual([]);
+      expect(['quote', 'fuzzy']).toContain(edited.anchored[0]!.method);
+      const drawn = (await noteTexts(page, 'green'))[0]!.replace(/\s+/g, ' ');
+      expect(drawn).toMatch(/satisfied with the results of the joint meeting of the CSTO and SCO members/);
+
+      // A version without the passage shows it as an orphan, with its quote.
+      const v3 = fixtureUrl('story-v3.html');
+      await page.goto(v3);
+      const gone = await waitFor(async () => {
+        const s = await askContent<NotesState>(ext, v3, 'pageAnnotations');
+        return s?.loaded && s.orphans.length === 1 ? s : null;
+      }, 'the orphan');
+      expect(gone.orphans[0]!.quote).toBe(QUOTE);
+      expect(await noteTexts(page, 'green')).toEqual([]);
+    } finally {
+      await page.close();
+    }
+
+    // The notebook finds it by a word of its note, and lists it as an orphan after the last visit.
+    const nb = await ctx.browser.openExtensionPage('sidepanel.html');
+    try {
+      await nb.evaluate(() => {
+        const input = document.querySelector('input[type="search"]') as HTMLInputElement;
+        Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, 'satisfaction');
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+      const item = await waitFor(
+        () =>
+          nb.evaluate(() => {
+            const li = document.querySelector('.nb-item');
+            return li ? { text: li.textContent ?? '', orphan: !!li.querySelector('.orphan'), count: document.querySelector('[data-testid="nb-count"]')?.textContent } : null;
+          }),
+        'the notebook entry',
+      );
+      expect(item.text).toContain(QUOTE);
+      expect(item.text).toContain('#lavrov');
+      expect(item.orphan).toBe(true);
+      expect(item.count).toMatch(/^1 of \d+ highlights$/);
+      await nb.screenshot(`notebook-${name}.png`);
+    } finally {
+      await nb.close();
+    }
+  });
+
+  it('a malformed import is refused with a clear message and writes nothing', async () => {
+    const result = await ext.evaluate(async () => {
+      type Api = { runtime: { sendMessage(m: object): Promise<{ res?: unknown }> } };
+      const g = globalThis as unknown as { browser?: Api; chrome?: Api };
+      const api = (g.browser ?? g.chrome)!;
+      const send = (type: string, data: unknown) => api.runtime.sendMessage({ id: Date.now(), type, data, timestamp: Date.now() });
+      const bad = JSON.stringify({ type: 'AnnotationCollection', first: { type: 'AnnotationPage', items: [{ type: 'Annotation', id: 'x', target: {} }] } });
+      return (await send('annotationsImport', { json: bad })).res;
+    });
+    expect(result).toMatchObject({ ok: false });
+    expect((result as { errors: string[] }).errors.join(' ')).toMatch(/items\[0\]/);
+  });
+});
