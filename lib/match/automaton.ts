@@ -1,7 +1,7 @@
 import type { Alias, Span } from '../model/types';
 import { charClass, isLetterClass, isWordUnit } from './chars';
 import { ContextReader, compileContext, type CompiledContext } from './context';
-import { HBR, SPACE, normalizeText, type NormalizedText } from './normalize';
+import { HBR, SPACE, StreamBuilder, normalizeInto, normalizeText, type NormalizedText } from './normalize';
 import { buildTrie, childOf, type Trie } from './trie';
 
 // Compiles aliases into two static tries over the normalized stream (one over case-folded
@@ -27,6 +27,17 @@ interface Table {
   readonly trie: Trie;
   /** Entries in the order of their sorted keys (the trie's terminal ranges point here). */
   readonly entries: readonly Entry[];
+  /** The root's child along each code unit below ROOT_DIRECT (Latin, Cyrillic), or -1. */
+  readonly rootDirect: Int32Array;
+}
+
+/** Code units below this have their root child looked up directly (ASCII through Cyrillic). */
+const ROOT_DIRECT = 0x500;
+/** Streams of at most this many units (~24 MB) are kept between scans: allocating them anew costs ~15% of a scan. */
+const KEEP_STREAM_UNITS = 1 << 21;
+
+function rootChild(table: Table, c: number): number {
+  return c < ROOT_DIRECT ? table.rootDirect[c]! : childOf(table.trie, 0, c);
 }
 
 const FOLDED = 0;
@@ -59,7 +70,13 @@ function buildTable(items: { key: string; order: number; entry: Entry }[]): Tabl
     const cy = y.entry.context ? 1 : 0;
     return cx - cy || x.order - y.order; // plain aliases before ambiguous ones, then input order
   });
-  return { trie: buildTrie(items.map((i) => i.key)), entries: items.map((i) => i.entry) };
+  const trie = buildTrie(items.map((i) => i.key));
+  const rootDirect = new Int32Array(ROOT_DIRECT).fill(-1);
+  for (let e = trie.childStart[0]!; e < trie.childStart[1]!; e++) {
+    const c = trie.edgeChar[e]!;
+    if (c < ROOT_DIRECT) rootDirect[c] = trie.edgeNode[e]!;
+  }
+  return { trie, entries: items.map((i) => i.entry), rootDirect };
 }
 
 export class Automaton {
@@ -71,6 +88,7 @@ export class Automaton {
   private candNode = new Int32Array(16);
   private candEnd = new Int32Array(16);
   private candCount = 0;
+  private builder: StreamBuilder | null = null;
 
   constructor(aliases: readonly Alias[]) {
     const folded: { key: string; order: number; entry: Entry }[] = [];
@@ -108,15 +126,34 @@ export class Automaton {
   scan(text: string): Span[] {
     const spans: Span[] = [];
     if (this.aliasCount === 0 || text.length === 0) return spans;
-    const t = normalizeText(text);
+    const t = this.normalize(text);
+    try {
+      this.scanStream(text, t, spans);
+    } finally {
+      if (this.builder && this.builder.capacity > KEEP_STREAM_UNITS) this.builder = null;
+    }
+    return spans;
+  }
+
+  /** The normalized text, built in the streams kept from the last scan when they are big enough. */
+  private normalize(text: string): NormalizedText {
+    const need = text.length + 16;
+    if (!this.builder || this.builder.capacity < need) this.builder = new StreamBuilder(need);
+    normalizeInto(text, this.builder);
+    return this.builder.finish();
+  }
+
+  private scanStream(text: string, t: NormalizedText, spans: Span[]): void {
     const n = t.length;
+    const cased = t.cased;
+    const folded = t.folded;
     const foldedTable = this.tables[FOLDED];
     const casedTable = this.tables[CASED];
     let reader: ContextReader | null = null;
     let i = 0;
     let prevWord = false;
     while (i < n) {
-      const c = t.cased[i]!;
+      const c = cased[i]!;
       const word = isWordUnit(c);
       if (c === SPACE || (word && prevWord)) {
         prevWord = word;
@@ -125,8 +162,14 @@ export class Automaton {
       }
       prevWord = word;
       this.candCount = 0;
-      if (foldedTable && childOf(foldedTable.trie, 0, t.folded[i]!) >= 0) this.walk(FOLDED, foldedTable.trie, t.folded, i, n);
-      if (casedTable && childOf(casedTable.trie, 0, c) >= 0) this.walk(CASED, casedTable.trie, t.cased, i, n);
+      if (foldedTable) {
+        const child = rootChild(foldedTable, folded[i]!);
+        if (child >= 0) this.walk(FOLDED, foldedTable.trie, folded, i, child, n);
+      }
+      if (casedTable) {
+        const child = rootChild(casedTable, c);
+        if (child >= 0) this.walk(CASED, casedTable.trie, cased, i, child, n);
+      }
       if (this.candCount === 0) {
         i++;
         continue;
@@ -141,9 +184,8 @@ export class Automaton {
       const end = t.ends[hit.end - 1]!;
       spans.push({ start, end, text: text.slice(start, end), entityId: hit.entityId });
       i = hit.end;
-      prevWord = isWordUnit(t.cased[i - 1]!);
+      prevWord = isWordUnit(cased[i - 1]!);
     }
-    return spans;
   }
 
   private addCandidate(table: number, node: number, end: number): void {
@@ -174,35 +216,60 @@ export class Automaton {
     return sp + 2;
   }
 
-  /** Every (node, end) a walk from `start` reaches where some alias key ends. */
-  private walk(table: number, trie: Trie, stream: Uint16Array, start: number, n: number): void {
-    let sp = this.push(0, 0, start);
+  /**
+   * Every (node, end) a walk from `start` reaches where some alias key ends, `first` being the
+   * root's child along stream[start]. Depth first with an explicit stack; the child along the
+   * next unit is followed in place instead of being pushed and popped at once, which keeps the
+   * order of candidates (it decides ties) the same as pushing every branch.
+   */
+  private walk(table: number, trie: Trie, stream: Uint16Array, start: number, first: number, n: number): void {
+    const childStart = trie.childStart;
+    const edgeChar = trie.edgeChar;
+    const edgeNode = trie.edgeNode;
+    const termStart = trie.termStart;
+    let sp = this.push(0, first, start + 1);
     while (sp > 0) {
       sp -= 2;
-      const node = this.stack[sp]!;
-      const p = this.stack[sp + 1]!;
-      if (trie.termStart[node]! >= 0 && p > start && stream[p - 1] !== HBR) this.addCandidate(table, node, p);
-      const first = trie.childStart[node]!;
-      if (first === trie.childStart[node + 1]!) continue;
-      if (trie.edgeChar[first] === STAR) {
-        const next = trie.edgeNode[first]!;
-        sp = this.push(sp, next, p);
-        const script = charClass(stream[p - 1]!);
-        if (isLetterClass(script)) {
-          let q = p;
-          for (let m = 0; m < STAR_LETTERS && q < n && charClass(stream[q]!) === script; m++) sp = this.push(sp, next, ++q);
+      let node = this.stack[sp]!;
+      let p = this.stack[sp + 1]!;
+      for (;;) {
+        if (termStart[node]! >= 0 && stream[p - 1] !== HBR) this.addCandidate(table, node, p);
+        let lo = childStart[node]!;
+        const hi = childStart[node + 1]!;
+        if (lo === hi) break;
+        if (edgeChar[lo] === STAR) {
+          const next = edgeNode[lo]!;
+          sp = this.push(sp, next, p);
+          const script = charClass(stream[p - 1]!);
+          if (isLetterClass(script)) {
+            let q = p;
+            for (let m = 0; m < STAR_LETTERS && q < n && charClass(stream[q]!) === script; m++) sp = this.push(sp, next, ++q);
+          }
         }
+        if (p >= n) break;
+        const c = stream[p]!;
+        if (c === HBR) {
+          sp = this.push(sp, node, p + 1); // "Organi-\nzation": one word
+          const s = childOf(trie, node, SPACE); // "CSTO-\nled": two
+          if (s >= 0) sp = this.push(sp, s, p + 1);
+          break;
+        }
+        let child = -1;
+        if (hi - lo <= 8) {
+          for (; lo < hi; lo++) {
+            const ec = edgeChar[lo]!;
+            if (ec >= c) {
+              if (ec === c) child = edgeNode[lo]!;
+              break;
+            }
+          }
+        } else {
+          child = childOf(trie, node, c);
+        }
+        if (child < 0) break;
+        node = child;
+        p++;
       }
-      if (p >= n) continue;
-      const c = stream[p]!;
-      if (c === HBR) {
-        sp = this.push(sp, node, p + 1); // "Organi-\nzation": one word
-        const s = childOf(trie, node, SPACE); // "CSTO-\nled": two
-        if (s >= 0) sp = this.push(sp, s, p + 1);
-        continue;
-      }
-      const child = childOf(trie, node, c);
-      if (child >= 0) sp = this.push(sp, child, p + 1);
     }
   }
 

@@ -19,9 +19,14 @@ const RE_LETTER = /\p{L}/u;
 const RE_DIGIT = /\p{N}/u;
 const RE_MARK = /\p{M}/u;
 
+/** The class of code unit `c`: a table read, small enough to be inlined into the scanners. */
 export function charClass(c: number): number {
   const known = classes[c]!;
-  if (known !== 0) return known;
+  return known !== 0 ? known : classify(c);
+}
+
+/** First sight of a code unit: classify it with the Unicode property regexes and cache it. */
+function classify(c: number): number {
   let k = NONWORD;
   if (c < 0xd800 || c > 0xdfff) {
     const s = String.fromCharCode(c);

@@ -19,6 +19,8 @@ export interface CompiledContext {
   readonly cues: readonly (readonly CueWord[])[];
   readonly window: number;
   readonly yearSuffix: boolean;
+  /** Cues that rule the entity out ("Channel" near "documentary"). */
+  readonly blocks: readonly (readonly CueWord[])[];
 }
 
 function cueWords(cue: string): CueWord[] {
@@ -45,15 +47,20 @@ export function compileContext(rule: ContextRule): CompiledContext {
     cues: rule.cues.map(cueWords).filter((w) => w.length > 0),
     window: rule.window ?? DEFAULT_WINDOW,
     yearSuffix: rule.yearSuffix === true,
+    blocks: (rule.blockCues ?? []).map(cueWords).filter((w) => w.length > 0),
   };
 }
+
+/** Only a dash joins a year to a name ("Interaction-2024"); "Search 2024 results" is ordinary prose. */
+const YEAR_JOINER = /^[-\u2010\u2011\u2012\u2013\u2014]$/;
+/** A capital letter or a digit: the start of another name or a number ("Illegal Tender", "Channel 4"). */
+const NAME_OR_NUMBER = /^[A-Z0-9\u0400-\u042F\u0401]/;
 
 /** Reads the context of matches in one normalized text; words are indexed on first use. */
 export class ContextReader {
   private wordStart: Int32Array | null = null;
   private wordEnd: Int32Array | null = null;
   private wordCount = 0;
-  private readonly wordText: (string | undefined)[] = [];
 
   constructor(
     private readonly original: string,
@@ -63,13 +70,16 @@ export class ContextReader {
   /** Does the match at stream units [start, end) satisfy the rule? */
   holds(ctx: CompiledContext, start: number, end: number): boolean {
     if (ctx.yearSuffix && this.yearFollows(end)) return true;
-    if (ctx.cues.length === 0) return false;
+    if (ctx.cues.length === 0 || this.partOfLongerName(end)) return false;
     this.indexWords();
     const first = this.firstWordEndingAfter(start); // first word of the match
     let last = first; // one past the last word of the match
     while (last < this.wordCount && this.wordStart![last]! < end) last++;
     const lo = Math.max(0, first - ctx.window);
     const hi = Math.min(this.wordCount, last + ctx.window);
+    for (const block of ctx.blocks) {
+      for (let w = lo; w + block.length <= hi; w++) if (this.cueAt(block, w)) return false;
+    }
     for (const cue of ctx.cues) {
       for (let w = lo; w + cue.length <= hi; w++) {
         if (w >= first && w + cue.length <= last) continue; // the match is not its own cue
@@ -79,14 +89,24 @@ export class ContextReader {
     return false;
   }
 
-  /** A four-digit year right after `end`, glued or after one hyphen/space on the same line. */
+  /** A four-digit year right after `end`, glued or after one dash ("Interaction-2024", "Rubezh2024"). */
   yearFollows(end: number): boolean {
     if (this.yearAt(end)) return true;
     const t = this.t;
     if (end >= t.length || t.folded[end] !== SPACE) return false;
     const gap = this.original.slice(t.starts[end]!, t.ends[end]!);
-    if (/[\n\r\u2028\u2029]/.test(gap)) return false;
+    if (!YEAR_JOINER.test(gap)) return false;
     return this.yearAt(end + 1);
+  }
+
+  /** The ambiguous name is followed, after one space, by a capitalised word or a number: another name. */
+  private partOfLongerName(end: number): boolean {
+    const t = this.t;
+    if (end >= t.length || t.folded[end] !== SPACE) return false;
+    const gap = this.original.slice(t.starts[end]!, t.ends[end]!);
+    if (gap !== ' ' && gap !== '\u00a0') return false;
+    const next = t.starts[end + 1];
+    return next !== undefined && NAME_OR_NUMBER.test(this.original.charAt(next));
   }
 
   private yearAt(p: number): boolean {
@@ -99,26 +119,20 @@ export class ContextReader {
     return p + 4 === this.t.length || !isWordUnit(f[p + 4]!);
   }
 
+  /** Do the words from `w` on read `cue`? Compared on the folded stream, without building strings. */
   private cueAt(cue: readonly CueWord[], w: number): boolean {
+    const f = this.t.folded;
     for (let k = 0; k < cue.length; k++) {
-      const want = cue[k]!;
-      const got = this.word(w + k);
-      if (want.prefix) {
-        if (!got.startsWith(want.text) || got.length - want.text.length > CUE_STAR_LETTERS) return false;
-      } else if (got !== want.text) return false;
+      const want = cue[k]!.text;
+      const from = this.wordStart![w + k]!;
+      const len = this.wordEnd![w + k]! - from;
+      const m = want.length;
+      if (cue[k]!.prefix) {
+        if (len < m || len - m > CUE_STAR_LETTERS) return false;
+      } else if (len !== m) return false;
+      for (let j = 0; j < m; j++) if (f[from + j] !== want.charCodeAt(j)) return false;
     }
     return true;
-  }
-
-  private word(w: number): string {
-    let s = this.wordText[w];
-    if (s === undefined) {
-      s = '';
-      const f = this.t.folded;
-      for (let i = this.wordStart![w]!; i < this.wordEnd![w]!; i++) s += String.fromCharCode(f[i]!);
-      this.wordText[w] = s;
-    }
-    return s;
   }
 
   private firstWordEndingAfter(p: number): number {

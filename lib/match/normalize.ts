@@ -61,7 +61,33 @@ function nfkc(s: string): string {
   return out;
 }
 
-class StreamBuilder {
+// Everything the scanner needs to know about one code unit, computed on first sight and cached:
+// INFO[c] is 0 while unknown, else KNOWN plus the flags below; FOLD[c] is its folded form.
+const KNOWN = 1;
+/** NFKC leaves it alone and it is no whitespace, dash, quote or other special unit. */
+const PLAIN = 2;
+/** A combining mark: it joins the chunk of the character before it. */
+const IS_MARK = 4;
+const INFO = new Uint8Array(0x10000);
+const FOLD = new Uint16Array(0x10000);
+
+function classify(c: number): number {
+  let f = KNOWN;
+  if (RAW[c] === NORMAL && isNfkcStable(c)) f |= PLAIN;
+  if (charClass(c) === MARK) f |= IS_MARK;
+  FOLD[c] = foldYo(lowerUnit(foldYo(c)));
+  INFO[c] = f;
+  return f;
+}
+
+/** The folded (lowered, ё → е) form of one code unit. */
+export function foldUnit(c: number): number {
+  if (INFO[c] === 0) classify(c);
+  return FOLD[c]!;
+}
+
+/** The normalized streams under construction: typed arrays grown on demand, reusable. */
+export class StreamBuilder {
   cased: Uint16Array;
   folded: Uint16Array;
   starts: Int32Array;
@@ -75,12 +101,16 @@ class StreamBuilder {
     this.ends = new Int32Array(capacity);
   }
 
+  get capacity(): number {
+    return this.cased.length;
+  }
+
   push(c: number, start: number, end: number): void {
     if (this.length === this.cased.length) this.grow();
     const i = this.length++;
-    const y = foldYo(c);
-    this.cased[i] = y;
-    this.folded[i] = foldYo(lowerUnit(y));
+    if (INFO[c] === 0) classify(c);
+    this.cased[i] = foldYo(c);
+    this.folded[i] = FOLD[c]!;
     this.starts[i] = start;
     this.ends[i] = end;
   }
@@ -96,7 +126,7 @@ class StreamBuilder {
     return this.length > 0 ? this.cased[this.length - 1]! : -1;
   }
 
-  private grow(): void {
+  grow(): void {
     const n = this.cased.length * 2 + 16;
     const cased = new Uint16Array(n);
     cased.set(this.cased);
@@ -112,6 +142,7 @@ class StreamBuilder {
     this.ends = ends;
   }
 
+  /** Views of the built streams: valid until the builder is reused. */
   finish(): NormalizedText {
     const n = this.length;
     return {
@@ -157,47 +188,119 @@ function emitUnit(b: StreamBuilder, c: number, start: number, end: number): void
   }
 }
 
-export function normalizeText(input: string): NormalizedText {
+/** The general case at `i` (anything but a plain unit without marks): emits it, returns where to go on. */
+function slowStep(input: string, i: number, b: StreamBuilder): number {
   const n = input.length;
-  const b = new StreamBuilder(n + 16);
+  const c = input.charCodeAt(i);
+  const kind = RAW[c]!;
+  if (kind !== NORMAL) {
+    if (kind === HYPHEN || c === 0xad) {
+      const j = hyphenBreakEnd(input, i, b.last());
+      if (j > 0) {
+        b.push(HBR, i, j);
+        return j;
+      }
+    }
+    emitUnit(b, c, i, i + 1);
+    return i + 1;
+  }
+  // A chunk: one code point and the combining marks that follow it.
+  let e = i + 1;
+  if (c >= 0xd800 && c <= 0xdbff && e < n) {
+    const d = input.charCodeAt(e);
+    if (d >= 0xdc00 && d <= 0xdfff) e++;
+  }
+  while (e < n && charClass(input.charCodeAt(e)) === MARK) e++;
+  if (e === i + 1 && isNfkcStable(c)) {
+    b.push(c, i, e);
+  } else {
+    const out = nfkc(input.slice(i, e));
+    for (let k = 0; k < out.length; k++) emitUnit(b, out.charCodeAt(k), i, e);
+  }
+  return e;
+}
+
+/**
+ * Normalizes `input` into `b` (from empty). The hot loop handles plain units (NFKC-stable, not
+ * followed by a combining mark: nearly all of Latin, Cyrillic and punctuation) and whitespace
+ * inline on code units, with the fold read from a table; everything else goes to `slowStep`.
+ */
+export function normalizeInto(input: string, b: StreamBuilder): void {
+  const n = input.length;
+  b.length = 0;
+  let cased = b.cased;
+  let folded = b.folded;
+  let starts = b.starts;
+  let ends = b.ends;
+  let cap = cased.length;
+  let len = 0;
   let i = 0;
   while (i < n) {
     const c = input.charCodeAt(i);
-    const kind = RAW[c]!;
-    // Fast path: a character NFKC leaves alone, not followed by a combining mark.
-    if (kind === NORMAL && isNfkcStable(c) && (i + 1 === n || input.charCodeAt(i + 1) < 0x300)) {
-      b.push(c, i, i + 1);
-      i++;
-      continue;
-    }
-    if (kind !== NORMAL) {
-      if (kind === HYPHEN || c === 0xad) {
-        const j = hyphenBreakEnd(input, i, b.last());
-        if (j > 0) {
-          b.push(HBR, i, j);
-          i = j;
-          continue;
+    let f = INFO[c]!;
+    if (f === 0) f = classify(c);
+    if ((f & PLAIN) !== 0) {
+      const j = i + 1;
+      let plain = true;
+      if (j < n) {
+        const d = input.charCodeAt(j);
+        if (d >= 0x300) {
+          let g = INFO[d]!;
+          if (g === 0) g = classify(d);
+          plain = (g & IS_MARK) === 0;
         }
       }
-      emitUnit(b, c, i, i + 1);
-      i++;
-      continue;
+      if (plain) {
+        if (len === cap) {
+          b.length = len;
+          b.grow();
+          cased = b.cased;
+          folded = b.folded;
+          starts = b.starts;
+          ends = b.ends;
+          cap = cased.length;
+        }
+        cased[len] = c === 0x451 ? 0x435 : c === 0x401 ? 0x415 : c;
+        folded[len] = FOLD[c]!;
+        starts[len] = i;
+        ends[len] = j;
+        len++;
+        i = j;
+        continue;
+      }
+    } else if (RAW[c] === WS) {
+      if (len > 0 && cased[len - 1] === SPACE) {
+        ends[len - 1] = i + 1;
+        i++;
+        continue;
+      }
+      if (len < cap) {
+        cased[len] = SPACE;
+        folded[len] = SPACE;
+        starts[len] = i;
+        ends[len] = i + 1;
+        len++;
+        i++;
+        continue;
+      }
     }
-    // A chunk: one code point and the combining marks that follow it.
-    let e = i + 1;
-    if (c >= 0xd800 && c <= 0xdbff && e < n) {
-      const d = input.charCodeAt(e);
-      if (d >= 0xdc00 && d <= 0xdfff) e++;
+    b.length = len;
+    i = slowStep(input, i, b);
+    len = b.length;
+    if (b.cased !== cased) {
+      cased = b.cased;
+      folded = b.folded;
+      starts = b.starts;
+      ends = b.ends;
+      cap = cased.length;
     }
-    while (e < n && charClass(input.charCodeAt(e)) === MARK) e++;
-    if (e === i + 1 && isNfkcStable(c)) {
-      b.push(c, i, e);
-    } else {
-      const out = nfkc(input.slice(i, e));
-      for (let k = 0; k < out.length; k++) emitUnit(b, out.charCodeAt(k), i, e);
-    }
-    i = e;
   }
+  b.length = len;
+}
+
+export function normalizeText(input: string): NormalizedText {
+  const b = new StreamBuilder(input.length + 16);
+  normalizeInto(input, b);
   return b.finish();
 }
 

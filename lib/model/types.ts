@@ -21,8 +21,10 @@ export interface ContextRule {
   cues: string[];
   /** How many words before or after the alias a cue may stand. Default 8. */
   window?: number;
-  /** A four-digit year glued to the alias ("Interaction-2023", "Rubezh 2024") is enough on its own. */
+  /** A four-digit year joined by a dash ("Interaction-2023", "Rubezh2024") is enough on its own. */
   yearSuffix?: boolean;
+  /** Words that rule the entity out when they stand within the window ("Channel" near "documentary"). */
+  blockCues?: string[];
 }
 
 export interface Alias {

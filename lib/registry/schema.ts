@@ -9,6 +9,7 @@ export const contextRuleSchema = z
     cues: z.array(z.string().min(1)).min(1),
     window: z.number().int().positive().max(40).optional(),
     yearSuffix: z.boolean().optional(),
+    blockCues: z.array(z.string().min(1)).optional(),
   })
   .strict();
 

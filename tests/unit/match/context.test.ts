@@ -36,7 +36,9 @@ describe('year suffix', () => {
   it.each([
     ['ordinary prose', 'Social interaction matters; Interaction is key.', []],
     ['hyphen and year', 'the Interaction-2023 exercise', [['Interaction', 'exercise:interaction']]],
-    ['space and year', 'Interaction 2024 began', [['Interaction', 'exercise:interaction']]],
+    ['space and year is ordinary prose, not an exercise name', 'Interaction 2024 began', []],
+    ['a number after a space is another name (Channel 4)', 'a Channel 4 documentary on drug trafficking', []],
+    ['a capitalised word after it is another name', 'the Interaction Design exercise', []],
     ['year glued', 'Interaction2023 began', [['Interaction', 'exercise:interaction']]],
     ['non-breaking hyphen', 'Interaction\u20112022', [['Interaction', 'exercise:interaction']]],
     ['no year but a cue within 4 words', 'the Interaction drills opened', [['Interaction', 'exercise:interaction']]],
@@ -65,10 +67,24 @@ describe('when the longest ambiguous match fails its context', () => {
   it.each([
     ['the shorter candidate may still match', 'the CSTO Channel broadcast', [['CSTO', 'org:csto']]],
     ['the longer one matches in context', 'the CSTO Channel against drug routes', [['CSTO Channel', 'operation:channel']]],
-    ['shorter ambiguous candidate in its own context', 'Interaction Council exercise', [['Interaction', 'exercise:interaction']]],
+    ['a shorter candidate followed by a capitalised word is part of that name', 'Interaction Council exercise', []],
+    ['a shorter candidate in its own context still counts', 'Interaction council exercise', [['Interaction', 'exercise:interaction']]],
     ['neither holds', 'the Interaction Council met', []],
     ['the longer holds', 'summit of the Interaction Council', [['Interaction Council', 'body:interaction-council']]],
   ])('%s', (_name, text, want) => {
     expect(found(m2, text)).toEqual(want);
+  });
+});
+
+describe('block cues rule an ambiguous alias out', () => {
+  const m3 = buildMatcher([
+    alias('Channel', 'operation:channel', { context: { cues: ['drug', 'operation'], window: 12, blockCues: ['documentary', 'TV'] } }),
+  ]);
+  it.each([
+    ['a cue alone: the operation', 'the CSTO anti-drug operation Channel, which targets drug routes', [['Channel', 'operation:channel']]],
+    ['a cue and a block cue: not the operation', 'a documentary about the Channel and drug routes', []],
+    ['a block cue before it', 'TV: the Channel and its drug reports', []],
+  ])('%s', (_name, text, want) => {
+    expect(found(m3, text)).toEqual(want);
   });
 });
