@@ -46,9 +46,15 @@ function build(args: string[], log: (m: string) => void): void {
   log(`built ${args.length ? 'firefox-mv2' : 'chrome-mv3'} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }
 
-/** Builds both targets if missing or older than the sources (CSTO_SKIP_BUILD=1 never builds). */
+let ensured = false;
+
+/**
+ * Builds both targets if missing or older than the sources (CSTO_SKIP_BUILD=1 never builds).
+ * Once per process: the benchmarks of one run share the build made at its start, even if the
+ * sources change while it runs.
+ */
 export function ensureBuilt(log: (m: string) => void): void {
-  if (process.env.CSTO_SKIP_BUILD === '1') return;
+  if (process.env.CSTO_SKIP_BUILD === '1' || ensured) return;
   // Sequential: both builds write .wxt/.
   for (const [dir, args] of [
     [EXT_DIRS.chromium, []],
@@ -62,6 +68,7 @@ export function ensureBuilt(log: (m: string) => void): void {
       log(`build failed; using the existing ${dir}: ${String(err).split('\n')[0]}`);
     }
   }
+  ensured = true;
 }
 
 /** A private copy of a built extension (waits a little if someone is rebuilding it right now). */

@@ -3,7 +3,9 @@ import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import { KbStatus } from '../../components/KbStatus';
 import { PageSummary } from '../../components/PageSummary';
+import { RecentHighlights } from '../../components/RecentHighlights';
 import { SearchBox } from '../../components/SearchBox';
+import { sendMessage } from '../../lib/protocol/messages';
 import { SyncStatusLine } from '../../components/SyncStatusLine';
 import { useKbSearch } from '../../lib/ui/use-kb-search';
 import { viewerPath } from '../../lib/ui/viewer-url';
@@ -21,6 +23,15 @@ function Popup() {
   const page = useActivePage(settings);
   const ids = page.state?.list.map((e) => e.entityId) ?? [];
   const kb = useKbSearch(db);
+  const recent = useLiveQuery(
+    async () =>
+      (await db.annotations.orderBy('modified').reverse().limit(20).toArray())
+        .filter((a) => !a.deleted)
+        .slice(0, 3)
+        .map((a) => ({ id: a.id, quote: a.target.selector[0].exact, title: a.target.title, color: a.color })),
+    [],
+    [],
+  );
   const names = useLiveQuery(async () => {
     const rows = await db.entities.bulkGet(ids);
     return Object.fromEntries(rows.filter((e) => e !== undefined).map((e) => [e.id, e.name]));
@@ -39,6 +50,7 @@ function Popup() {
         onToggleGlobal={() => save({ ...settings, enabled: !settings.enabled })}
         onReveal={page.reveal}
       />
+      <RecentHighlights items={recent} onOpen={(id) => void sendMessage('openAnnotation', { id }).then(() => window.close())} />
       <p>
         <button type="button" onClick={() => void openNotebook().then(() => window.close())}>
           Open notebook

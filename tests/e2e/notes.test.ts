@@ -141,9 +141,10 @@ describe.each(selectedBrowsers())('%s notes', (name, launch) => {
         () =>
           nb.evaluate(() => {
             const li = document.querySelector('.nb-item');
-            return li ? { text: li.textContent ?? '', orphan: !!li.querySelector('.orphan'), count: document.querySelector('[data-testid="nb-count"]')?.textContent } : null;
+            // The orphan report from the last visit lands asynchronously; the notebook is a live query.
+            return li?.querySelector('.orphan') ? { text: li.textContent ?? '', orphan: true, count: document.querySelector('[data-testid="nb-count"]')?.textContent } : null;
           }),
-        'the notebook entry',
+        'the notebook entry marked as an orphan',
       );
       expect(item.text).toContain(QUOTE);
       expect(item.text).toContain('#lavrov');
@@ -152,6 +153,15 @@ describe.each(selectedBrowsers())('%s notes', (name, launch) => {
       await nb.screenshot(`notebook-${name}.png`);
     } finally {
       await nb.close();
+    }
+
+    // The popup lists it among the recent highlights.
+    const popup = await ctx.browser.openExtensionPage('popup.html');
+    try {
+      const recent = await waitFor(() => popup.evaluate(() => document.querySelector('[data-testid="recent-highlights"]')?.textContent ?? null), 'recent highlights');
+      expect(recent).toContain(QUOTE.slice(0, 40));
+    } finally {
+      await popup.close();
     }
   });
 
