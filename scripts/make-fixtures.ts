@@ -8,6 +8,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { rng as mulberry32 } from './lib/rng';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const SEEDS_DIR = join(ROOT, 'assets/seeds');
@@ -29,16 +30,6 @@ function replaceNth(html: string, find: string, repl: string, n = 0): string {
   return html.slice(0, idx) + repl + html.slice(idx + find.length);
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // ------------------------------------------------------------------ lexicon (for expected.json)
 // Surface forms of CSTO entities (member states, bodies, officials, operations, partner

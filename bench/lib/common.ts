@@ -1,3 +1,4 @@
+export { rng } from '../../scripts/lib/rng';
 // Shared pieces of the benchmark runner: the figure format, medians of interleaved runs, logging.
 
 export interface Baseline {
@@ -89,17 +90,6 @@ export function figure(f: {
   };
 }
 
-/** Deterministic PRNG (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function shuffle<T>(xs: T[], r: () => number): T[] {
   for (let i = xs.length - 1; i > 0; i--) {

@@ -1,18 +1,10 @@
 import type { Alias } from '../../../lib/model/types';
+import { rng } from '../../../scripts/lib/rng';
+export { rng };
 
 // Deterministic synthetic aliases and news-like text, shared by the scale test and
 // scripts/bench-match.ts.
 
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const LATIN = ['ka', 'ro', 'vel', 'min', 'to', 'sar', 'ben', 'lu', 'dor', 'gi', 'pan', 'tre', 'os', 'mar', 'quin', 'zed'];
 const CYRILLIC = ['ка', 'ро', 'вел', 'мин', 'то', 'сар', 'бен', 'лу', 'дор', 'ги', 'пан', 'тре', 'ос', 'мар', 'жин', 'зед'];

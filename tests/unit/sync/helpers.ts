@@ -12,6 +12,7 @@ import { createApp } from '../../../server/app.ts';
 import { openDb } from '../../../server/db/open.ts';
 import type { Db } from '../../../server/db/types.ts';
 import type { PushHooks } from '../../../server/store/changes.ts';
+export { rng } from '../../../scripts/lib/rng';
 
 export const SERVER_URL = 'http://sync.test';
 export const PASSPHRASE = 'correct horse battery staple';
@@ -111,17 +112,6 @@ export async function snapshot(db: LensDb): Promise<Annotation[]> {
   return db.annotations.orderBy('id').toArray();
 }
 
-/** mulberry32 */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface FaultRates {
   /** Throw without sending. */
