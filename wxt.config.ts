@@ -5,6 +5,11 @@ import { defineConfig } from 'wxt';
 export default defineConfig({
   imports: false,
   modules: ['@wxt-dev/module-react'],
+  // `npm run dev` opens Debian's browsers (the ones the tests drive) with the extension loaded.
+  webExt: {
+    binaries: { chrome: '/usr/bin/chromium', firefox: '/usr/bin/firefox-esr' },
+    chromiumArgs: ['--no-first-run', '--disable-sync', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
+  },
   manifest: ({ browser }) => ({
     name: 'CSTO Lens',
     description: 'Highlights and explains the Collective Security Treaty Organization in the news you read.',
