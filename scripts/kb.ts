@@ -1,26 +1,36 @@
-import { entityView, exportKnowledgeBase, findEntity, type EntityView } from '../lib/kb/queries';
+import type { CardData, CardSource, CardStatement } from '../lib/kb/card';
+import { exportKnowledgeBase, findEntity } from '../lib/kb/queries';
+import { formatDate } from '../lib/ui/format';
 import { openNodeKnowledgeBase } from './lib/node-kb';
 
 // npm run --silent kb -- export | stats | entity NAME
 const USAGE = 'usage: npm run --silent kb -- export | stats | entity NAME';
 
-function formatEntity(v: EntityView, docTitle: (id: string) => string): string {
-  const lines = [`${v.entity.name}  [${v.entity.type}]  ${v.entity.id}`, `  ${v.entity.description}`];
-  if (v.aliases.length) lines.push(`  also: ${v.aliases.filter((a) => a !== v.entity.name).join(', ')}`);
-  if (v.facts.length) {
+const sourceLine = (s: CardSource | null, documentId?: string) =>
+  s ? `${s.outlet}, ${formatDate(s.date, s.datePrecision)}: “${s.title}” (${s.documentId})` : documentId === undefined ? 'CSTO Lens registry' : documentId;
+
+/** The same view of an entity as the card in the page (KnowledgeService.card), as text. */
+function formatEntity(card: CardData): string {
+  const { entity, facts, statements, peers } = card;
+  const lines = [`${entity.name}  [${entity.type}]  ${entity.id}`, `  ${entity.description}`];
+  const aliases = entity.aliases.filter((a) => a !== entity.name);
+  if (aliases.length) lines.push(`  also: ${aliases.join(', ')}`);
+  if (facts.length) {
     lines.push('', 'Facts:');
-    for (const f of v.facts) lines.push(`  - ${f.text.replace(/\s+/g, ' ')}`, `      source: ${docTitle(f.documentId)}`);
+    for (const f of facts) lines.push(`  - ${f.text.replace(/\s+/g, ' ')}`, `      source: ${sourceLine(f.source)}`);
   }
-  const statements = (title: string, list: typeof v.spoken) => {
+  const group = (title: string, list: CardStatement[]) => {
     if (!list.length) return;
     lines.push('', `${title}:`);
     for (const s of list) {
       lines.push(`  - [${s.kind}] ${s.speakerName ?? 'unknown speaker'}${s.date ? `, ${s.date}` : ''}: “${s.text.replace(/\s+/g, ' ')}”`);
-      lines.push(`      source: ${docTitle(s.documentId)}`);
+      lines.push(`      source: ${sourceLine(s.source)}`);
     }
   };
-  statements('Statements by this entity', v.spoken);
-  statements('Statements naming this entity', v.mentioning);
+  group('Statements by this entity', statements.filter((s) => s.relation === 'spoken'));
+  group('Statements naming this entity', statements.filter((s) => s.relation === 'names'));
+  group('Statements naming entities close to it', statements.filter((s) => s.relation === 'near'));
+  if (peers.length) lines.push('', `Often appears with: ${peers.map((p) => `${p.name} (${p.count})`).join(', ')}`);
   return lines.join('\n');
 }
 
@@ -49,13 +59,7 @@ async function main(argv: string[]): Promise<number> {
         console.error(`kb entity: no entity named “${query}”`);
         return 1;
       }
-      const view = (await entityView(kb.db, entity.id))!;
-      const docs = new Map((await kb.db.documents.toArray()).map((d) => [d.id, d]));
-      const docTitle = (id: string) => {
-        const d = docs.get(id);
-        return d ? `${d.outlet}, ${d.date ?? 'undated'}: “${d.title}” (${id})` : id === 'registry' ? 'CSTO Lens registry' : id;
-      };
-      console.log(formatEntity(view, docTitle));
+      console.log(formatEntity((await kb.card(entity.id))!));
     }
   } finally {
     kb.stop();

@@ -1,4 +1,4 @@
-import type { Entity, EntityType, Fact, SourceDocument, Statement } from '../model/types';
+import type { Entity, EntityType, SourceDocument, Statement } from '../model/types';
 import type { LensDb } from './db';
 
 // Read models over the knowledge base: the export shape of the command-line tool
@@ -58,14 +58,6 @@ export async function exportKnowledgeBase(db: LensDb): Promise<KbExport> {
   };
 }
 
-export interface EntityView {
-  entity: Entity;
-  aliases: string[];
-  facts: (Fact & { document?: SourceDocument })[];
-  spoken: Statement[];
-  mentioning: Statement[];
-}
-
 /** One entity by id, exact name or alias (case-insensitive). */
 export async function findEntity(db: LensDb, query: string): Promise<Entity | undefined> {
   const byId = await db.entities.get(query);
@@ -76,27 +68,6 @@ export async function findEntity(db: LensDb, query: string): Promise<Entity | un
   if (byName) return byName;
   const alias = (await db.aliases.toArray()).find((a) => a.text.toLowerCase() === q);
   return alias ? db.entities.get(alias.entityId) : undefined;
-}
-
-export async function entityView(db: LensDb, id: string): Promise<EntityView | undefined> {
-  const entity = await db.entities.get(id);
-  if (!entity) return undefined;
-  const [aliases, facts, spoken, mentioning, documents] = await Promise.all([
-    db.aliases.where('entityId').equals(id).toArray(),
-    db.facts.where('entityId').equals(id).toArray(),
-    db.statements.where('speakerId').equals(id).toArray(),
-    db.statements.where('entityIds').equals(id).toArray(),
-    db.documents.toArray(),
-  ]);
-  const docs = new Map(documents.map((d) => [d.id, d]));
-  const spokenIds = new Set(spoken.map((s) => s.id));
-  return {
-    entity,
-    aliases: aliases.map((a) => a.text),
-    facts: facts.map((f) => ({ ...f, document: docs.get(f.documentId) })),
-    spoken,
-    mentioning: mentioning.filter((s) => !spokenIds.has(s.id)),
-  };
 }
 
 function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {

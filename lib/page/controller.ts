@@ -79,7 +79,6 @@ export class PageController {
   private readonly started = performance.now();
   private drawnAt: number | null = null;
   private watch: MutationWatch | null = null;
-  lastHit: { entityId: string; kind: EntityHit['kind'] } | null = null;
 
   constructor(
     private readonly deps: PageDeps,
@@ -324,7 +323,6 @@ export class PageController {
       return undefined;
     };
     const emit = (item: EntityItem, kind: EntityHit['kind']) => {
-      this.lastHit = { entityId: item.entityId, kind };
       const same = this.ordered((i) => i.entityId === item.entityId);
       this.opts.onEntityHit?.({ entityId: item.entityId, range: item.range, kind, index: Math.max(0, same.indexOf(item)), total: same.length });
     };
