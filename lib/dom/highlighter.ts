@@ -79,6 +79,7 @@ interface Entry {
 /** One Highlight object of a style (highlight-api mode). */
 interface Shard {
   name: string;
+  style: string;
   hl: Highlight;
   /** Ranges in hl (counted here: asking the Highlight is a DOM call). */
   size: number;
@@ -226,9 +227,10 @@ export class Highlighter {
         this.removeIds(new Set([it.id]));
         duplicates = true;
       }
-      let range = it.range;
-      if (this.byRange.has(range)) range = range.cloneRange();
-      const entry: Entry = { item: { ...it, range }, marks: [], shard: null };
+      // The caller's item is kept as it is, unless its range is drawn already (a copy then).
+      const item = this.byRange.has(it.range) ? { ...it, range: it.range.cloneRange() } : it;
+      const range = item.range;
+      const entry: Entry = { item, marks: [], shard: null };
       this.byId.set(it.id, entry);
       this.byRange.set(range, entry);
       if (it.style !== lastStyle) {
@@ -239,8 +241,10 @@ export class Highlighter {
     }
     const live = duplicates ? fresh.filter((e) => this.byId.get(e.item.id) === e) : fresh;
     if (this.mode === 'highlight-api') {
+      let shard: Shard | null = null;
       for (const e of live) {
-        const shard = this.shardFor(e.item.style);
+        // Runs of one style fill the same part until it is full.
+        if (!shard || shard.size >= SHARD_RANGES || shard.style !== e.item.style) shard = this.shardFor(e.item.style);
         shard.hl.add(e.item.range);
         shard.size++;
         e.shard = shard;
@@ -414,7 +418,7 @@ export class Highlighter {
     const env = this.env!;
     const hl = new env.Highlight();
     hl.priority = this.priorities[style] ?? (style.startsWith('note') ? 10 : 0);
-    const shard: Shard = { name: shardName(style, list.length), hl, size: 0, shown: false };
+    const shard: Shard = { name: shardName(style, list.length), style, hl, size: 0, shown: false };
     list.push(shard);
     if (list.length > 1) this.styles?.ensureShards(style, list.length);
     this.pending.push(shard);

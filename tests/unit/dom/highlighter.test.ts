@@ -420,6 +420,41 @@ describe('styles', () => {
     }
   });
 
+  it('::highlight() rules paint no text-decoration (Firefox repaints every highlighted line for one); marks keep their underline', () => {
+    const css = buildCss();
+    const rules = [...css.matchAll(/([^{}]+)\{([^{}]*)\}/g)].map((m) => ({ sel: m[1]!.trim(), body: m[2]! }));
+    const highlightRules = rules.filter((r) => r.sel.includes('::highlight('));
+    const markRules = rules.filter((r) => r.sel.includes(`${MARK_TAG}[data-type="person"]`));
+    expect(highlightRules.length).toBeGreaterThan(ENTITY_TYPES.length);
+    for (const r of highlightRules) {
+      expect(r.sel).not.toContain(MARK_TAG);
+      expect(r.body).not.toMatch(/text-decoration/);
+      expect(r.body).toMatch(/background-color/);
+    }
+    expect(markRules.length).toBe(2); // light and dark
+    for (const r of markRules) expect(r.body).toContain('text-decoration-line:underline');
+  });
+
+  it('adds rules for highlight parts in doubling steps, so a growing page rewrites its sheet a few times, not once a part', () => {
+    const h = new Highlighter({ mode: 'wrap' });
+    const el = document.querySelector('style[data-csto-lens]')!;
+    const inj = (h as unknown as { styles: StyleInjector }).styles;
+    const texts = new Set<string>();
+    const obs = new MutationObserver(() => texts.add(el.textContent ?? ''));
+    obs.observe(el, { childList: true, characterData: true, subtree: true });
+    for (let n = 2; n <= 40; n++) {
+      inj.ensureShards('organization', n);
+      obs.takeRecords().forEach(() => texts.add(el.textContent ?? ''));
+    }
+    obs.disconnect();
+    // 1 -> 2 -> 4 -> 8 -> 16 -> 32 -> 64: six rewrites for forty parts
+    expect(texts.size).toBe(6);
+    expect(el.textContent).toContain('::highlight(csto-lens-organization--39)');
+    expect(el.textContent).toContain('::highlight(csto-lens-organization--63)');
+    expect(el.textContent).not.toContain('::highlight(csto-lens-organization--64)');
+    h.destroy();
+  });
+
   it('falls back to one <style data-csto-lens> element', () => {
     const h = new Highlighter({ mode: 'wrap' });
     const els = document.querySelectorAll('style[data-csto-lens]');
