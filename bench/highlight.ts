@@ -8,17 +8,17 @@
 //  - the floor: a bare TreeWalker reading every text node's data, on that same off page.
 // Also the longest task inside the extension's work window (PerformanceObserver 'longtask',
 // registered by an inline head script) and, in Chromium, the JS heap the content script adds
-// (CDP Runtime.getHeapUsage after a forced GC, extension on vs off).
+// (CDP Runtime.getHeapUsage after a forced GC, extension on vs off), and where the extension's
+// time went: the phases the controller records (read, match and build, show).
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page as PwPage } from 'playwright-core';
 import { EXT_DIRS, ROOT_DIR, launchChromium, launchFirefox, type BrowserName, type ChromiumTestBrowser, type TestBrowser, type TestPage } from '../tests/e2e/browsers.ts';
 import { openControl, waitForPageState } from '../tests/e2e/page-tools.ts';
 import { startFixtureServer } from '../tests/e2e/server.ts';
-import { splitForMatching } from '../lib/page/chunks';
 import { ensureBuilt, snapshot } from './lib/build';
 import { figure, interleave, median, type BenchContext, type BenchModule, type Figure } from './lib/common';
-import { htmlText, realAliases } from './lib/corpus';
+import { realAliases } from './lib/corpus';
 import { writePages } from './lib/pages';
 import { alternationSource } from './lib/regex';
 
@@ -31,6 +31,8 @@ interface ExtRun {
   ms: number;
   mentions: number;
   longestTask: number | null;
+  /** ms from the content script's start to the end of each phase of the scan. */
+  phases: { read: number; built: number; shown: number } | null;
 }
 interface PageRun {
   floor: number;
@@ -94,7 +96,9 @@ class Session {
         return { supported: w.__longTaskSupported, tasks: w.__longTasks };
       });
       const inWindow = lt.tasks.filter(([t, d]) => t + d > started && t < drawn).map(([, d]) => d);
-      return { ms: drawn - started, mentions: s.mentions, longestTask: lt.supported ? Math.max(0, ...inWindow) : null };
+      const p = s.timing.phases;
+      const phases = p ? { read: p.read - started, built: p.built - started, shown: p.shown - started } : null;
+      return { ms: drawn - started, mentions: s.mentions, longestTask: lt.supported ? Math.max(0, ...inWindow) : null, phases };
     } finally {
       await page.close();
     }
@@ -141,24 +145,6 @@ class Session {
     } finally {
       await page.close();
     }
-  }
-
-  /**
-   * The background's share: the page's text sent as matchText messages (in the controller's
-   * 200,000-character chunks, one after another) from an extension page, until the last reply.
-   */
-  async matchRun(chunks: string[]): Promise<number> {
-    return this.ext.evaluate(async (texts: string[]) => {
-      type Api = { runtime: { sendMessage(m: object): Promise<unknown> } };
-      const g = globalThis as unknown as { browser?: Api; chrome?: Api };
-      const api = (g.browser ?? g.chrome)!;
-      const t0 = performance.now();
-      for (const text of texts) {
-        const reply = (await api.runtime.sendMessage({ id: Date.now(), type: 'matchText', data: { text }, timestamp: Date.now() })) as { res?: unknown; err?: unknown };
-        if (!reply || reply.err) throw new Error(`matchText failed: ${JSON.stringify(reply?.err)}`);
-      }
-      return performance.now() - t0;
-    }, chunks);
   }
 
   /** Chromium: heap after a forced GC with the page loaded, extension off vs on (bytes). */
@@ -214,13 +200,10 @@ async function benchBrowser(
       const timeout = size === BIG ? 180_000 : 60_000;
       const ext: ExtRun[] = [];
       const other: PageRun[] = [];
-      const matching: number[] = [];
-      const chunks = splitForMatching(htmlText(readFileSync(page.path, 'utf8')), 200_000).map((c) => c.text);
       const t1 = Date.now();
       await interleave(reps, {
         ext: async () => (ext.push(await s.extRun(page.file, timeout)), 0),
         page: async () => (other.push(await s.pageRun(page.file, timeout)), 0),
-        match: async () => (matching.push(await s.matchRun(chunks)), 0),
       });
       const ours = median(ext.map((r) => r.ms));
       const mark = median(other.map((r) => r.mark));
@@ -231,8 +214,11 @@ async function benchBrowser(
       const w = words(size);
       const isBig = size === BIG;
       const counts = `${page.words.toLocaleString()} words; extension drew ${ext[0]!.mentions.toLocaleString()} mentions, mark.js ${other[0]!.marks.toLocaleString()} marks; median of ${reps} interleaved runs`;
-      const match = median(matching);
-      ctx.log(`${name} ${w}: extension ${ours.toFixed(0)} ms (matchText messages ${match.toFixed(0)} ms), mark.js ${mark.toFixed(0)} ms, floor ${floor.toFixed(1)} ms, longest task ${longest?.toFixed(0) ?? '—'} ms (${((Date.now() - t1) / 1000).toFixed(0)} s)`);
+      const withPhases = ext.map((r) => r.phases).filter((p): p is NonNullable<ExtRun['phases']> => p !== null);
+      const read = median(withPhases.map((p) => p.read));
+      const matchBuild = median(withPhases.map((p) => p.built - p.read));
+      const show = median(withPhases.map((p) => p.shown - p.built));
+      ctx.log(`${name} ${w}: extension ${ours.toFixed(0)} ms (read ${read.toFixed(0)}, match and build ${matchBuild.toFixed(0)}, show ${show.toFixed(0)}), mark.js ${mark.toFixed(0)} ms, floor ${floor.toFixed(1)} ms, longest task ${longest?.toFixed(0) ?? '—'} ms (${((Date.now() - t1) / 1000).toFixed(0)} s)`);
       figures.push(
         figure({
           id: `highlight.${name}.${w}.vs-markjs`,
@@ -252,13 +238,21 @@ async function benchBrowser(
           ...(isBig ? { check: (_v: number, r: number | null) => r !== null && r <= 3 } : {}),
           ...(floor === 0 ? { note: `the walk took less than ${name}'s clock resolution (1 ms)` } : {}),
         }),
-        figure({
-          id: `highlight.${name}.${w}.match-messages`,
-          value: match,
-          unit: 'ms',
-          baseline: { name: 'whole highlighting', value: ours },
-          note: `diagnostic: the page's text (${chunks.length} matchText message(s)) matched by the background and answered, timed from an extension page; the rest of the whole is the content script's reading, ranges and drawing`,
-        }),
+        ...(
+          [
+            ['read', read, "reading the page's text (the walk, visibility checks and the offset map)"],
+            ['match-and-build', matchBuild, `matching the text (${name === 'firefox' ? 'in the content script' : 'in the background, in chunks sent as messages'}) and building the ranges into highlights not shown yet; the two overlap`],
+            ['show', show, 'registering the filled highlights (CSS.highlights.set), in slices'],
+          ] as const
+        ).map(([phase, value, what]) =>
+          figure({
+            id: `highlight.${name}.${w}.phase.${phase}`,
+            value,
+            unit: 'ms',
+            baseline: { name: 'whole highlighting', value: ours },
+            note: `diagnostic, median of the same runs: ${what}`,
+          }),
+        ),
         figure({
           id: `highlight.${name}.${w}.longest-task`,
           value: longest,

@@ -47,6 +47,7 @@ export default defineBackground(() => {
     if (hostname) await settingsItem.setValue(toggleSite(await settingsItem.getValue(), hostname));
   });
 
+  onMessage('matcherData', () => kb.matcherData());
   onMessage('matchText', async ({ data }) => ({ spans: await kb.matchPacked(data.text) }));
   onMessage('kbStats', () => kb.stats());
   onMessage('entityCard', ({ data }) => kb.card(data.entityId));

@@ -1,4 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { sendMessage } from '../lib/protocol/messages';
+import { PageMatcher } from '../lib/page/page-matcher';
 import { startPageSession } from '../lib/page/session';
 
 // Composition root of the content script: wiring only.
@@ -6,6 +8,9 @@ export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   main(ctx) {
-    void startPageSession(ctx);
+    // Firefox: a page's text costs more to send to the background than to match here
+    // (Chromium builds leave the matcher out of the content script).
+    const matcher = import.meta.env.FIREFOX ? new PageMatcher(() => sendMessage('matcherData')) : undefined;
+    void startPageSession(ctx, { matcher });
   },
 });

@@ -1,12 +1,11 @@
 import { liveQuery, type Subscription } from 'dexie';
-import type { EntityType } from '../model/types';
-import { buildMatcher, type Matcher } from '../match';
+import { EntityMatcher, matcherData, type MatcherData } from '../match/entities';
 import type { MatchedSpan } from '../protocol/messages';
-import { SpanPacker, type PackedSpans } from '../protocol/spans';
+import type { PackedSpans } from '../protocol/spans';
 import { buildKnowledgeBase } from './build';
 import type { KbSources } from './bundled';
 import type { LensDb } from './db';
-import { BUILD_KEY, readAliases, readStats, storeKnowledgeBase, type KbStats } from './store';
+import { BUILD_KEY, readAliases, readStats, storedBuildKey, storeKnowledgeBase, type KbStats } from './store';
 import { cardFor, type CardData } from './card';
 import { RelatedStatements, type RelatedStatement } from './related';
 
@@ -15,7 +14,7 @@ import { RelatedStatements, type RelatedStatement } from './related';
 // matcher is dropped whenever the stored build changes, from any context.
 
 export class KnowledgeService {
-  private compiled: Promise<{ matcher: Matcher; types: Map<string, EntityType>; hidden: Set<string> }> | null = null;
+  private compiled: Promise<{ data: MatcherData; matcher: EntityMatcher }> | null = null;
   private building: Promise<boolean> | null = null;
   private related: Promise<RelatedStatements> | null = null;
   private cards = new Map<string, Promise<CardData | null>>();
@@ -90,12 +89,9 @@ export class KnowledgeService {
   private compile() {
     this.compiled ??= (async () => {
       if ((await this.db.aliases.count()) === 0) await this.ensureBuilt();
-      const [aliases, entities] = await Promise.all([readAliases(this.db), this.db.entities.toArray()]);
-      return {
-        matcher: buildMatcher(aliases),
-        types: new Map(entities.map((e) => [e.id, e.type])),
-        hidden: new Set(entities.filter((e) => e.highlight === false).map((e) => e.id)),
-      };
+      const [aliases, entities, build] = await Promise.all([readAliases(this.db), this.db.entities.toArray(), storedBuildKey(this.db)]);
+      const data = matcherData(build ?? '', aliases, entities);
+      return { data, matcher: new EntityMatcher(data) };
     })().catch((err) => {
       this.compiled = null;
       throw err;
@@ -103,27 +99,20 @@ export class KnowledgeService {
     return this.compiled;
   }
 
+  /** What a page needs to match on its own (lib/match/entities.ts), read once per build. */
+  async matcherData(): Promise<MatcherData> {
+    return (await this.compile()).data;
+  }
+
   /** The CSTO entities in `text`. Context-only entities still take part in matching, so
    *  "Pakistan Point News" is not read as "Pakistan", but they are not returned. */
   async match(text: string): Promise<MatchedSpan[]> {
-    const { matcher, types, hidden } = await this.compile();
-    const spans: MatchedSpan[] = [];
-    for (const s of matcher.scan(text)) {
-      if (hidden.has(s.entityId)) continue;
-      spans.push({ start: s.start, end: s.end, entityId: s.entityId, type: types.get(s.entityId) ?? 'organization' });
-    }
-    return spans;
+    return (await this.compile()).matcher.match(text);
   }
 
-  /** match() in the packed form of a matchText reply (lib/protocol/spans.ts): one flat array of
-   *  integers and a table of the entities named, instead of an object per span. */
+  /** match() packed (lib/protocol/spans.ts). */
   async matchPacked(text: string): Promise<PackedSpans> {
-    const { matcher, types, hidden } = await this.compile();
-    const packer = new SpanPacker();
-    for (const s of matcher.scan(text)) {
-      if (!hidden.has(s.entityId)) packer.add(s.start, s.end, s.entityId, types.get(s.entityId) ?? 'organization');
-    }
-    return packer.finish();
+    return (await this.compile()).matcher.matchPacked(text);
   }
 
   async stats(): Promise<KbStats & { ready: boolean }> {

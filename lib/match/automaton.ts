@@ -135,6 +135,11 @@ export class Automaton {
     return spans;
   }
 
+  /** Lets go of the streams kept between scans (a page's matcher, once the page is read). */
+  releaseScratch(): void {
+    this.builder = null;
+  }
+
   /** The normalized text, built in the streams kept from the last scan when they are big enough. */
   private normalize(text: string): NormalizedText {
     const need = text.length + 16;

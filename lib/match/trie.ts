@@ -29,7 +29,7 @@ export function buildTrie(sortedKeys: readonly string[]): Trie {
     const max = Math.min(prev.length, key.length);
     while (lcp < max && prev.charCodeAt(lcp) === key.charCodeAt(lcp)) lcp++;
     if (idx > 0 && lcp < key.length && lcp < prev.length && key.charCodeAt(lcp) < prev.charCodeAt(lcp)) {
-      throw new Error('buildTrie: keys are not sorted');
+      throw new Error('trie: keys are not sorted');
     }
     for (let d = lcp; d < key.length; d++) {
       const node = nodes++;

@@ -4,7 +4,7 @@ import { Highlighter, MARK_TAG, type AddOptions, type HighlightItem } from '../d
 import { observeMutations, type MutationWatch } from '../dom/observe';
 import { RangeMaker } from '../dom/ranges';
 import { timeSlice } from '../dom/schedule';
-import type { MatchedSpan, PageEntity, PageMention, PageReport, PageState } from '../protocol/messages';
+import type { MatchedSpan, PageEntity, PageMention, PageReport, PageState, ScanPhases } from '../protocol/messages';
 import { isPacked, packSpans, type PackedSpans } from '../protocol/spans';
 import { limitText, splitForMatching } from './chunks';
 
@@ -13,8 +13,8 @@ import { limitText, splitForMatching } from './chunks';
 // that no task of ours runs long, and every listener ends with `signal`.
 
 export interface PageDeps {
-  /** Ask the background to match a chunk of text (offsets relative to the chunk); packed spans
-   *  (the matchText reply) or span objects. */
+  /** Matches a chunk of text (offsets relative to the chunk): in the background (a matchText
+   *  message) or in the page (lib/page/page-matcher.ts); packed spans or span objects. */
   match(text: string): Promise<PackedSpans | readonly MatchedSpan[]>;
   report(report: PageReport): void;
 }
@@ -27,10 +27,13 @@ export interface PageOptions {
   mode: 'highlight-api' | 'wrap';
   /** Text beyond this many characters is not matched; the page reports itself partial. */
   maxChars?: number;
-  /** Characters per matchText message. */
+  /** Characters per chunk matched. */
   chunkChars?: number;
   /** Called when the pointer rests on, or clicks, an entity highlight. */
   onEntityHit?: (hit: EntityHit) => void;
+  /** When the work for this page began (performance.now()): the content script's start for the
+   *  first controller of a page. Default: when the controller is made. */
+  startedAt?: number;
 }
 
 export interface EntityHit {
@@ -52,10 +55,10 @@ interface EntityItem extends HighlightItem {
 export const DEFAULT_MAX_CHARS = 3_000_000;
 /** How long the pointer rests on a highlight before its card opens. */
 export const HOVER_DELAY_MS = 300;
-const CHUNK_CHARS = 200_000;
-/** matchText messages outstanding at once: the background always has the next chunk queued
- *  while the content script builds and draws the ranges of the last reply. */
-const IN_FLIGHT = 3;
+const CHUNK_CHARS = 100_000;
+/** Chunks asked for at once: the matcher (the background, or a task of the page's) always has the
+ *  next chunk queued while the ranges of the last one are built and drawn. */
+export const IN_FLIGHT = 4;
 /** Longest stretch of range building and drawing between yields, in ms. */
 const SLICE_MS = 8;
 /** Ranges built between draws (and checks of the time slice). */
@@ -76,14 +79,17 @@ export class PageController {
   private partial = false;
   private generation = 0;
   private scans = 0;
-  private readonly started = performance.now();
+  private readonly started: number;
   private drawnAt: number | null = null;
+  /** Where the last full scan's time went (diagnostics for the benchmarks). */
+  private phases: ScanPhases | null = null;
   private watch: MutationWatch | null = null;
 
   constructor(
     private readonly deps: PageDeps,
     private readonly opts: PageOptions,
   ) {
+    this.started = opts.startedAt ?? performance.now();
     this.highlighter = new Highlighter({ mode: opts.mode, document: opts.document });
     // Aborted: restore the page (DOM and stylesheet); a new controller starts after each settings change.
     opts.signal.addEventListener(
@@ -131,14 +137,17 @@ export class PageController {
 
   private async scanAll(): Promise<void> {
     const generation = this.generation;
+    const timing: Partial<ScanPhases> = {};
     const index = await collectTextAsync(this.opts.document.body, { signal: this.opts.signal });
     if (generation !== this.generation) return;
+    timing.read = performance.now();
     const limited = limitText(index.text, this.opts.maxChars ?? DEFAULT_MAX_CHARS);
     this.partial = limited.partial;
-    await this.matchAndDraw(index, limited.text, generation, []);
+    await this.matchAndDraw(index, limited.text, generation, [], timing);
     if (generation !== this.generation) return;
     this.scans++;
     this.drawnAt = performance.now();
+    this.phases = { read: timing.read ?? 0, replied: timing.replied ?? 0, built: timing.built ?? 0, shown: this.drawnAt };
     this.deps.report(this.report());
   }
 
@@ -170,7 +179,7 @@ export class PageController {
    * rebuild of every highlight's markers at the next frame, and Firefox a repaint. Wrap mode
    * wraps everything at the end in one go: wrapping splits the text nodes later ranges are read from.
    */
-  private async matchAndDraw(index: TextIndex, text: string, generation: number, replacing: Node[]): Promise<void> {
+  private async matchAndDraw(index: TextIndex, text: string, generation: number, replacing: Node[], timing?: Partial<ScanPhases>): Promise<void> {
     const signal = this.opts.signal;
     const stale = () => generation !== this.generation || signal.aborted;
     const requests = splitForMatching(text, this.opts.chunkChars ?? CHUNK_CHARS).map((chunk) => {
@@ -223,6 +232,7 @@ export class PageController {
     for (let c = 0; c < requests.length; c++) {
       const found = await replies[c]!;
       if (!resumed()) return;
+      if (timing && c === requests.length - 1) timing.replied = performance.now();
       slice = timeSlice(SLICE_MS, { signal });
       if (replies.length < requests.length) send();
       const { data, entities, types: entityTypes } = isPacked(found) ? found : packSpans(found);
@@ -254,6 +264,7 @@ export class PageController {
       return;
     }
     draw();
+    if (timing) timing.built = performance.now();
     // Show the filled highlights, a part at a time: registering a part costs time in proportion
     // to its ranges (Firefox), and every frame between slices repaints what is shown so far, so
     // these slices are longer than the others (a part is at most SHARD_RANGES ranges).
@@ -377,7 +388,7 @@ export class PageController {
       ...this.report(),
       active,
       scans: this.scans,
-      timing: { started: this.started, drawn: this.drawnAt },
+      timing: { started: this.started, drawn: this.drawnAt, phases: this.phases },
       mode: this.highlighter.mode,
       list,
     };

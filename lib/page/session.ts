@@ -4,6 +4,7 @@ import { onMessage, sendMessage, type PageState } from '../protocol/messages';
 import { PageController } from './controller';
 import { PageUiHost } from './ui-host';
 import { AnnotationsLayer } from './annotations-layer';
+import type { PageMatcher } from './page-matcher';
 
 // One page's life in the content script: follow the settings, run a controller
 // while highlighting is on, re-scan on in-page navigation, answer the popup.
@@ -13,9 +14,18 @@ import { AnnotationsLayer } from './annotations-layer';
 export interface SessionOptions {
   /** Force wrapping (accessible mode) even where the CSS Custom Highlight API exists. */
   forceWrap?: boolean;
+  /**
+   * Where the page's text is matched. By default it is sent in chunks to the background, which
+   * matches with a warm JIT while the page goes on (cheap where messages are cheap: Chromium).
+   * With a PageMatcher, the background sends the matcher's data once and the content script
+   * matches itself (where a megabyte's message costs more than matching it: Firefox).
+   */
+  matcher?: PageMatcher;
 }
 
 export async function startPageSession(ctx: ContentScriptContext, options: SessionOptions = {}): Promise<void> {
+  // The first scan is timed from here (reading the settings included); later ones from their own start.
+  let startedAt: number | undefined = performance.now();
   const doc = document;
   let settings: Settings = await settingsItem.getValue();
   let current: { controller: PageController; abort: AbortController } | null = null;
@@ -32,6 +42,11 @@ export async function startPageSession(ctx: ContentScriptContext, options: Sessi
   uiHost.watchSelection(doc);
   uiHost.watchNotes(doc);
 
+  // A page matcher's data is asked for on the first active start, so it arrives while the page
+  // is being read.
+  const matcher = options.matcher;
+  const match = matcher ? (text: string) => matcher.match(text) : async (text: string) => (await sendMessage('matchText', { text })).spans;
+
   const stop = () => {
     current?.abort.abort();
     current = null;
@@ -43,11 +58,12 @@ export async function startPageSession(ctx: ContentScriptContext, options: Sessi
       void sendMessage('reportPage', { entities: 0, mentions: 0, partial: false }).catch(() => {});
       return;
     }
+    matcher?.prefetch();
     const abort = new AbortController();
     ctx.onInvalidated(() => abort.abort());
     const controller = new PageController(
       {
-        match: async (text) => (await sendMessage('matchText', { text })).spans,
+        match,
         report: (r) => void sendMessage('reportPage', r).catch(() => {}),
       },
       {
@@ -56,8 +72,10 @@ export async function startPageSession(ctx: ContentScriptContext, options: Sessi
         types: new Set(settings.types),
         mode: modeFor(settings),
         onEntityHit: (hit) => uiHost.onHit(hit),
+        startedAt,
       },
     );
+    startedAt = undefined;
     current = { controller, abort };
     controller.start().catch((err: unknown) => {
       if (!abort.signal.aborted) console.debug('[CSTO Lens] page scan failed', err);

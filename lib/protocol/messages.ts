@@ -5,6 +5,7 @@ import type { CardData } from '../kb/card';
 import type { RelatedStatement } from '../kb/related';
 import type { Annotation, AnnotationPatch, NewAnnotation } from '../annotations/model';
 import type { ImportResult } from '../kb/annotation-store';
+import type { MatcherData } from '../match/entities';
 import type { PackedSpans } from './spans';
 
 // The one map of messages between contexts: name -> request -> response.
@@ -29,6 +30,8 @@ export interface PageReport {
 export interface ProtocolMap {
   /** Match a chunk of page text; offsets are relative to the chunk. Spans packed (see spans.ts). */
   matchText(data: { text: string }): { spans: PackedSpans };
+  /** What a page needs to match entities itself: the aliases and entity types (lib/match/entities.ts). */
+  matcherData(): MatcherData;
   /** The content script reports what it drew, for the badge and the popup. */
   reportPage(data: PageReport): void;
   /** The card for an entity (page UI). */
@@ -97,13 +100,25 @@ export interface PageEntity {
   count: number;
 }
 
+/** Where the last full scan's time went: ms since navigation start at the end of each phase. */
+export interface ScanPhases {
+  /** The page's text read. */
+  read: number;
+  /** The background's last matchText reply arrived. */
+  replied: number;
+  /** Every range built and filled into (unshown) highlights. */
+  built: number;
+  /** Highlights shown (registered). */
+  shown: number;
+}
+
 export interface PageState extends PageReport {
   /** False when highlighting is off for this page (site or global setting). */
   active: boolean;
   /** Whole-page scans completed (0 while the first is running). */
   scans: number;
   /** Milliseconds since navigation start: when the controller started, and when the last full scan was drawn. */
-  timing: { started: number; drawn: number | null };
+  timing: { started: number; drawn: number | null; phases?: ScanPhases | null };
   mode: 'highlight-api' | 'wrap';
   list: PageEntity[];
 }

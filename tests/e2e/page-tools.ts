@@ -43,7 +43,7 @@ export interface PageStateResult {
   partial: boolean;
   active: boolean;
   scans: number;
-  timing: { started: number; drawn: number | null };
+  timing: { started: number; drawn: number | null; phases?: { read: number; replied: number; built: number; shown: number } | null };
   mode: string;
   list: PageStateEntity[];
 }

@@ -3,6 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { LensDb } from '../../../lib/kb/db';
 import { KnowledgeService } from '../../../lib/kb/service';
 import { unpackSpans } from '../../../lib/protocol/spans';
+import { EntityMatcher, type MatcherData } from '../../../lib/match/entities';
+import { storedBuildKey } from '../../../lib/kb/store';
 import { diskSources } from '../../../scripts/lib/sources';
 
 const names: string[] = [];
@@ -10,7 +12,7 @@ afterEach(async () => {
   for (const n of names.splice(0)) await Dexie.delete(n);
 });
 
-describe('KnowledgeService.matchPacked (the matchText reply)', () => {
+describe('KnowledgeService.matchPacked and matcherData (the matchText and matcherData replies)', () => {
   it('is match() packed: same spans, types and entities, context-only entities left out', async () => {
     const name = `svc-packed-${process.pid}`;
     names.push(name);
@@ -25,6 +27,19 @@ describe('KnowledgeService.matchPacked (the matchText reply)', () => {
     expect(new Set(packed.entities).size).toBe(packed.entities.length);
     expect(packed.entities.length).toBeLessThan(spans.length);
     expect(await svc.matchPacked('')).toEqual({ data: [], entities: [], types: [] });
+    svc.db.close();
+  });
+
+  it('matcherData() is what a page needs to match the same on its own, stamped with the stored build', async () => {
+    const name = `svc-data-${process.pid}`;
+    names.push(name);
+    const svc = new KnowledgeService(new LensDb(name), diskSources);
+    const text = 'Pakistan Point News: Sergei Lavrov and the CSTO in Dushanbe; Armenia froze its participation.';
+    const data = JSON.parse(JSON.stringify(await svc.matcherData())) as MatcherData;
+    expect(data.build).toBe(await storedBuildKey(svc.db));
+    expect(data.build.length).toBeGreaterThan(8);
+    expect(new EntityMatcher(data).match(text)).toEqual(await svc.match(text));
+    expect((await svc.match(text)).length).toBeGreaterThan(3);
     svc.db.close();
   });
 });

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
 import { ENTITY_TYPES } from '../../../lib/model/types';
-import { PageController } from '../../../lib/page/controller';
+import { IN_FLIGHT, PageController } from '../../../lib/page/controller';
 import type { MatchedSpan, PageReport } from '../../../lib/protocol/messages';
 import { packSpans, type PackedSpans } from '../../../lib/protocol/spans';
 
@@ -87,14 +87,13 @@ describe('PageController matching pipeline', () => {
     const done = c.start();
     const tick = () => new Promise((r) => setTimeout(r, 5));
     await tick();
-    expect(pending.length).toBe(3);
+    expect(pending.length).toBe(IN_FLIGHT);
     // answer the later ones first
-    pending[2]!.resolve(packSpans(match(pending[2]!.text)));
-    pending[1]!.resolve(packSpans(match(pending[1]!.text)));
+    for (let k = IN_FLIGHT - 1; k > 0; k--) pending[k]!.resolve(packSpans(match(pending[k]!.text)));
     await tick();
     expect(c.mentions()).toEqual([]);
     pending[0]!.resolve(packSpans(match(pending[0]!.text)));
-    let answered = 3;
+    let answered = IN_FLIGHT;
     for (let guard = 0; guard < 200 && answered < pending.length + 1; guard++) {
       await tick();
       // filled but not shown while replies are still due
@@ -107,7 +106,7 @@ describe('PageController matching pipeline', () => {
     }
     await done;
     expect(pending.length).toBeGreaterThan(5);
-    expect(maxInFlight).toBeLessThanOrEqual(3);
+    expect(maxInFlight).toBeLessThanOrEqual(IN_FLIGHT);
     expect(c.mentions()).toHaveLength(120);
     expect(reports).toEqual([{ entities: 3, mentions: 120, partial: false }]);
     expect([...registry.values()].reduce((n, h) => n + h.size, 0)).toBe(120);

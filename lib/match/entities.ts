@@ -1,0 +1,80 @@
+import type { Alias, EntityType } from '../model/types';
+import type { MatchedSpan } from '../protocol/messages';
+import { SpanPacker, type PackedSpans } from '../protocol/spans';
+import { Automaton } from './automaton';
+
+// The entity matcher as the pages use it: the alias automaton plus what turns its spans into
+// typed mentions. The background builds the data from the knowledge base and sends it to each
+// page once (a few hundred kilobytes at most); the page compiles and runs it next to the text,
+// so a page's text never has to cross a message boundary.
+
+/** What a matcher needs from the knowledge base. Plain data: it is sent as a message. */
+export interface MatcherData {
+  /** The knowledge-base build it was read from. */
+  build: string;
+  aliases: Alias[];
+  /** The type of every entity the aliases name. */
+  types: Record<string, EntityType>;
+  /** Context-only entities: they take part in matching, so "Pakistan Point News" is not read as
+   *  "Pakistan", but their mentions are never returned. */
+  hidden: string[];
+}
+
+const FALLBACK_TYPE: EntityType = 'organization';
+
+export class EntityMatcher {
+  readonly build: string;
+  private readonly automaton: Automaton;
+  private readonly types: Map<string, EntityType>;
+  private readonly hidden: Set<string>;
+
+  constructor(data: MatcherData) {
+    this.build = data.build;
+    this.automaton = new Automaton(data.aliases);
+    this.types = new Map(Object.entries(data.types));
+    this.hidden = new Set(data.hidden);
+  }
+
+  get aliasCount(): number {
+    return this.automaton.aliasCount;
+  }
+
+  /** Frees the scratch space kept for the next scan (it is made again when needed). */
+  release(): void {
+    this.automaton.releaseScratch();
+  }
+
+  /** The entities mentioned in `text`, in order, not overlapping; offsets into `text`. */
+  match(text: string): MatchedSpan[] {
+    const out: MatchedSpan[] = [];
+    for (const s of this.automaton.scan(text)) {
+      if (this.hidden.has(s.entityId)) continue;
+      out.push({ start: s.start, end: s.end, entityId: s.entityId, type: this.types.get(s.entityId) ?? FALLBACK_TYPE });
+    }
+    return out;
+  }
+
+  /** match() packed (lib/protocol/spans.ts): one flat array of integers plus the entities named. */
+  matchPacked(text: string): PackedSpans {
+    const packer = new SpanPacker();
+    for (const s of this.automaton.scan(text)) {
+      if (!this.hidden.has(s.entityId)) packer.add(s.start, s.end, s.entityId, this.types.get(s.entityId) ?? FALLBACK_TYPE);
+    }
+    return packer.finish();
+  }
+}
+
+/** The matcher data for a knowledge base: every alias, the types of the entities they name. */
+export function matcherData(build: string, aliases: Alias[], entities: readonly { id: string; type: EntityType; highlight?: boolean }[]): MatcherData {
+  const named = new Set(aliases.map((a) => a.entityId));
+  const types: Record<string, EntityType> = {};
+  const hidden: string[] = [];
+  for (const e of entities) {
+    if (!named.has(e.id)) continue;
+    types[e.id] = e.type;
+    if (e.highlight === false) hidden.push(e.id);
+  }
+  // Only what the automaton reads: an alias's language is for people, not for matching.
+  const slim = aliases.map(({ text, entityId, caseSensitive, context }) => (context ? { text, entityId, caseSensitive, context } : { text, entityId, caseSensitive }));
+  return { build, aliases: slim, types, hidden };
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it, vi } from 'vitest';
+import { EntityMatcher, type MatcherData } from '../../../lib/match/entities';
+import { PageMatcher } from '../../../lib/page/page-matcher';
+import { unpackSpans } from '../../../lib/protocol/spans';
+
+const DATA: MatcherData = {
+  build: 'b1',
+  aliases: [
+    { text: 'CSTO', entityId: 'org:csto', caseSensitive: true },
+    { text: 'Armenia', entityId: 'country:armenia', caseSensitive: false },
+    { text: 'Pakistan', entityId: 'country:pakistan', caseSensitive: false },
+  ],
+  types: { 'org:csto': 'organization', 'country:armenia': 'country', 'country:pakistan': 'country' },
+  hidden: ['country:pakistan'],
+};
+
+describe('PageMatcher (matching in the content script)', () => {
+  it('asks for the data once, however many chunks are matched, and matches like the background would', async () => {
+    const load = vi.fn(async () => JSON.parse(JSON.stringify(DATA)) as MatcherData);
+    const m = new PageMatcher(load);
+    m.prefetch();
+    const texts = ['CSTO and Armenia.', 'Pakistan and the CSTO.', 'nothing here'];
+    const got = await Promise.all(texts.map((t) => m.match(t)));
+    expect(load).toHaveBeenCalledTimes(1);
+    const reference = new EntityMatcher(DATA);
+    expect(got.map(unpackSpans)).toEqual(texts.map((t) => reference.match(t)));
+    expect(unpackSpans(got[1]!).map((s) => s.entityId)).toEqual(['org:csto']);
+  });
+
+  it('never matches in the task that asks (each chunk waits for a turn of the event loop), and answers in order', async () => {
+    const m = new PageMatcher(async () => DATA);
+    const order: string[] = [];
+    const a = m.match('CSTO').then(() => order.push('chunk 1'));
+    const b = m.match('Armenia').then(() => order.push('chunk 2'));
+    await Promise.all([a, b]);
+    expect(order).toEqual(['chunk 1', 'chunk 2']);
+    // The first chunk waited for a turn of the event loop: it was not matched synchronously.
+    let sync = true;
+    const p = m.match('CSTO').then(() => (sync = false));
+    expect(sync).toBe(true);
+    await p;
+  });
+
+  it('a failed load fails the chunks that wait for it, and the next use asks again', async () => {
+    let calls = 0;
+    const m = new PageMatcher(async () => {
+      if (calls++ === 0) throw new Error('background asleep');
+      return DATA;
+    });
+    await expect(m.match('CSTO')).rejects.toThrow('background asleep');
+    expect(unpackSpans(await m.match('CSTO'))).toEqual([{ start: 0, end: 4, entityId: 'org:csto', type: 'organization' }]);
+    expect(calls).toBe(2);
+  });
+
+  it('lets go of the scan scratch space after the last queued chunk', async () => {
+    const release = vi.spyOn(EntityMatcher.prototype, 'release');
+    const m = new PageMatcher(async () => DATA);
+    await Promise.all([m.match('CSTO'), m.match('Armenia'), m.match('CSTO')]);
+    expect(release).toHaveBeenCalledTimes(1);
+    await m.match('Armenia');
+    expect(release).toHaveBeenCalledTimes(2);
+    release.mockRestore();
+  });
+});
