@@ -14,8 +14,9 @@ import { limitText, splitForMatching } from './chunks';
 
 export interface PageDeps {
   /** Matches a chunk of text (offsets relative to the chunk): in the background (a matchText
-   *  message) or in the page (lib/page/page-matcher.ts); packed spans or span objects. */
-  match(text: string): Promise<PackedSpans | readonly MatchedSpan[]>;
+   *  message) or in the page (lib/page/page-matcher.ts); packed spans or span objects.
+   *  `scanChars`: the length of all the text this scan matches, of which the chunk is a part. */
+  match(text: string, scanChars: number): Promise<PackedSpans | readonly MatchedSpan[]>;
   report(report: PageReport): void;
 }
 
@@ -194,7 +195,7 @@ export class PageController {
     const replies: Promise<PackedSpans | readonly MatchedSpan[]>[] = [];
     const send = () => {
       const r = requests[replies.length]!;
-      const reply = this.deps.match(text.slice(r.from, r.to));
+      const reply = this.deps.match(text.slice(r.from, r.to), text.length);
       reply.catch(() => {}); // awaited in order below; a later failure must not go unhandled meanwhile
       replies.push(reply);
     };

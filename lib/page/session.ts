@@ -4,7 +4,7 @@ import { onMessage, sendMessage, type PageState } from '../protocol/messages';
 import { PageController } from './controller';
 import { PageUiHost } from './ui-host';
 import { AnnotationsLayer } from './annotations-layer';
-import type { PageMatcher } from './page-matcher';
+import { routeMatching, type PageMatcher } from './page-matcher';
 
 // One page's life in the content script: follow the settings, run a controller
 // while highlighting is on, re-scan on in-page navigation, answer the popup.
@@ -17,8 +17,9 @@ export interface SessionOptions {
   /**
    * Where the page's text is matched. By default it is sent in chunks to the background, which
    * matches with a warm JIT while the page goes on (cheap where messages are cheap: Chromium).
-   * With a PageMatcher, the background sends the matcher's data once and the content script
-   * matches itself (where a megabyte's message costs more than matching it: Firefox).
+   * With a PageMatcher, a big page's text is matched in the content script, on data the
+   * background sends once (where a megabyte's message costs more than matching it: Firefox);
+   * small texts still go to the background (routeMatching).
    */
   matcher?: PageMatcher;
 }
@@ -42,10 +43,8 @@ export async function startPageSession(ctx: ContentScriptContext, options: Sessi
   uiHost.watchSelection(doc);
   uiHost.watchNotes(doc);
 
-  // A page matcher's data is asked for on the first active start, so it arrives while the page
-  // is being read.
-  const matcher = options.matcher;
-  const match = matcher ? (text: string) => matcher.match(text) : async (text: string) => (await sendMessage('matchText', { text })).spans;
+  const inBackground = async (text: string) => (await sendMessage('matchText', { text })).spans;
+  const match = options.matcher ? routeMatching(options.matcher, inBackground) : inBackground;
 
   const stop = () => {
     current?.abort.abort();
@@ -58,7 +57,6 @@ export async function startPageSession(ctx: ContentScriptContext, options: Sessi
       void sendMessage('reportPage', { entities: 0, mentions: 0, partial: false }).catch(() => {});
       return;
     }
-    matcher?.prefetch();
     const abort = new AbortController();
     ctx.onInvalidated(() => abort.abort());
     const controller = new PageController(

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { EntityMatcher, type MatcherData } from '../../../lib/match/entities';
-import { PageMatcher } from '../../../lib/page/page-matcher';
+import { PAGE_MATCH_MIN_CHARS, PageMatcher, routeMatching } from '../../../lib/page/page-matcher';
 import { unpackSpans } from '../../../lib/protocol/spans';
 
 const DATA: MatcherData = {
@@ -60,5 +60,40 @@ describe('PageMatcher (matching in the content script)', () => {
     await m.match('Armenia');
     expect(release).toHaveBeenCalledTimes(2);
     release.mockRestore();
+  });
+});
+
+describe('routeMatching (Firefox: big scans in the page, small ones in the background)', () => {
+  const background = (calls: string[]) => async (text: string) => {
+    calls.push(text);
+    return new EntityMatcher(DATA).matchPacked(text);
+  };
+
+  it('a scan under PAGE_MATCH_MIN_CHARS goes to the background and never loads the page matcher', async () => {
+    const load = vi.fn(async () => DATA);
+    const sent: string[] = [];
+    const route = routeMatching(new PageMatcher(load), background(sent));
+    const got = await route('CSTO and Armenia', PAGE_MATCH_MIN_CHARS - 1);
+    expect(unpackSpans(got).map((s) => s.entityId)).toEqual(['org:csto', 'country:armenia']);
+    expect(sent).toEqual(['CSTO and Armenia']);
+    expect(load).not.toHaveBeenCalled();
+  });
+
+  it('a big scan starts the load, sends chunks to the background until the page matcher is ready, then matches in the page', async () => {
+    let release!: (d: MatcherData) => void;
+    const load = vi.fn(() => new Promise<MatcherData>((r) => (release = r)));
+    const page = new PageMatcher(load);
+    const sent: string[] = [];
+    const route = routeMatching(page, background(sent));
+    const first = await route('CSTO one', PAGE_MATCH_MIN_CHARS);
+    expect(sent).toEqual(['CSTO one']);
+    expect(load).toHaveBeenCalledTimes(1);
+    release(DATA);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(page.ready).toBe(true);
+    const second = await route('CSTO two', PAGE_MATCH_MIN_CHARS * 5);
+    expect(sent).toEqual(['CSTO one']); // not sent: matched in the page
+    expect(unpackSpans(second)).toEqual(unpackSpans(first));
+    expect(load).toHaveBeenCalledTimes(1);
   });
 });
