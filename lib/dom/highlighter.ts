@@ -110,6 +110,9 @@ export interface AddOptions {
   checked?: boolean;
 }
 
+/** The marks of every highlight-api entry (it has none): one frozen array, not one per entry. */
+const NO_MARKS: Element[] = Object.freeze([]) as unknown as Element[];
+
 /** Text inside these is never wrapped (it is not rendered as text, or is not ours). */
 const NO_WRAP = 'script,style,noscript,template,textarea,title,select,option,svg,math,[data-csto-lens]';
 /** Whitespace directly inside these is formatting, not text; never wrap it. */
@@ -230,7 +233,7 @@ export class Highlighter {
       // The caller's item is kept as it is, unless its range is drawn already (a copy then).
       const item = this.byRange.has(it.range) ? { ...it, range: it.range.cloneRange() } : it;
       const range = item.range;
-      const entry: Entry = { item, marks: [], shard: null };
+      const entry: Entry = { item, marks: this.mode === 'wrap' ? [] : NO_MARKS, shard: null };
       this.byId.set(it.id, entry);
       this.byRange.set(range, entry);
       if (it.style !== lastStyle) {

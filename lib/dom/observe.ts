@@ -22,6 +22,12 @@ export interface MutationWatch {
   ignoring<T>(fn: () => T): T;
   /** Stops observing and drops the pending batch (also done when the signal aborts). */
   disconnect(): void;
+  /**
+   * How many batches of page changes have been seen so far (ours, made inside ignoring(), and
+   * the extension's own UI are not counted). Equal counts at two moments, both after a task
+   * boundary, mean the page's content did not change in between.
+   */
+  readonly changes: number;
 }
 
 const OWN_SELECTOR = `[${OWN_UI_ATTR}]`;
@@ -71,6 +77,7 @@ export function observeMutations(
   let timer: ReturnType<typeof setTimeout> | null = null;
   let firstPendingAt = 0;
   let stopped = false;
+  let changes = 0;
 
   const take = (records: MutationRecord[]): void => {
     let any = false;
@@ -98,7 +105,10 @@ export function observeMutations(
         any = true;
       });
     }
-    if (any) schedule();
+    if (any) {
+      changes++;
+      schedule();
+    }
   };
 
   const schedule = (): void => {
@@ -152,6 +162,9 @@ export function observeMutations(
   return {
     flush,
     disconnect,
+    get changes() {
+      return changes;
+    },
     ignoring<T>(fn: () => T): T {
       if (!stopped) take(observer.takeRecords());
       try {

@@ -99,15 +99,27 @@ export class RangeMaker {
   private readonly ok: Uint8Array;
   private epoch = 1;
   private doc: Document | null = null;
+  /** The page is known not to have changed since the index was read: nodes need no check. */
+  private quiet: boolean;
 
-  constructor(readonly index: TextIndex) {
+  /**
+   * `unchangedSinceRead`: true when nothing in the page changed since the index was read (a
+   * mutation observer's count); then a node is not read again to be compared, a check that
+   * costs a copy of its text. Asked again at every reset().
+   */
+  constructor(
+    readonly index: TextIndex,
+    private readonly unchangedSinceRead: () => boolean = () => false,
+  ) {
     this.stamp = new Int32Array(index.nodes.length);
     this.ok = new Uint8Array(index.nodes.length);
+    this.quiet = unchangedSinceRead();
   }
 
   /** Forgets the node checks: the page may have changed since. */
   reset(): void {
     this.epoch++;
+    this.quiet = this.unchangedSinceRead();
   }
 
   /** The Range of text[start, end), or null (see rangeFromOffsets; also null for nodes no longer in the page). */
@@ -124,6 +136,7 @@ export class RangeMaker {
   }
 
   private check(i: number): boolean {
+    if (this.quiet) return true;
     if (this.stamp[i] === this.epoch) return this.ok[i] === 1;
     const good = unchanged(this.index, i) && (this.index.nodes[i] as Text).isConnected;
     this.stamp[i] = this.epoch;

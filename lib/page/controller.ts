@@ -139,12 +139,13 @@ export class PageController {
   private async scanAll(): Promise<void> {
     const generation = this.generation;
     const timing: Partial<ScanPhases> = {};
+    const changes = this.watch?.changes;
     const index = await collectTextAsync(this.opts.document.body, { signal: this.opts.signal });
     if (generation !== this.generation) return;
     timing.read = performance.now();
     const limited = limitText(index.text, this.opts.maxChars ?? DEFAULT_MAX_CHARS);
     this.partial = limited.partial;
-    await this.matchAndDraw(index, limited.text, generation, [], timing);
+    await this.matchAndDraw(index, limited.text, generation, [], changes, timing);
     if (generation !== this.generation) return;
     this.scans++;
     this.drawnAt = performance.now();
@@ -164,9 +165,10 @@ export class PageController {
       roots = [...new Set(roots.map(outsideMarks))].filter((n): n is Node => !!n && n.isConnected);
       this.mutate(() => this.removeWithin(roots));
     }
+    const changes = this.watch?.changes;
     const index = await collectTextInAsync(roots, { signal: this.opts.signal });
     if (generation !== this.generation) return;
-    await this.matchAndDraw(index, index.text, generation, wrap ? [] : roots);
+    await this.matchAndDraw(index, index.text, generation, wrap ? [] : roots, changes);
     if (generation === this.generation) this.deps.report(this.report());
   }
 
@@ -180,7 +182,15 @@ export class PageController {
    * rebuild of every highlight's markers at the next frame, and Firefox a repaint. Wrap mode
    * wraps everything at the end in one go: wrapping splits the text nodes later ranges are read from.
    */
-  private async matchAndDraw(index: TextIndex, text: string, generation: number, replacing: Node[], timing?: Partial<ScanPhases>): Promise<void> {
+  private async matchAndDraw(
+    index: TextIndex,
+    text: string,
+    generation: number,
+    replacing: Node[],
+    /** The observer's count of page changes when the reading of `index` began. */
+    changesAtRead: number | undefined,
+    timing?: Partial<ScanPhases>,
+  ): Promise<void> {
     const signal = this.opts.signal;
     const stale = () => generation !== this.generation || signal.aborted;
     const requests = splitForMatching(text, this.opts.chunkChars ?? CHUNK_CHARS).map((chunk) => {
@@ -203,7 +213,8 @@ export class PageController {
 
     const wrap = this.highlighter.mode === 'wrap';
     const types = this.opts.types;
-    const maker = new RangeMaker(index);
+    // Wrap mode changes the page's text nodes as it draws: never trust them unread there.
+    const maker = new RangeMaker(index, () => !wrap && changesAtRead !== undefined && this.watch?.changes === changesAtRead);
     let slice = timeSlice(SLICE_MS, { signal });
     /** After any wait the page may have changed: the node checks start over. */
     const resumed = (): boolean => {

@@ -50,6 +50,20 @@ describe('observeMutations', () => {
     expect(removed).toEqual([]);
   });
 
+  it('counts batches of page changes in `changes`, not its own (ignoring) nor those of our UI', async () => {
+    document.body.innerHTML = '<p id="p">CSTO</p><div data-csto-lens=""><span id="ui">card</span></div>';
+    const watch = observeMutations(document.body, () => {}, () => {}, { debounceMs: 10_000 });
+    expect(watch.changes).toBe(0);
+    watch.ignoring(() => document.getElementById('p')!.appendChild(document.createTextNode(' summit')));
+    document.getElementById('ui')!.textContent = 'another card';
+    await Promise.resolve();
+    expect(watch.changes).toBe(0);
+    (document.getElementById('p')!.firstChild as Text).data = 'OTSC';
+    await Promise.resolve();
+    expect(watch.changes).toBe(1);
+    watch.disconnect();
+  });
+
   it('debounces a burst into one batch', async () => {
     const { added } = start({ debounceMs: 30 });
     for (let i = 0; i < 5; i++) {

@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { collectText } from '../../../lib/dom/collect';
 import { RangeMaker, rangeFromOffsets } from '../../../lib/dom/ranges';
+import { observeMutations } from '../../../lib/dom/observe';
 
 function index(html: string) {
   document.body.innerHTML = html;
@@ -73,6 +74,27 @@ describe('RangeMaker', () => {
     ix.nodes[1]!.parentNode!.parentNode!.removeChild(ix.nodes[1]!.parentNode!);
     maker.reset();
     expect(maker.make(moscow, moscow + 6)).toBeNull();
+  });
+
+  it('with a mutation observer that saw no change since the read, reads no node again; after a change, checks again', async () => {
+    const ix = index('<p>The CSTO met</p><p>in Moscow</p>');
+    const watch = observeMutations(document.body, () => {}, () => {}, { debounceMs: 10_000 });
+    const at = watch.changes;
+    const reads = ix.nodes.map((n) => vi.spyOn(n, 'data', 'get'));
+    const maker = new RangeMaker(ix, () => watch.changes === at);
+    expect(maker.make(4, 8)!.toString()).toBe('CSTO');
+    maker.reset();
+    const moscow = ix.text.indexOf('Moscow');
+    expect(maker.make(moscow, moscow + 6)!.toString()).toBe('Moscow');
+    expect(reads.every((r) => r.mock.calls.length === 0)).toBe(true);
+    // The page edits a node; its records reach the observer at the next microtask checkpoint.
+    ix.nodes[0]!.data = 'The OTSC met';
+    await Promise.resolve();
+    expect(watch.changes).toBe(at + 1);
+    maker.reset();
+    expect(maker.make(4, 8)).toBeNull();
+    expect(maker.make(moscow, moscow + 6)!.toString()).toBe('Moscow');
+    watch.disconnect();
   });
 
   it('a node that grew or shrank is stale', () => {
