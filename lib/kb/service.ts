@@ -13,7 +13,17 @@ import { RelatedStatements, type RelatedStatement } from './related';
 // upgrade, and the in-memory matcher compiled from the stored aliases. The
 // matcher is dropped whenever the stored build changes, from any context.
 
+/** How long the last build this worker made took (none when the stored build was current). */
+export interface KbBuildTiming {
+  /** buildKnowledgeBase: registry and seeds to records (the NLP included). */
+  buildMs: number;
+  /** storeKnowledgeBase: the records into IndexedDB, in one transaction. */
+  storeMs: number;
+  at: string;
+}
+
 export class KnowledgeService {
+  private lastBuild: KbBuildTiming | null = null;
   private compiled: Promise<{ data: MatcherData; matcher: EntityMatcher }> | null = null;
   private building: Promise<boolean> | null = null;
   private related: Promise<RelatedStatements> | null = null;
@@ -29,8 +39,14 @@ export class KnowledgeService {
   ensureBuilt(): Promise<boolean> {
     this.building ??= (async () => {
       const { registry, seeds, manifest } = this.sources();
-      const wrote = await storeKnowledgeBase(this.db, buildKnowledgeBase(registry, seeds, manifest));
-      if (wrote) this.invalidate();
+      const t0 = performance.now();
+      const data = buildKnowledgeBase(registry, seeds, manifest);
+      const t1 = performance.now();
+      const wrote = await storeKnowledgeBase(this.db, data);
+      if (wrote) {
+        this.lastBuild = { buildMs: t1 - t0, storeMs: performance.now() - t1, at: new Date().toISOString() };
+        this.invalidate();
+      }
       return wrote;
     })().finally(() => {
       this.building = null;
@@ -115,8 +131,8 @@ export class KnowledgeService {
     return (await this.compile()).matcher.matchPacked(text);
   }
 
-  async stats(): Promise<KbStats & { ready: boolean }> {
+  async stats(): Promise<KbStats & { ready: boolean; lastBuild: KbBuildTiming | null }> {
     const stats = await readStats(this.db);
-    return { ...stats, ready: stats.entities > 0 };
+    return { ...stats, ready: stats.entities > 0, lastBuild: this.lastBuild };
   }
 }

@@ -1,6 +1,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { EntityType } from '../model/types';
 import type { KbStats } from '../kb/store';
+import type { KbBuildTiming } from '../kb/service';
 import type { CardData } from '../kb/card';
 import type { RelatedStatement } from '../kb/related';
 import type { Annotation, AnnotationPatch, NewAnnotation } from '../annotations/model';
@@ -63,7 +64,8 @@ export interface ProtocolMap {
   /** The entities a quote contains (for a new annotation's entityIds). */
   entitiesIn(data: { text: string }): string[];
   /** Knowledge base counts (popup, tests). */
-  kbStats(): KbStats & { ready: boolean };
+  /** Counts, and how long this worker's last build took (null if it found the build current). */
+  kbStats(): KbStats & { ready: boolean; lastBuild: KbBuildTiming | null };
   /** Sent to a tab's content script (popup, background): what it shows now. */
   pageState(): PageState;
   /** Sent to a tab's content script: every highlighted mention, in document order. */

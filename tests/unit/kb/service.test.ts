@@ -38,6 +38,22 @@ describe('KnowledgeService.match', () => {
     svc.db.close();
   });
 
+  it('reports how long the build it made took; a worker that finds the build current reports none', async () => {
+    const name = `svc-timing-${process.pid}`;
+    const first = new KnowledgeService(new LensDb(name), () => sources);
+    expect((await first.stats()).lastBuild).toBeNull();
+    expect(await first.ensureBuilt()).toBe(true);
+    const timing = (await first.stats()).lastBuild!;
+    expect(timing.buildMs).toBeGreaterThan(0);
+    expect(timing.storeMs).toBeGreaterThan(0);
+    expect(Date.parse(timing.at)).toBeLessThanOrEqual(Date.now());
+    first.db.close();
+    const second = new KnowledgeService(new LensDb(name), () => sources);
+    expect(await second.ensureBuilt()).toBe(false);
+    expect((await second.stats()).lastBuild).toBeNull();
+    await second.db.delete();
+  });
+
   it('follows a new build made by another context (the matcher is recompiled)', async () => {
     const shared = db();
     const svc = new KnowledgeService(shared, () => sources);
