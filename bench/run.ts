@@ -18,6 +18,7 @@ const REGISTRY: { file: string; title: string }[] = [
   { file: 'card.ts', title: 'card open time' },
   { file: 'reanchor.ts', title: 're-anchoring' },
   { file: 'sync.ts', title: 'sync' },
+  { file: 'sync-load.ts', title: 'sync server under load' },
 ];
 
 function parseArgs(argv: string[]) {

@@ -7,11 +7,15 @@ export interface ServerArgs {
   dataDir: string;
   databaseUrl?: string;
   trustProxy: boolean;
+  /** Requests per second allowed per sync token (bursts of 12 seconds' worth); 0: no rate limits. */
+  rateLimit: number;
 }
 
-export const USAGE = `usage: tsx server/main.ts [--port 8787] [--host 127.0.0.1] [--data ./.sync-data] [--trust-proxy]
+export const USAGE = `usage: tsx server/main.ts [--port 8787] [--host 127.0.0.1] [--data ./.sync-data] [--trust-proxy] [--rate-limit 10]
   storage: PostgreSQL when DATABASE_URL is set, else PGlite in the --data directory
-  env: DATABASE_URL, CSTO_SYNC_PORT, CSTO_SYNC_HOST, CSTO_SYNC_DATA, CSTO_SYNC_TRUST_PROXY=1`;
+  --rate-limit N: requests per second per sync token (bursts of 12 N); 0 turns rate limiting off
+    (behind a proxy that limits, or for load tests)
+  env: DATABASE_URL, CSTO_SYNC_PORT, CSTO_SYNC_HOST, CSTO_SYNC_DATA, CSTO_SYNC_TRUST_PROXY=1, CSTO_SYNC_RATE_LIMIT`;
 
 export function parseServerArgs(argv: string[], env: NodeJS.ProcessEnv): ServerArgs {
   const { values } = parseArgs({
@@ -21,6 +25,7 @@ export function parseServerArgs(argv: string[], env: NodeJS.ProcessEnv): ServerA
       host: { type: 'string' },
       data: { type: 'string' },
       'trust-proxy': { type: 'boolean' },
+      'rate-limit': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -29,11 +34,15 @@ export function parseServerArgs(argv: string[], env: NodeJS.ProcessEnv): ServerA
   const portText = values.port ?? env.CSTO_SYNC_PORT ?? '8787';
   const port = Number(portText);
   if (!/^\d+$/.test(portText) || port > 65535) throw new Error(`bad --port ${portText}\n${USAGE}`);
+  const rateText = values['rate-limit'] ?? env.CSTO_SYNC_RATE_LIMIT ?? '10';
+  const rateLimit = Number(rateText);
+  if (!/^\d+(\.\d+)?$/.test(rateText) || !Number.isFinite(rateLimit)) throw new Error(`bad --rate-limit ${rateText}\n${USAGE}`);
   return {
     host: values.host ?? env.CSTO_SYNC_HOST ?? '127.0.0.1',
     port,
     dataDir: values.data ?? env.CSTO_SYNC_DATA ?? '.sync-data',
     databaseUrl: env.DATABASE_URL || undefined,
     trustProxy: values['trust-proxy'] ?? env.CSTO_SYNC_TRUST_PROXY === '1',
+    rateLimit,
   };
 }

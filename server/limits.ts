@@ -24,3 +24,12 @@ export const DEFAULT_LIMITS: ServerLimits = {
 export function resolveLimits(overrides: Partial<ServerLimits> = {}): ServerLimits {
   return { ...DEFAULT_LIMITS, ...overrides };
 }
+
+/** The rate limits for `--rate-limit n`: n requests per second per token, bursts of 12 n; 0: none. */
+export function rateLimitsFor(perSecond: number): Pick<ServerLimits, 'perToken' | 'accountCreation'> {
+  if (perSecond === 0) {
+    const none = { capacity: Number.MAX_SAFE_INTEGER, refillPerSecond: Number.MAX_SAFE_INTEGER };
+    return { perToken: none, accountCreation: none };
+  }
+  return { perToken: { capacity: 12 * perSecond, refillPerSecond: perSecond }, accountCreation: DEFAULT_LIMITS.accountCreation };
+}

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseServerArgs } from '../args.ts';
+import { DEFAULT_LIMITS, rateLimitsFor } from '../limits.ts';
+import { RateLimiter } from '../rate-limit.ts';
 import { winnersOf } from '../store/changes.ts';
 import { hashToken, newToken } from '../tokens.ts';
 import { change } from './client.ts';
@@ -26,11 +28,30 @@ describe('tokens', () => {
 
 describe('server arguments', () => {
   it('defaults to 127.0.0.1:8787 and PGlite in .sync-data', () => {
-    expect(parseServerArgs([], {})).toEqual({ host: '127.0.0.1', port: 8787, dataDir: '.sync-data', databaseUrl: undefined, trustProxy: false });
+    expect(parseServerArgs([], {})).toEqual({ host: '127.0.0.1', port: 8787, dataDir: '.sync-data', databaseUrl: undefined, trustProxy: false, rateLimit: 10 });
   });
   it('reads --port, --data and DATABASE_URL', () => {
     const a = parseServerArgs(['--port', '9000', '--data', '/var/lib/x', '--trust-proxy'], { DATABASE_URL: 'postgres://h/db' });
     expect(a).toMatchObject({ port: 9000, dataDir: '/var/lib/x', databaseUrl: 'postgres://h/db', trustProxy: true });
+  });
+  it('reads --rate-limit (or CSTO_SYNC_RATE_LIMIT); 0 turns the limits off', () => {
+    expect(parseServerArgs(['--rate-limit', '0'], {}).rateLimit).toBe(0);
+    expect(parseServerArgs([], { CSTO_SYNC_RATE_LIMIT: '2.5' }).rateLimit).toBe(2.5);
+    expect(() => parseServerArgs(['--rate-limit=-1'], {})).toThrow(/bad --rate-limit/);
+    expect(() => parseServerArgs(['--rate-limit', 'lots'], {})).toThrow(/bad --rate-limit/);
+    expect(rateLimitsFor(5).perToken).toEqual({ capacity: 60, refillPerSecond: 5 });
+    expect(rateLimitsFor(10).perToken).toEqual(DEFAULT_LIMITS.perToken);
+    expect(rateLimitsFor(10).accountCreation).toEqual(DEFAULT_LIMITS.accountCreation);
+    let t = 0;
+    const off = new RateLimiter(rateLimitsFor(0).perToken, () => t);
+    const creation = new RateLimiter(rateLimitsFor(0).accountCreation, () => t);
+    for (let i = 0; i < 10_000; i++, t += 0.01) {
+      expect(off.take('token')).toBe(0);
+      expect(creation.take('10.0.0.1')).toBe(0);
+    }
+    const five = new RateLimiter(rateLimitsFor(5).perToken, () => 0);
+    for (let i = 0; i < 60; i++) expect(five.take('token')).toBe(0);
+    expect(five.take('token')).toBeGreaterThan(0);
   });
   it('rejects a bad port or an unknown option', () => {
     expect(() => parseServerArgs(['--port', 'x'], {})).toThrow(/bad --port/);
