@@ -8,13 +8,10 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import type { Change, CreateAccountResponse } from '../lib/sync/protocol';
-import { quoteIdent } from '../server/db/postgres.ts';
 import { startServer, type ServerProcess } from '../server/test/server-process.ts';
 import { figure, type BenchContext, type BenchModule, type Figure } from './lib/common';
+import { withPostgresSchema } from './lib/postgres';
 
 const CONCURRENCY = 16;
 const ACCOUNTS = 8;
@@ -108,13 +105,6 @@ async function run(server: ServerProcess, label: string, seconds: number, ctx: B
   return figures;
 }
 
-function postgresUrl(): string | null {
-  if (process.env.DATABASE_URL_TEST) return process.env.DATABASE_URL_TEST;
-  const script = fileURLToPath(new URL('../scripts/pg-test-db.mjs', import.meta.url));
-  const r = spawnSync(process.execPath, [script], { encoding: 'utf8', timeout: 300_000 });
-  return r.status === 0 ? (r.stdout.trim().split('\n').pop() ?? null) : null;
-}
-
 const bench: BenchModule = {
   id: 'sync-load',
   title: 'Sync server under load (loopback HTTP)',
@@ -122,36 +112,22 @@ const bench: BenchModule = {
     const seconds = ctx.quick ? 2 : 5;
     const figures: Figure[] = [];
     const dataDir = mkdtempSync(join(tmpdir(), 'csto-bench-sync-'));
-    let server = await startServer({ dataDir, env: { CSTO_SYNC_RATE_LIMIT: '0' } });
+    const server = await startServer({ dataDir, env: { CSTO_SYNC_RATE_LIMIT: '0' } });
     try {
       figures.push(...(await run(server, 'pglite', seconds, ctx)));
     } finally {
       await server.kill('SIGTERM');
       rmSync(dataDir, { recursive: true, force: true });
     }
-    const url = postgresUrl();
-    if (!url) {
-      figures.push({ id: 'sync.load.postgres', value: null, unit: '', baseline: null, ratio: null, target: null, met: null, note: 'PostgreSQL unavailable' });
-      return figures;
-    }
-    // A schema of its own, through the connection's search_path.
-    const schema = `csto_load_${process.pid}_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`CREATE SCHEMA ${quoteIdent(schema)}`);
-    try {
-      const u = new URL(url);
-      u.searchParams.set('options', `-c search_path=${schema}`);
-      server = await startServer({ databaseUrl: u.toString(), env: { CSTO_SYNC_RATE_LIMIT: '0' } });
+    const pgFigures = await withPostgresSchema('csto_load', async ({ searchPathUrl }) => {
+      const pgServer = await startServer({ databaseUrl: searchPathUrl, env: { CSTO_SYNC_RATE_LIMIT: '0' } });
       try {
-        figures.push(...(await run(server, 'postgres', seconds, ctx)));
+        return await run(pgServer, 'postgres', seconds, ctx);
       } finally {
-        await server.kill('SIGTERM');
+        await pgServer.kill('SIGTERM');
       }
-    } finally {
-      await admin.query(`DROP SCHEMA ${quoteIdent(schema)} CASCADE`);
-      await admin.end();
-    }
+    });
+    figures.push(...(pgFigures ?? [{ id: 'sync.load.postgres', value: null, unit: '', baseline: null, ratio: null, target: null, met: null, note: 'PostgreSQL unavailable' }]));
     return figures;
   },
 };

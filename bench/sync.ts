@@ -3,10 +3,6 @@
 // network) on PGlite (in memory) and PostgreSQL (scripts/pg-test-db.mjs; skipped when unavailable).
 // The device side runs on fake-indexeddb in Node, which is slower than a browser's IndexedDB.
 import 'fake-indexeddb/auto';
-import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { describe as describeSpan } from '../lib/anchoring';
 import { HybridClock } from '../lib/annotations/hlc';
 import { createAnnotation, type Annotation } from '../lib/annotations/model';
@@ -17,9 +13,9 @@ import { SyncClient } from '../lib/sync/client';
 import { deriveKey } from '../lib/sync/crypto';
 import { createApp } from '../server/app.ts';
 import { openDb } from '../server/db/open.ts';
-import { quoteIdent } from '../server/db/postgres.ts';
 import type { Db } from '../server/db/types.ts';
 import { figure, type BenchContext, type BenchModule, type Figure } from './lib/common';
+import { withPostgresSchema } from './lib/postgres';
 
 const SERVER_URL = 'http://bench.sync';
 const TEXT = 'Russian Foreign Minister Sergey Lavrov stressed that the Collective Security Treaty Organization should focus on counterterrorism.';
@@ -106,13 +102,6 @@ async function run(db: Db, n: number, label: string, ctx: BenchContext): Promise
   }
 }
 
-function postgresUrl(): string | null {
-  if (process.env.DATABASE_URL_TEST) return process.env.DATABASE_URL_TEST;
-  const script = fileURLToPath(new URL('../scripts/pg-test-db.mjs', import.meta.url));
-  const r = spawnSync(process.execPath, [script], { encoding: 'utf8', timeout: 300_000 });
-  return r.status === 0 ? (r.stdout.trim().split('\n').pop() ?? null) : null;
-}
-
 const bench: BenchModule = {
   id: 'sync',
   title: 'sync',
@@ -125,26 +114,15 @@ const bench: BenchModule = {
     } finally {
       await lite.close();
     }
-    const url = postgresUrl();
-    if (!url) {
-      figures.push({ id: 'sync.postgres', value: null, unit: '', baseline: null, ratio: null, target: null, met: null, note: 'PostgreSQL unavailable' });
-      return figures;
-    }
-    const schema = `csto_bench_${process.pid}_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`CREATE SCHEMA ${quoteIdent(schema)}`);
-    try {
+    const pgFigures = await withPostgresSchema('csto_bench', async ({ url, schema }) => {
       const db = await openDb({ databaseUrl: url, schema });
       try {
-        figures.push(...(await run(db, n, 'postgres', ctx)));
+        return await run(db, n, 'postgres', ctx);
       } finally {
         await db.close();
       }
-    } finally {
-      await admin.query(`DROP SCHEMA ${quoteIdent(schema)} CASCADE`);
-      await admin.end();
-    }
+    });
+    figures.push(...(pgFigures ?? [{ id: 'sync.postgres', value: null, unit: '', baseline: null, ratio: null, target: null, met: null, note: 'PostgreSQL unavailable' }]));
     return figures;
   },
 };
