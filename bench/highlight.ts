@@ -241,7 +241,7 @@ async function benchBrowser(
         ...(
           [
             ['read', read, "reading the page's text (the walk, visibility checks and the offset map)"],
-            ['match-and-build', matchBuild, `matching the text (${name === 'firefox' ? 'in the content script' : 'in the background, in chunks sent as messages'}) and building the ranges into highlights not shown yet; the two overlap`],
+            ['match-and-build', matchBuild, `matching the text (${name === 'firefox' ? 'in the background for a page under 200,000 characters, in the content script above that' : 'in the background, in chunks sent as messages'}) and building the ranges into highlights not shown yet; the two overlap`],
             ['show', show, 'registering the filled highlights (CSS.highlights.set), in slices'],
           ] as const
         ).map(([phase, value, what]) =>

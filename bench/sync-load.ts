@@ -1,5 +1,5 @@
 // Figure 6b: the sync server under load, as deployed: server/main.ts in a process of its own
-// (`--rate-limit 0`), on PGlite (a data directory) and on PostgreSQL, driven over loopback HTTP by
+// (rate limits off: CSTO_SYNC_RATE_LIMIT=0, the same as --rate-limit 0), on PGlite (a data directory) and on PostgreSQL, driven over loopback HTTP by
 // a load generator in this process: `CONCURRENCY` clients, each sending its next request when the
 // last one is answered, for a fixed time per operation. Push: batches of 50 changes of ~1 KB of
 // ciphertext-like payload each; pull: pages of 100 changes from the start of an account's log.
@@ -112,11 +112,14 @@ const bench: BenchModule = {
     const seconds = ctx.quick ? 2 : 5;
     const figures: Figure[] = [];
     const dataDir = mkdtempSync(join(tmpdir(), 'csto-bench-sync-'));
-    const server = await startServer({ dataDir, env: { CSTO_SYNC_RATE_LIMIT: '0' } });
     try {
-      figures.push(...(await run(server, 'pglite', seconds, ctx)));
+      const server = await startServer({ dataDir, env: { CSTO_SYNC_RATE_LIMIT: '0' } });
+      try {
+        figures.push(...(await run(server, 'pglite', seconds, ctx)));
+      } finally {
+        await server.kill('SIGTERM');
+      }
     } finally {
-      await server.kill('SIGTERM');
       rmSync(dataDir, { recursive: true, force: true });
     }
     const pgFigures = await withPostgresSchema('csto_load', async ({ searchPathUrl }) => {

@@ -25,11 +25,12 @@ export function resolveLimits(overrides: Partial<ServerLimits> = {}): ServerLimi
   return { ...DEFAULT_LIMITS, ...overrides };
 }
 
-/** The rate limits for `--rate-limit n`: n requests per second per token, bursts of 12 n; 0: none. */
+/** The rate limits for `--rate-limit n`: n requests per second per token, bursts of 12 n (at least 1); 0: none. */
 export function rateLimitsFor(perSecond: number): Pick<ServerLimits, 'perToken' | 'accountCreation'> {
   if (perSecond === 0) {
     const none = { capacity: Number.MAX_SAFE_INTEGER, refillPerSecond: Number.MAX_SAFE_INTEGER };
     return { perToken: none, accountCreation: none };
   }
-  return { perToken: { capacity: 12 * perSecond, refillPerSecond: perSecond }, accountCreation: DEFAULT_LIMITS.accountCreation };
+  // At least one request in a bucket, or a rate under 1/12 a second would refuse every request.
+  return { perToken: { capacity: Math.max(1, 12 * perSecond), refillPerSecond: perSecond }, accountCreation: DEFAULT_LIMITS.accountCreation };
 }

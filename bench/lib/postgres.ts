@@ -25,14 +25,16 @@ export async function withPostgresSchema<T>(
   if (!url) return null;
   const schema = `${prefix}_${process.pid}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE SCHEMA ${quoteIdent(schema)}`);
+  let created = false;
   try {
+    await admin.connect();
+    await admin.query(`CREATE SCHEMA ${quoteIdent(schema)}`);
+    created = true;
     const u = new URL(url);
     u.searchParams.set('options', `-c search_path=${schema}`);
     return await fn({ url, schema, searchPathUrl: u.toString() });
   } finally {
-    await admin.query(`DROP SCHEMA ${quoteIdent(schema)} CASCADE`);
+    if (created) await admin.query(`DROP SCHEMA ${quoteIdent(schema)} CASCADE`);
     await admin.end();
   }
 }

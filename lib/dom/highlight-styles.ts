@@ -172,9 +172,10 @@ export class StyleInjector {
   }
 
   /**
-   * Makes sure the first `n` highlight parts of style have rules. Rules are added for twice as
-   * many parts as asked: every rewrite of the sheet restyles the whole page at the next frame
-   * (tens of ms on a big page), so a page that grows to k parts rewrites it about log2(k) times.
+   * Makes sure the first `n` highlight parts of style have rules. The rules cover at least twice
+   * the parts they did (1, 2, 4, 8, ...): every rewrite of the sheet restyles the whole page at the
+   * next frame (tens of ms on a big page), so a page that grows to k parts rewrites it about
+   * log2(k) times.
    */
   ensureShards(style: string, n: number): void {
     this.styles.add(style);

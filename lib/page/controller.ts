@@ -85,6 +85,8 @@ export class PageController {
   /** Where the last full scan's time went (diagnostics for the benchmarks). */
   private phases: ScanPhases | null = null;
   private watch: MutationWatch | null = null;
+  /** The body the mutation observer watches (a page may swap in another body later). */
+  private observed: HTMLElement | null = null;
 
   constructor(
     private readonly deps: PageDeps,
@@ -111,6 +113,7 @@ export class PageController {
   async start(): Promise<void> {
     const body = this.opts.document.body;
     if (!body) return;
+    this.observed = body;
     // Observe first: what arrives during the first scan is read again, never missed;
     // a re-read replaces the highlights inside the nodes it reads, so none is doubled.
     this.watch = observeMutations(
@@ -213,8 +216,11 @@ export class PageController {
 
     const wrap = this.highlighter.mode === 'wrap';
     const types = this.opts.types;
-    // Wrap mode changes the page's text nodes as it draws: never trust them unread there.
-    const maker = new RangeMaker(index, () => !wrap && changesAtRead !== undefined && this.watch?.changes === changesAtRead);
+    // Wrap mode changes the page's text nodes as it draws: never trust them unread there. Nor
+    // after the page swapped in another body, which the observer does not watch.
+    const quiet = () =>
+      !wrap && changesAtRead !== undefined && this.watch?.changes === changesAtRead && this.observed === this.opts.document.body && this.observed.isConnected;
+    const maker = new RangeMaker(index, quiet);
     let slice = timeSlice(SLICE_MS, { signal });
     /** After any wait the page may have changed: the node checks start over. */
     const resumed = (): boolean => {
@@ -244,7 +250,7 @@ export class PageController {
     for (let c = 0; c < requests.length; c++) {
       const found = await replies[c]!;
       if (!resumed()) return;
-      if (timing && c === requests.length - 1) timing.replied = performance.now();
+      if (timing && c === requests.length - 1) timing.replied = performance.now(); // the last chunk's spans
       slice = timeSlice(SLICE_MS, { signal });
       if (replies.length < requests.length) send();
       const { data, entities, types: entityTypes } = isPacked(found) ? found : packSpans(found);
@@ -273,6 +279,7 @@ export class PageController {
         if (replacing.length) this.removeWithin(replacing);
         this.addItems(items);
       });
+      if (timing) timing.built = performance.now();
       return;
     }
     draw();

@@ -53,6 +53,8 @@ export async function startPageSession(ctx: ContentScriptContext, options: Sessi
 
   const start = () => {
     stop();
+    const firstStart = startedAt;
+    startedAt = undefined; // only the first start is timed from the content script's start
     if (!isActiveOn(settings, location.hostname)) {
       void sendMessage('reportPage', { entities: 0, mentions: 0, partial: false }).catch(() => {});
       return;
@@ -70,10 +72,9 @@ export async function startPageSession(ctx: ContentScriptContext, options: Sessi
         types: new Set(settings.types),
         mode: modeFor(settings),
         onEntityHit: (hit) => uiHost.onHit(hit),
-        startedAt,
+        startedAt: firstStart,
       },
     );
-    startedAt = undefined;
     current = { controller, abort };
     controller.start().catch((err: unknown) => {
       if (!abort.signal.aborted) console.debug('[CSTO Lens] page scan failed', err);

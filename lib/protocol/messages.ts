@@ -106,7 +106,7 @@ export interface PageEntity {
 export interface ScanPhases {
   /** The page's text read. */
   read: number;
-  /** The background's last matchText reply arrived. */
+  /** The spans of the last chunk arrived (from the background, or from the page's own matcher). */
   replied: number;
   /** Every range built and filled into (unshown) highlights. */
   built: number;

@@ -47,7 +47,13 @@ export async function startServer(opts: { dataDir?: string; databaseUrl?: string
       void exited.then(() => reject(new Error(`server exited (code ${child.exitCode}) before "${text}"\nstdout: ${out}\nstderr: ${err}`)));
     });
 
-  await waitFor('listening on http://');
+  try {
+    await waitFor('listening on http://');
+  } catch (err) {
+    // Not listening (yet): do not leave the process behind.
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    throw err;
+  }
   const url = /listening on (http:\/\/\S+)/.exec(out)?.[1];
   if (!url) throw new Error(`no URL in: ${out}`);
   return {

@@ -49,6 +49,13 @@ describe('server arguments', () => {
       expect(off.take('token')).toBe(0);
       expect(creation.take('10.0.0.1')).toBe(0);
     }
+    // A slow rate still lets a request through now and then.
+    let at = 0;
+    const slow = new RateLimiter(rateLimitsFor(0.05).perToken, () => at);
+    expect(slow.take('token')).toBe(0);
+    expect(slow.take('token')).toBeGreaterThan(0);
+    at = 20_000;
+    expect(slow.take('token')).toBe(0);
     const five = new RateLimiter(rateLimitsFor(5).perToken, () => 0);
     for (let i = 0; i < 60; i++) expect(five.take('token')).toBe(0);
     expect(five.take('token')).toBeGreaterThan(0);

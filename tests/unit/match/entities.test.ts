@@ -30,7 +30,7 @@ describe('EntityMatcher (the matcher pages run on data sent by the background)',
     expect(hidden.size).toBeGreaterThan(0);
     const spans = m.match(TEXT);
     expect(spans.some((s) => hidden.has(s.entityId))).toBe(false);
-    // "Pakistan Point News" is an outlet: without the hidden entity, "Pakistan" would not match at all here
+    // "Pakistan Point News" is an outlet (context-only): it takes "Pakistan" whole, so the country is not read there
     expect(spans.some((s) => TEXT.slice(s.start, s.end) === 'Pakistan')).toBe(false);
   });
 

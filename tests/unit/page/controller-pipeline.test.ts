@@ -141,4 +141,24 @@ describe('PageController matching pipeline', () => {
     await expect.poll(() => c.mentions().map((m) => m.text), { timeout: 3000 }).toEqual(['CSTO', 'Russia']);
     expect([...registry.values()].reduce((n, h) => n + h.size, 0)).toBe(2);
   });
+
+  it('after the page swaps in another body (unobserved), a node changed before its reply came is still skipped', async () => {
+    install();
+    document.body.innerHTML = '<p>Moscow.</p>';
+    let gate: Promise<void> = Promise.resolve();
+    const { c } = controller(async (t) => (await gate, match(t)));
+    await c.start();
+    expect(c.mentions().map((m) => m.text)).toEqual(['Moscow']);
+    const fresh = document.createElement('body');
+    fresh.innerHTML = '<p>The CSTO met.</p><p>Russia agreed.</p>';
+    document.documentElement.replaceChild(fresh, document.body);
+    let release!: () => void;
+    gate = new Promise<void>((r) => (release = r));
+    const done = c.rescan();
+    await new Promise((r) => setTimeout(r, 5));
+    fresh.querySelector('p')!.firstChild!.textContent = 'The OTSC met.';
+    release();
+    await done;
+    expect(c.mentions().map((m) => m.text)).toEqual(['Russia']);
+  });
 });
