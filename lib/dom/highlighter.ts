@@ -27,8 +27,11 @@ export interface HighlighterOptions {
   document?: Document;
   /** Highlight priorities per style key (higher paints on top). Notes default to 10, others 0. */
   priorities?: Record<string, number>;
-  /** Install the stylesheet (default true). */
-  styles?: boolean;
+  /**
+   * Install the stylesheet: now (true, the default), never (false), or with the first item drawn
+   * ('on-first-add': a page that never gets one never restyles for it; the reader's own notes).
+   */
+  styles?: boolean | 'on-first-add';
 }
 
 // ---------------------------------------------------------------------------
@@ -199,6 +202,7 @@ export class Highlighter {
   private readonly splits = new WeakSet<Text>();
   private readonly priorities: Record<string, number>;
   private styles: StyleInjector | null = null;
+  private readonly stylesLater: boolean;
 
   constructor(opts: HighlighterOptions = {}) {
     this.document = opts.document ?? document;
@@ -208,7 +212,8 @@ export class Highlighter {
       throw new Error('CSS Custom Highlight API is not available');
     }
     this.priorities = opts.priorities ?? {};
-    if (opts.styles !== false) this.styles = new StyleInjector(this.document);
+    this.stylesLater = opts.styles === 'on-first-add';
+    if (opts.styles === true || opts.styles === undefined) this.styles = new StyleInjector(this.document);
   }
 
   /**
@@ -237,7 +242,7 @@ export class Highlighter {
       this.byId.set(it.id, entry);
       this.byRange.set(range, entry);
       if (it.style !== lastStyle) {
-        this.styles?.ensure(it.style);
+        this.stylesheet()?.ensure(it.style);
         lastStyle = it.style;
       }
       fresh.push(entry);
@@ -299,6 +304,12 @@ export class Highlighter {
     }
     this.shards.clear();
     this.pending = [];
+  }
+
+  /** The stylesheet; made now if it was to come with the first item. */
+  private stylesheet(): StyleInjector | null {
+    if (!this.styles && this.stylesLater) this.styles = new StyleInjector(this.document);
+    return this.styles;
   }
 
   /** clear() and remove the stylesheet. */
@@ -423,7 +434,7 @@ export class Highlighter {
     hl.priority = this.priorities[style] ?? (style.startsWith('note') ? 10 : 0);
     const shard: Shard = { name: shardName(style, list.length), style, hl, size: 0, shown: false };
     list.push(shard);
-    if (list.length > 1) this.styles?.ensureShards(style, list.length);
+    if (list.length > 1) this.stylesheet()?.ensureShards(style, list.length);
     this.pending.push(shard);
     return shard;
   }

@@ -38,7 +38,8 @@ export class AnnotationsLayer {
   source: string;
 
   constructor(private readonly opts: LayerOptions) {
-    this.highlighter = new Highlighter({ mode: opts.mode, document: opts.document });
+    // Most pages have no notes: their stylesheet (and the page restyle it costs) comes with the first.
+    this.highlighter = new Highlighter({ mode: opts.mode, document: opts.document, styles: 'on-first-add' });
     this.source = pageSource(opts.document);
     opts.signal.addEventListener('abort', () => this.highlighter.destroy(), { once: true });
   }

@@ -455,6 +455,20 @@ describe('styles', () => {
     h.destroy();
   });
 
+  it("styles: 'on-first-add' installs no stylesheet until something is drawn (a page without notes never restyles for them)", () => {
+    setup('<p>Sergei Lavrov spoke.</p>');
+    const h = new Highlighter({ mode: 'wrap', styles: 'on-first-add' });
+    expect(document.querySelectorAll('style[data-csto-lens]').length).toBe(0);
+    h.add([{ id: 'a', range: find('Sergei Lavrov'), style: 'note-yellow' }]);
+    h.add([{ id: 'b', range: find('spoke'), style: 'person' }]);
+    expect(document.querySelectorAll('style[data-csto-lens]').length).toBe(1);
+    expect(document.querySelector('style[data-csto-lens]')!.textContent).toContain('::highlight(csto-lens-note-yellow)');
+    h.destroy();
+    expect(document.querySelectorAll('style[data-csto-lens]').length).toBe(0);
+    expect(new Highlighter({ mode: 'wrap', styles: false }).add([{ id: 'c', range: find('spoke'), style: 'person' }])).toBe(1);
+    expect(document.querySelectorAll('style[data-csto-lens]').length).toBe(0);
+  });
+
   it('falls back to one <style data-csto-lens> element', () => {
     const h = new Highlighter({ mode: 'wrap' });
     const els = document.querySelectorAll('style[data-csto-lens]');
