@@ -6,7 +6,7 @@
 import 'fake-indexeddb/auto';
 import { rmSync } from 'node:fs';
 import { EXT_DIRS, launchChromium, launchFirefox } from '../tests/e2e/browsers.ts';
-import { openControl } from '../tests/e2e/page-tools.ts';
+import { askBackground, openControl } from '../tests/e2e/page-tools.ts';
 import { ensureBuilt, snapshot } from './lib/build';
 import { buildKnowledgeBase } from '../lib/kb/build';
 import { LensDb } from '../lib/kb/db';
@@ -46,17 +46,9 @@ async function backgroundOnce(browser: 'chromium' | 'firefox', extDir: string): 
     const ext = await openControl(b);
     const until = Date.now() + 120_000;
     for (;;) {
-      const reply = await ext.evaluate(async () => {
-        type Api = { runtime: { sendMessage(m: object): Promise<unknown> } };
-        const g = globalThis as unknown as { browser?: Api; chrome?: Api };
-        const api = (g.browser ?? g.chrome)!;
-        return (await api.runtime.sendMessage({ id: Date.now(), type: 'kbStats', timestamp: Date.now() })) as {
-          res?: { ready: boolean; lastBuild: BackgroundBuild | null };
-        };
-      });
-      const last = reply?.res?.lastBuild;
-      if (reply?.res?.ready && last) return { buildMs: last.buildMs, storeMs: last.storeMs };
-      if (Date.now() > until) throw new Error(`${browser}: no knowledge-base build reported in 120 s (${JSON.stringify(reply)})`);
+      const stats = await askBackground<{ ready: boolean; lastBuild: BackgroundBuild | null }>(ext, 'kbStats');
+      if (stats?.ready && stats.lastBuild) return { buildMs: stats.lastBuild.buildMs, storeMs: stats.lastBuild.storeMs };
+      if (Date.now() > until) throw new Error(`${browser}: no knowledge-base build reported in 120 s (${JSON.stringify(stats)})`);
       await new Promise((r) => setTimeout(r, 250));
     }
   } finally {

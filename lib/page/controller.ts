@@ -7,6 +7,7 @@ import { timeSlice } from '../dom/schedule';
 import type { MatchedSpan, PageEntity, PageMention, PageReport, PageState, ScanPhases } from '../protocol/messages';
 import { isPacked, packSpans, type PackedSpans } from '../protocol/spans';
 import { limitText, splitForMatching } from './chunks';
+import { watchPointerHits, type HitKind } from './entity-hits';
 
 // The content script's controller: read the page, ask the background for
 // matches, draw them, follow the page as it changes. All DOM work is sliced so
@@ -41,7 +42,7 @@ export interface EntityHit {
   entityId: string;
   range: Range;
   /** 'enter': the pointer just reached the highlight (prefetch); 'hover': it rested there; 'click'. */
-  kind: 'enter' | 'hover' | 'click';
+  kind: HitKind;
   /** Which mention of the entity it is, in document order, and how many the page has. */
   index: number;
   total: number;
@@ -54,8 +55,7 @@ interface EntityItem extends HighlightItem {
 }
 
 export const DEFAULT_MAX_CHARS = 3_000_000;
-/** How long the pointer rests on a highlight before its card opens. */
-export const HOVER_DELAY_MS = 300;
+export { HOVER_DELAY_MS } from './entity-hits';
 const CHUNK_CHARS = 100_000;
 /** Chunks asked for at once: the matcher (the background, or a task of the page's) always has the
  *  next chunk queued while the ranges of the last one are built and drawn. */
@@ -340,49 +340,16 @@ export class PageController {
 
 
   private listenForHits(): void {
-    const doc = this.opts.document;
-    const win = doc.defaultView;
-    if (!win) return;
-    let frame = 0;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const hitAt = (x: number, y: number): EntityItem | undefined => {
+    const itemAt = (x: number, y: number): EntityItem | undefined => {
       for (const hit of this.highlighter.itemsAt(x, y)) {
         const item = this.items.get(hit.id);
         if (item) return item;
       }
       return undefined;
     };
-    const emit = (item: EntityItem, kind: EntityHit['kind']) => {
+    watchPointerHits(this.opts.document, this.opts.signal, itemAt, (item, kind) => {
       const same = this.ordered((i) => i.entityId === item.entityId);
       this.opts.onEntityHit?.({ entityId: item.entityId, range: item.range, kind, index: Math.max(0, same.indexOf(item)), total: same.length });
-    };
-    let over: EntityItem | undefined;
-    doc.addEventListener(
-      'pointermove',
-      (e) => {
-        if (frame) return;
-        frame = win.requestAnimationFrame(() => {
-          frame = 0;
-          clearTimeout(timer);
-          const item = hitAt(e.clientX, e.clientY);
-          if (item && item !== over) emit(item, 'enter');
-          over = item;
-          if (item) timer = setTimeout(() => emit(item, 'hover'), HOVER_DELAY_MS);
-        });
-      },
-      { passive: true, signal: this.opts.signal },
-    );
-    doc.addEventListener(
-      'click',
-      (e) => {
-        const item = hitAt(e.clientX, e.clientY);
-        if (item) emit(item, 'click');
-      },
-      { signal: this.opts.signal },
-    );
-    this.opts.signal.addEventListener('abort', () => {
-      clearTimeout(timer);
-      if (frame) win.cancelAnimationFrame(frame);
     });
   }
 

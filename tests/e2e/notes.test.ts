@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TestPage } from './browsers.ts';
 import { fixtureUrl, selectedBrowsers, useBrowser } from './harness.ts';
-import { askContent, openControl, waitForPageState } from './page-tools.ts';
+import { askBackground, askContent, openControl, waitForPageState } from './page-tools.ts';
 
 interface NotesState {
   source: string;
@@ -166,14 +166,8 @@ describe.each(selectedBrowsers())('%s notes', (name, launch) => {
   });
 
   it('a malformed import is refused with a clear message and writes nothing', async () => {
-    const result = await ext.evaluate(async () => {
-      type Api = { runtime: { sendMessage(m: object): Promise<{ res?: unknown }> } };
-      const g = globalThis as unknown as { browser?: Api; chrome?: Api };
-      const api = (g.browser ?? g.chrome)!;
-      const send = (type: string, data: unknown) => api.runtime.sendMessage({ id: Date.now(), type, data, timestamp: Date.now() });
-      const bad = JSON.stringify({ type: 'AnnotationCollection', first: { type: 'AnnotationPage', items: [{ type: 'Annotation', id: 'x', target: {} }] } });
-      return (await send('annotationsImport', { json: bad })).res;
-    });
+    const bad = JSON.stringify({ type: 'AnnotationCollection', first: { type: 'AnnotationPage', items: [{ type: 'Annotation', id: 'x', target: {} }] } });
+    const result = await askBackground(ext, 'annotationsImport', { json: bad });
     expect(result).toMatchObject({ ok: false });
     expect((result as { errors: string[] }).errors.join(' ')).toMatch(/items\[0\]/);
   });

@@ -67,6 +67,24 @@ export async function askMentions(ext: TestPage, url: string): Promise<PageMenti
   return (await askContent<PageMentionResult[]>(ext, url, 'pageMentions')) ?? [];
 }
 
+/**
+ * Sends a message of the extension's protocol to the background from an extension page, in
+ * @webext-core/messaging's wire format ({id, type, data, timestamp} → {res, err}); throws its error.
+ */
+export async function askBackground<R>(ext: TestPage, type: string, data?: unknown): Promise<R> {
+  const reply = await ext.evaluate(
+    async ({ type, data }: { type: string; data: unknown }) => {
+      type Api = { runtime: { sendMessage(m: object): Promise<unknown> } };
+      const g = globalThis as unknown as { browser?: Api; chrome?: Api };
+      const api = (g.browser ?? g.chrome)!;
+      return (await api.runtime.sendMessage({ id: Date.now(), type, data, timestamp: Date.now() })) as { res?: unknown; err?: { message?: string } };
+    },
+    { type, data },
+  );
+  if (reply?.err) throw new Error(`${type}: ${reply.err.message ?? JSON.stringify(reply.err)}`);
+  return reply?.res as R;
+}
+
 /** Sends a message of the extension's protocol to the content script of the tab showing `url`. */
 export async function askContent<R>(ext: TestPage, url: string, type: string, data?: unknown): Promise<R | null> {
   return ext.evaluate(async ({ pageUrl, type, data }: { pageUrl: string; type: string; data: unknown }) => {

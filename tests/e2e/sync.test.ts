@@ -13,6 +13,7 @@ import { createApp } from '../../server/app.ts';
 import { openDb } from '../../server/db/open.ts';
 import type { Db } from '../../server/db/types.ts';
 import { extDir, launchChromium, launchFirefox, type TestBrowser, type TestPage } from './harness.ts';
+import { askBackground } from './page-tools.ts';
 
 const PASSPHRASE = 'e2e passphrase: Dushanbe 2021';
 const SOURCE = 'https://news.example/csto-sync-e2e';
@@ -31,21 +32,6 @@ interface SyncStatus {
   pending: number;
   lastSyncAt: number | null;
   lastError: string | null;
-}
-
-/** Sends a message to the background with @webext-core/messaging's wire format ({id, type, data, timestamp} → {res, err}). */
-async function ask<R>(page: TestPage, type: string, data?: unknown): Promise<R> {
-  const reply = await page.evaluate(
-    async ({ type, data }: { type: string; data: unknown }) => {
-      type Api = { runtime: { sendMessage(m: object): Promise<unknown> } };
-      const g = globalThis as unknown as { browser?: Api; chrome?: Api };
-      const api = (g.browser ?? g.chrome)!;
-      return (await api.runtime.sendMessage({ id: Date.now(), type, data, timestamp: Date.now() })) as { res?: unknown; err?: { message?: string } };
-    },
-    { type, data },
-  );
-  if (reply?.err) throw new Error(`${type}: ${reply.err.message ?? JSON.stringify(reply.err)}`);
-  return reply?.res as R;
 }
 
 /** The annotation as stored in the extension's IndexedDB ('csto-lens' → annotations), read from an extension page. */
@@ -70,7 +56,7 @@ function storedAnnotation(page: TestPage, id: string): Promise<Annotation | null
 }
 
 async function syncNow(page: TestPage): Promise<SyncStatus> {
-  const s = await ask<SyncStatus>(page, 'syncNow');
+  const s = await askBackground<SyncStatus>(page, 'syncNow');
   expect(s.lastError).toBeNull();
   return s;
 }
@@ -125,18 +111,18 @@ describe('sync between Chromium and Firefox', () => {
     await page.fill('input[name="passphrase"]', PASSPHRASE);
     await page.click('[data-testid="sync-set-passphrase"]');
     await page.waitForSelector('[data-testid="sync-now"]:not([disabled])', { timeout: 30_000 });
-    const cStatus = await ask<SyncStatus>(cPage, 'syncStatus');
+    const cStatus = await askBackground<SyncStatus>(cPage, 'syncStatus');
     expect(cStatus).toMatchObject({ enabled: true, hasKey: true, verified: true });
 
-    await ask(fPage, 'syncLink', { serverUrl, syncKey });
-    const fStatus = await ask<SyncStatus>(fPage, 'syncSetPassphrase', { passphrase: PASSPHRASE });
+    await askBackground(fPage, 'syncLink', { serverUrl, syncKey });
+    const fStatus = await askBackground<SyncStatus>(fPage, 'syncSetPassphrase', { passphrase: PASSPHRASE });
     expect(fStatus).toMatchObject({ enabled: true, hasKey: true, verified: true, lastError: null });
   });
 
   it('a highlight made in Chromium appears in Firefox, an edit in Firefox comes back, a deletion propagates', async () => {
     const start = TEXT.indexOf('Collective');
     const exact = 'Collective Security Treaty Organization';
-    const created = await ask<Annotation>(cPage, 'annotationCreate', {
+    const created = await askBackground<Annotation>(cPage, 'annotationCreate', {
       source: SOURCE,
       title: 'CSTO exercises',
       selector: [
@@ -152,10 +138,10 @@ describe('sync between Chromium and Firefox', () => {
     console.log(`[sync e2e] Chromium → Firefox in ${Date.now() - t0} ms`);
     expect(inFirefox.hlc).toBe(created.hlc);
     expect(inFirefox.body.find((b) => b.purpose === 'commenting')?.value).toBe('first seen in Chromium');
-    const forPage = await ask<Annotation[]>(fPage, 'annotationsForPage', { source: SOURCE });
+    const forPage = await askBackground<Annotation[]>(fPage, 'annotationsForPage', { source: SOURCE });
     expect(forPage.map((a) => a.id)).toEqual([created.id]);
 
-    const edited = await ask<Annotation>(fPage, 'annotationEdit', { id: created.id, patch: { note: 'edited in Firefox' } });
+    const edited = await askBackground<Annotation>(fPage, 'annotationEdit', { id: created.id, patch: { note: 'edited in Firefox' } });
     const back = await until(
       [fPage, cPage],
       async () => {
@@ -166,7 +152,7 @@ describe('sync between Chromium and Firefox', () => {
     );
     expect(back.body.find((b) => b.purpose === 'commenting')?.value).toBe('edited in Firefox');
 
-    const removed = await ask<Annotation>(cPage, 'annotationDelete', { id: created.id });
+    const removed = await askBackground<Annotation>(cPage, 'annotationDelete', { id: created.id });
     const gone = await until(
       [cPage, fPage],
       async () => {
@@ -176,7 +162,7 @@ describe('sync between Chromium and Firefox', () => {
       'the deletion in Firefox',
     );
     expect(gone.deleted).toBe(true);
-    expect(await ask<Annotation[]>(fPage, 'annotationsForPage', { source: SOURCE })).toEqual([]);
+    expect(await askBackground<Annotation[]>(fPage, 'annotationsForPage', { source: SOURCE })).toEqual([]);
 
     // the server holds ciphertext only
     const { rows } = await db.query<{ payload: string }>('SELECT payload FROM records');
