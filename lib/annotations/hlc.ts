@@ -22,7 +22,18 @@ const WALL_DIGITS = 11;
 const COUNTER_DIGITS = 5;
 export const MAX_COUNTER = 36 ** COUNTER_DIGITS - 1;
 const MAX_WALL = 36 ** WALL_DIGITS - 1;
-const DEVICE = /^[0-9A-Za-z_-]{1,64}$/;
+/**
+ * Device ids are at most 46 characters, so that an encoded stamp (11 + 1 + 5 + 1 + 46) fits the sync
+ * protocol's 64-character HLC limit (`lib/sync/protocol.ts`, `hlcSchema`).
+ */
+export const MAX_DEVICE_CHARS = 46;
+const DEVICE = /^[0-9A-Za-z_-]{1,46}$/;
+/**
+ * How far ahead of this device's clock a stamp that arrives (import, sync) may be. A stamp further in the
+ * future is impossible: accepting it would drag this device's clock there, and one near the largest
+ * representable time would leave no room for the next local stamp (every later edit would throw).
+ */
+export const MAX_FUTURE_SKEW_MS = 24 * 60 * 60 * 1000;
 
 export function isValidDevice(device: string): boolean {
   return DEVICE.test(device);
@@ -75,7 +86,7 @@ export function encode(s: HlcStamp): string {
   return `${s.wall.toString(36).padStart(WALL_DIGITS, '0')}-${s.counter.toString(36).padStart(COUNTER_DIGITS, '0')}-${s.device}`;
 }
 
-const ENCODED = /^([0-9a-z]{11})-([0-9a-z]{5})-([0-9A-Za-z_-]{1,64})$/;
+const ENCODED = /^([0-9a-z]{11})-([0-9a-z]{5})-([0-9A-Za-z_-]{1,46})$/;
 
 /** The stamp an encoded string holds; throws on anything encode could not have produced. */
 export function decode(encoded: string): HlcStamp {
@@ -86,6 +97,17 @@ export function decode(encoded: string): HlcStamp {
 
 export function isEncodedStamp(s: string): boolean {
   return ENCODED.test(s);
+}
+
+/**
+ * Why a stamp that arrives from outside (an import, another device, the server) cannot be accepted, or
+ * null when it can: it must be well formed and not more than MAX_FUTURE_SKEW_MS ahead of `now`.
+ */
+export function stampProblem(encoded: unknown, now: number): string | null {
+  if (typeof encoded !== 'string' || !ENCODED.test(encoded)) return 'not an HLC stamp "wall-counter-device"';
+  const { wall } = decode(encoded);
+  if (!Number.isSafeInteger(wall) || wall > now + MAX_FUTURE_SKEW_MS) return 'HLC stamp is more than a day ahead of this device\'s clock';
+  return null;
 }
 
 /** Compares two encoded stamps (same result as compare on the decoded ones). */

@@ -41,11 +41,12 @@ export const recordIdSchema = z
 export const deviceIdSchema = z.string().regex(/^[A-Za-z0-9._:-]{1,64}$/, 'device id: 1-64 characters of A-Z a-z 0-9 . _ : -');
 
 /**
- * An encoded hybrid logical clock. Opaque to the server, but its LEXICOGRAPHIC (byte) order must be the
- * causal order, so it is restricted to printable ASCII: then JavaScript's `<` and PostgreSQL's
- * `COLLATE "C"` agree.
+ * An encoded hybrid logical clock, `wall-counter-device` (`lib/annotations/hlc.ts`): at most 64 characters.
+ * The server orders stamps as strings and never parses them, but every edge (import, sync in, sync out,
+ * the local store) checks this same shape, so a record that one edge accepts no other edge refuses.
+ * Its LEXICOGRAPHIC (byte) order is the causal order: JavaScript's `<` and PostgreSQL's `COLLATE "C"` agree.
  */
-export const hlcSchema = z.string().regex(/^[\x21-\x7e]{1,64}$/, 'hlc: 1-64 printable ASCII characters');
+export const hlcSchema = z.string().regex(/^[0-9a-z]{11}-[0-9a-z]{5}-[0-9A-Za-z_-]{1,46}$/, 'hlc: "wall-counter-device", at most 64 characters');
 
 /** Cursors are opaque strings (today: a decimal sequence number). "0" = from the beginning. */
 export const cursorSchema = z.string().regex(/^(0|[1-9][0-9]{0,18})$/, 'cursor: a value returned by the server, or "0"');

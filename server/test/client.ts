@@ -56,13 +56,19 @@ export function client(fetcher: Fetcher) {
   };
 }
 
+/**
+ * A well-formed HLC (the protocol checks the shape) whose byte order is the label's: the label stands in
+ * the device part, behind a fixed wall time and counter.
+ */
+export const stamp = (label: string): string => `00000000000-00000-${label}`;
+
 let n = 0;
 /** A change with a fresh (or the given) record id. */
 export function change(over: Partial<Change> = {}): Change {
   n++;
   return {
     id: randomUUID(),
-    hlc: 'h0001',
+    hlc: stamp('h0001'),
     device: 'dev-a',
     deleted: false,
     payload: Buffer.from(`ciphertext ${n}`).toString('base64url'),

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Change } from '../../lib/sync/protocol.ts';
 import { backendTable, openTestDb, type TestDb } from './backends.ts';
-import { change, client } from './client.ts';
+import { change, client, stamp } from './client.ts';
 import { startServer, type ServerProcess } from './server-process.ts';
 
 describe.each(backendTable())('server process killed mid-push, on %s', (name, backend) => {
@@ -44,13 +44,13 @@ describe.each(backendTable())('server process killed mid-push, on %s', (name, ba
     let { s, api } = await start();
     const { token } = await api.account();
     const ids = Array.from({ length: 200 }, () => randomUUID());
-    const first = ids.slice(0, 100).map((id) => change({ id, hlc: 'h1', payload: 'first' }));
+    const first = ids.slice(0, 100).map((id) => change({ id, hlc: stamp('h1'), payload: 'first' }));
     expect((await api.push(token, first)).status).toBe(200);
     await s.kill();
 
     // 2. A server that pauses inside every push transaction: kill it while the push is open.
     ({ s, api } = await start({ CSTO_SYNC_TEST_PAUSE_BEFORE_COMMIT_MS: '60000' }));
-    const second = ids.map((id) => change({ id, hlc: 'h2', device: 'dev-b', payload: 'second' })); // 100 updates + 100 inserts
+    const second = ids.map((id) => change({ id, hlc: stamp('h2'), device: 'dev-b', payload: 'second' })); // 100 updates + 100 inserts
     const inFlight = api.push(token, second).then(
       (r) => r.status,
       () => 'connection lost',
@@ -69,7 +69,7 @@ describe.each(backendTable())('server process killed mid-push, on %s', (name, ba
     expect(retry.body).toMatchObject({ accepted: 200, applied: 200 });
     const final = byId((await api.pullAll(token)).changes);
     expect(final.size).toBe(200);
-    expect([...final.values()].every((c) => c.hlc === 'h2' && c.payload === 'second')).toBe(true);
+    expect([...final.values()].every((c) => c.hlc === stamp('h2') && c.payload === 'second')).toBe(true);
     expect((await api.push(token, second)).body.applied).toBe(0);
   }, 120_000);
 
@@ -77,7 +77,7 @@ describe.each(backendTable())('server process killed mid-push, on %s', (name, ba
     let { s, api } = await start();
     const { token } = await api.account();
     const ids = Array.from({ length: 300 }, () => randomUUID());
-    const batch = (k: number) => ids.map((id) => change({ id, hlc: `h${String(k).padStart(4, '0')}`, payload: 'A'.repeat(200) }));
+    const batch = (k: number) => ids.map((id) => change({ id, hlc: stamp(`h${String(k).padStart(4, '0')}`), payload: 'A'.repeat(200) }));
     let acked = 0;
     const pushing = (async () => {
       for (let k = 1; k < 1000; k++) {
@@ -97,10 +97,10 @@ describe.each(backendTable())('server process killed mid-push, on %s', (name, ba
     // All records from one batch: the last acknowledged one, or the one in flight if its COMMIT landed.
     expect(stored).toHaveLength(300);
     expect(hlcs.size).toBe(1);
-    const k = Number([...hlcs][0]!.slice(1));
+    const k = Number([...hlcs][0]!.slice(stamp('h').length));
     expect([acked, acked + 1]).toContain(k);
     // Retry of the batch that was in flight converges.
     await api.push(token, batch(acked + 1));
-    expect(new Set((await api.pullAll(token)).changes.map((c) => c.hlc))).toEqual(new Set([`h${String(acked + 1).padStart(4, '0')}`]));
+    expect(new Set((await api.pullAll(token)).changes.map((c) => c.hlc))).toEqual(new Set([stamp(`h${String(acked + 1).padStart(4, '0')}`)]));
   }, 120_000);
 });

@@ -6,7 +6,7 @@ import { createApp } from '../app.ts';
 import { migrate } from '../db/migrations.ts';
 import { hashToken } from '../tokens.ts';
 import { backendTable, openTestDb, type TestDb } from './backends.ts';
-import { change, client } from './client.ts';
+import { change, client, stamp } from './client.ts';
 
 const NO_RATE_LIMIT = { perToken: { capacity: 1e9, refillPerSecond: 1e9 }, accountCreation: { capacity: 1e9, refillPerSecond: 1e9 } };
 
@@ -194,8 +194,8 @@ describe.each(backendTable())('sync server on %s', (name, backend) => {
   describe('push and pull', () => {
     it('round-trips changes, tombstones included, ordered by cursor', async () => {
       const { token } = await api.account();
-      const a = change({ hlc: 'h1' });
-      const b = change({ hlc: 'h2', deleted: true, payload: '' });
+      const a = change({ hlc: stamp('h1') });
+      const b = change({ hlc: stamp('h2'), deleted: true, payload: '' });
       const r = await api.push(token, [a, b]);
       expect(r.status).toBe(200);
       expect(r.body).toMatchObject({ accepted: 2, applied: 2 });
@@ -226,10 +226,10 @@ describe.each(backendTable())('sync server on %s', (name, backend) => {
     it('the greatest hlc wins whatever the arrival order; ties go to the greater device', async () => {
       const id = randomUUID();
       const versions = [
-        change({ id, hlc: '0001', device: 'b', payload: 'v1' }),
-        change({ id, hlc: '0003', device: 'a', payload: 'v3a' }),
-        change({ id, hlc: '0003', device: 'c', payload: 'v3c' }), // winner: greatest hlc, then device
-        change({ id, hlc: '0002', device: 'z', payload: 'v2' }),
+        change({ id, hlc: stamp('0001'), device: 'b', payload: 'v1' }),
+        change({ id, hlc: stamp('0003'), device: 'a', payload: 'v3a' }),
+        change({ id, hlc: stamp('0003'), device: 'c', payload: 'v3c' }), // winner: greatest hlc, then device
+        change({ id, hlc: stamp('0002'), device: 'z', payload: 'v2' }),
       ];
       const orders = [
         [0, 1, 2, 3],
@@ -252,23 +252,23 @@ describe.each(backendTable())('sync server on %s', (name, backend) => {
       const { token } = await api.account();
       const id = randomUUID();
       // In en_US collation 'a' < 'B'; bytewise 'B' (0x42) < 'a' (0x61): 'a' must win.
-      await api.push(token, [change({ id, hlc: 'a', payload: 'lower' })]);
-      await api.push(token, [change({ id, hlc: 'B', payload: 'upper' })]);
+      await api.push(token, [change({ id, hlc: stamp('a'), payload: 'lower' })]);
+      await api.push(token, [change({ id, hlc: stamp('B'), payload: 'upper' })]);
       expect((await api.pull(token)).body.changes[0].payload).toBe('lower');
-      await api.push(token, [change({ id, hlc: 'a-', device: 'dev-a', payload: 'later' })]);
+      await api.push(token, [change({ id, hlc: stamp('a-'), device: 'dev-a', payload: 'later' })]);
       expect((await api.pull(token)).body.changes[0].payload).toBe('later');
     });
 
     it('keeps tombstones, and a newer write revives the record', async () => {
       const { token } = await api.account();
       const id = randomUUID();
-      await api.push(token, [change({ id, hlc: 'h1' })]);
+      await api.push(token, [change({ id, hlc: stamp('h1') })]);
       const before = (await api.pull(token)).body.cursor;
-      await api.push(token, [change({ id, hlc: 'h2', deleted: true, payload: '' })]);
-      await api.push(token, [change({ id, hlc: 'h1', payload: 'stale' })]); // older: ignored
+      await api.push(token, [change({ id, hlc: stamp('h2'), deleted: true, payload: '' })]);
+      await api.push(token, [change({ id, hlc: stamp('h1'), payload: 'stale' })]); // older: ignored
       const p = await api.pull(token, before);
-      expect(p.body.changes).toEqual([expect.objectContaining({ id, hlc: 'h2', deleted: true })]);
-      const revived = change({ id, hlc: 'h3' });
+      expect(p.body.changes).toEqual([expect.objectContaining({ id, hlc: stamp('h2'), deleted: true })]);
+      const revived = change({ id, hlc: stamp('h3') });
       await api.push(token, [revived]);
       expect((await api.pull(token)).body.changes).toEqual([revived]);
     });
@@ -278,7 +278,7 @@ describe.each(backendTable())('sync server on %s', (name, backend) => {
       const [a, b, c] = [change(), change(), change()];
       await api.push(token, [a!, b!, c!]);
       const mid = (await api.pull(token)).body.cursor;
-      const a2 = { ...a!, hlc: 'h9' };
+      const a2 = { ...a!, hlc: stamp('h9') };
       await api.push(token, [a2]);
       expect((await api.pull(token)).body.changes).toEqual([b, c, a2]);
       expect((await api.pull(token, mid)).body.changes).toEqual([a2]);
@@ -307,7 +307,7 @@ describe.each(backendTable())('sync server on %s', (name, backend) => {
 
       // Changes made between pages are seen exactly once.
       const first = await api.pull(token, '0', 1000);
-      const updated = { ...all[10]!, hlc: 'h9' };
+      const updated = { ...all[10]!, hlc: stamp('h9') };
       await api.push(token, [updated]);
       const rest = await api.pullAll(token, first.body.cursor, 1000);
       const seen = [...first.body.changes, ...rest.changes];
@@ -330,9 +330,9 @@ describe.each(backendTable())('sync server on %s', (name, backend) => {
       const A = await api.account();
       const B = await api.account();
       const id = randomUUID();
-      const mine = change({ id, hlc: '0001', payload: 'A-secret' });
+      const mine = change({ id, hlc: stamp('0001'), payload: 'A-secret' });
       await api.push(A.token, [mine]);
-      const theirs = change({ id, hlc: '9999', device: 'zzz', payload: 'B-overwrite' });
+      const theirs = change({ id, hlc: stamp('9999'), device: 'zzz', payload: 'B-overwrite' });
       expect((await api.push(B.token, [theirs])).body.applied).toBe(1);
       expect((await api.pull(A.token)).body.changes).toEqual([mine]);
       expect((await api.pull(B.token)).body.changes).toEqual([theirs]);
@@ -358,7 +358,7 @@ describe.each(backendTable())('sync server on %s', (name, backend) => {
       const pushes = [];
       for (let d = 0; d < 8; d++) {
         for (let k = 0; k < 5; k++) {
-          const hlc = `${String(k).padStart(4, '0')}-${d}`;
+          const hlc = stamp(`${String(k).padStart(4, '0')}-${d}`);
           pushes.push(api.push(token, ids.map((id) => change({ id, hlc, device: `dev-${d}`, payload: `p${k}${d}` }))));
         }
       }
@@ -372,7 +372,7 @@ describe.each(backendTable())('sync server on %s', (name, backend) => {
           for (const c of r.body.changes as Change[]) latest.set(c.id, c);
           cursor = r.body.cursor;
           cursors.push(cursor);
-          if (i > 20 && !r.body.more && latest.size === ids.length && [...latest.values()].every((c) => c.hlc === '0004-7')) break;
+          if (i > 20 && !r.body.more && latest.size === ids.length && [...latest.values()].every((c) => c.hlc === stamp('0004-7'))) break;
           await new Promise((res) => setTimeout(res, 2));
         }
         return latest;
@@ -381,9 +381,9 @@ describe.each(backendTable())('sync server on %s', (name, backend) => {
       expect(results.every((r) => r.status === 200)).toBe(true);
       const final = await api.pullAll(token);
       expect(final.changes).toHaveLength(40);
-      expect(final.changes.every((c) => c.hlc === '0004-7' && c.device === 'dev-7')).toBe(true);
+      expect(final.changes.every((c) => c.hlc === stamp('0004-7') && c.device === 'dev-7')).toBe(true);
       const seenByPuller = await puller;
-      expect([...seenByPuller.values()].every((c) => c.hlc === '0004-7')).toBe(true);
+      expect([...seenByPuller.values()].every((c) => c.hlc === stamp('0004-7'))).toBe(true);
       expect(cursors.map(BigInt)).toEqual([...cursors.map(BigInt)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
     });
 

@@ -4,15 +4,15 @@ import { DEFAULT_LIMITS, rateLimitsFor } from '../limits.ts';
 import { RateLimiter } from '../rate-limit.ts';
 import { winnersOf } from '../store/changes.ts';
 import { hashToken, newToken } from '../tokens.ts';
-import { change } from './client.ts';
+import { change, stamp } from './client.ts';
 
 describe('winnersOf', () => {
   it('keeps the greatest version per record id, in first-seen order', () => {
-    const a1 = change({ hlc: '1' });
-    const b1 = change({ hlc: '5' });
-    const a2 = change({ id: a1.id, hlc: '2' });
-    const a0 = change({ id: a1.id, hlc: '0' });
-    const b1z = change({ id: b1.id, hlc: '5', device: 'zz' });
+    const a1 = change({ hlc: stamp('1') });
+    const b1 = change({ hlc: stamp('5') });
+    const a2 = change({ id: a1.id, hlc: stamp('2') });
+    const a0 = change({ id: a1.id, hlc: stamp('0') });
+    const b1z = change({ id: b1.id, hlc: stamp('5'), device: 'zz' });
     expect(winnersOf([a1, b1, a2, a0, b1z])).toEqual([a2, b1z]);
   });
 });

@@ -10,7 +10,7 @@ import {
   type Change,
 } from '../../lib/sync/protocol';
 
-const ok: Change = { id: '0b6f1f3e-8f0a-4a57-9a4e-1c2d3e4f5a6b', hlc: '0001a-0000-dev', device: 'dev-1', deleted: false, payload: 'AbC_-9' };
+const ok: Change = { id: '0b6f1f3e-8f0a-4a57-9a4e-1c2d3e4f5a6b', hlc: '0000001a000-00000-dev', device: 'dev-1', deleted: false, payload: 'AbC_-9' };
 
 describe('sync protocol schemas', () => {
   it('accepts a well-formed push and rejects unknown fields', () => {
