@@ -1,13 +1,9 @@
+import { NOTE_PALETTE } from '../lib/ui/palette';
 export const NOTE_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
 export type NoteColor = (typeof NOTE_COLORS)[number];
 
-export const NOTE_SWATCH: Record<NoteColor, string> = {
-  yellow: '#facc15',
-  green: '#4ade80',
-  blue: '#60a5fa',
-  pink: '#f472b6',
-  purple: '#c084fc',
-};
+/** The light variant of each note colour (the one palette, lib/ui/palette.ts). */
+export const NOTE_SWATCH = Object.fromEntries(NOTE_COLORS.map((c) => [c, NOTE_PALETTE[c][0]])) as Record<NoteColor, string>;
 
 export interface ColorPickerProps {
   value?: NoteColor;

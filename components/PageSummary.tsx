@@ -1,26 +1,19 @@
-import type { EntityType } from '../lib/model/types';
-import type { PageAnnotations, PageEntity, PageState } from '../lib/protocol/messages';
-import { TYPE_COLORS, TYPE_LABELS } from '../lib/ui/entity-colors';
+import type { PageAnnotations, PageState } from '../lib/protocol/messages';
 
 export interface PageSummaryProps {
   state: PageState | null;
   /** The reader's highlights on this page: how many anchored, and the orphans with their quotes. */
   notes?: PageAnnotations | null;
-  /** Canonical names by entity id (absent ids fall back to the page's text). */
-  names: Record<string, string>;
   hostname: string | null;
   siteActive: boolean;
   globalActive: boolean;
   onToggleSite: () => void;
   onToggleGlobal: () => void;
-  onReveal: (entityId: string) => void;
 }
 
-/** The popup's view of the current page: entities by type with counts, and the on/off switches. */
+/** The popup's head for the current page: the on/off switches, the counts and the orphaned highlights. */
 export function PageSummary(props: PageSummaryProps) {
-  const { state, names, hostname } = props;
-  const groups = new Map<EntityType, PageEntity[]>();
-  for (const e of state?.list ?? []) groups.set(e.type, [...(groups.get(e.type) ?? []), e]);
+  const { state, hostname } = props;
   return (
     <section aria-label="This page">
       <div className="row">
@@ -64,24 +57,6 @@ export function PageSummary(props: PageSummaryProps) {
           ))}
         </ul>
       )}
-      {[...groups].map(([type, list]) => (
-        <div key={type}>
-          <h2>
-            <span className="swatch" style={{ background: TYPE_COLORS[type] }} />
-            {TYPE_LABELS[type]}
-          </h2>
-          <ul>
-            {list.map((e) => (
-              <li key={e.entityId} className="row">
-                <button type="button" className="linklike" onClick={() => props.onReveal(e.entityId)} data-entity-id={e.entityId}>
-                  {names[e.entityId] ?? e.texts[0] ?? e.entityId}
-                </button>
-                <span className="muted">{e.count}</span>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ))}
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { LensDb } from '../lib/kb/db';
 import { AnnotationStore } from '../lib/kb/annotation-store';
 import { parseImport } from '../lib/annotations/import';
 import { KnowledgeService } from '../lib/kb/service';
+import { pageContextFor } from '../lib/kb/page-context';
 import { onMessage, sendMessage } from '../lib/protocol/messages';
 import { settingsItem, toggleSite } from '../lib/settings';
 import { badgeText } from '../lib/ui/badge';
@@ -52,6 +53,7 @@ export default defineBackground(() => {
   onMessage('kbStats', () => kb.stats());
   onMessage('entityCard', ({ data }) => kb.card(data.entityId));
   onMessage('relatedStatements', ({ data }) => kb.relatedTo(data.text));
+  onMessage('pageContext', ({ data }) => pageContextFor(db, kb, data));
   onMessage('openViewer', async ({ data }) => {
     await browser.tabs.create({ url: browser.runtime.getURL(viewerPath(data) as '/viewer.html') });
   });

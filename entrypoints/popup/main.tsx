@@ -1,8 +1,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import { KbStatus } from '../../components/KbStatus';
 import { PageSummary } from '../../components/PageSummary';
+import { PageContextView } from '../../components/PageContextView';
+import type { CardData } from '../../lib/kb/card';
+import { noteOf, tagsOf } from '../../lib/annotations/model';
+import { usePageContext } from '../../lib/ui/use-page-context';
 import { RecentHighlights } from '../../components/RecentHighlights';
 import { SearchBox } from '../../components/SearchBox';
 import { sendMessage } from '../../lib/protocol/messages';
@@ -18,10 +23,13 @@ import '../../components/theme.css';
 
 const db = new LensDb();
 
+const statementHref = (statementId: string, documentId: string) => browser.runtime.getURL(viewerPath({ documentId, statementId }) as '/viewer.html');
+
 function Popup() {
   const [settings, save] = useSettings();
   const page = useActivePage(settings);
-  const ids = page.state?.list.map((e) => e.entityId) ?? [];
+  const context = usePageContext(page.tabId, page.state, page.loaded);
+  const [cards, setCards] = useState<Record<string, CardData | null | undefined>>({});
   const kb = useKbSearch(db);
   const recent = useLiveQuery(
     async () =>
@@ -32,31 +40,27 @@ function Popup() {
     [],
     [],
   );
-  const names = useLiveQuery(async () => {
-    const rows = await db.entities.bulkGet(ids);
-    return Object.fromEntries(rows.filter((e) => e !== undefined).map((e) => [e.id, e.name]));
-  }, [ids.join(',')]);
+  const source = page.notes?.source ?? null;
+  const here = useLiveQuery(
+    async () =>
+      source
+        ? (await db.annotations.where('target.source').equals(source).toArray())
+            .filter((a) => !a.deleted)
+            .map((a) => ({ id: a.id, quote: a.target.selector[0].exact, title: a.target.title, color: a.color, note: noteOf(a), tags: tagsOf(a) }))
+        : [],
+    [source],
+    [],
+  );
   if (!settings) return null;
+  const expand = (entityId: string) => {
+    if (entityId in cards) return;
+    setCards((c) => ({ ...c, [entityId]: undefined }));
+    void sendMessage('entityCard', { entityId })
+      .catch(() => null)
+      .then((card) => setCards((c) => ({ ...c, [entityId]: card })));
+  };
   return (
-    <main style={{ padding: 12, width: 320 }}>
-      <PageSummary
-        state={page.state}
-        notes={page.notes}
-        names={names ?? {}}
-        hostname={page.hostname}
-        siteActive={page.hostname ? isActiveOn({ ...settings, enabled: true }, page.hostname) : true}
-        globalActive={settings.enabled}
-        onToggleSite={() => page.hostname && save(toggleSite(settings, page.hostname))}
-        onToggleGlobal={() => save({ ...settings, enabled: !settings.enabled })}
-        onReveal={page.reveal}
-      />
-      <RecentHighlights items={recent} onOpen={(id) => void sendMessage('openAnnotation', { id }).then(() => window.close())} />
-      <p>
-        <button type="button" onClick={() => void openNotebook().then(() => window.close())}>
-          Open notebook
-        </button>
-      </p>
-      <h2>Search</h2>
+    <main style={{ padding: 12, width: 360 }}>
       <SearchBox
         search={(q) => kb.search?.search(q) ?? []}
         onOpenStatement={(hit) => {
@@ -64,6 +68,36 @@ function Popup() {
           void browser.tabs.create({ url: browser.runtime.getURL(viewerPath(target) as '/viewer.html') });
         }}
       />
+      <PageSummary
+        state={page.state}
+        notes={page.notes}
+        hostname={page.hostname}
+        siteActive={page.hostname ? isActiveOn({ ...settings, enabled: true }, page.hostname) : true}
+        globalActive={settings.enabled}
+        onToggleSite={() => page.hostname && save(toggleSite(settings, page.hostname))}
+        onToggleGlobal={() => save({ ...settings, enabled: !settings.enabled })}
+      />
+      <PageContextView
+        status={context.status}
+        context={context.context}
+        cards={cards}
+        statementHref={statementHref}
+        onRead={context.read}
+        onExpand={expand}
+        onReveal={page.reveal}
+      />
+      <RecentHighlights
+        items={here}
+        label="Your notes on this page"
+        testId="page-notes-list"
+        onOpen={(id) => void sendMessage('revealAnnotation', { id }, page.tabId ?? undefined).catch(() => false).then(() => window.close())}
+      />
+      <RecentHighlights items={recent} onOpen={(id) => void sendMessage('openAnnotation', { id }).then(() => window.close())} />
+      <p>
+        <button type="button" onClick={() => void openNotebook().then(() => window.close())}>
+          Open notebook
+        </button>
+      </p>
       <KbStatus stats={kb.stats} />
       <SyncStatusLine />
     </main>

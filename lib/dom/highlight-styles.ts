@@ -2,7 +2,7 @@
 // light and dark variants, and the stylesheet that paints ::highlight() and the
 // accessible-mode marks, attached without touching the page's DOM where possible.
 
-import type { EntityType } from '../model/types';
+import { ENTITY_PALETTE, NOTE_PALETTE } from '../ui/palette';
 import { cssIdent } from './guard';
 
 export const HIGHLIGHT_PREFIX = 'csto-lens-';
@@ -27,34 +27,12 @@ const hex = (h: string): Rgb => {
   return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
 };
 
-const ENTITY_PALETTE: Record<EntityType, [string, string]> = {
-  organization: ['#2563eb', '#60a5fa'],
-  body: ['#7c3aed', '#a78bfa'],
-  person: ['#db2777', '#f472b6'],
-  country: ['#16a34a', '#4ade80'],
-  place: ['#0d9488', '#2dd4bf'],
-  operation: ['#dc2626', '#f87171'],
-  exercise: ['#ea580c', '#fb923c'],
-  programme: ['#a16207', '#facc15'],
-  group: ['#0891b2', '#22d3ee'],
-  event: ['#c026d3', '#e879f9'],
-  document: ['#475569', '#94a3b8'],
-};
-
-const NOTE_PALETTE: Record<string, [string, string]> = {
-  'note-yellow': ['#facc15', '#ca8a04'],
-  'note-green': ['#4ade80', '#16a34a'],
-  'note-blue': ['#60a5fa', '#2563eb'],
-  'note-pink': ['#f472b6', '#db2777'],
-  'note-purple': ['#c084fc', '#9333ea'],
-};
-
 export const STYLE_PALETTE: Record<string, Palette> = {};
 for (const [k, [l, d]] of Object.entries(ENTITY_PALETTE)) {
   STYLE_PALETTE[k] = { light: hex(l), dark: hex(d), kind: 'entity' };
 }
 for (const [k, [l, d]] of Object.entries(NOTE_PALETTE)) {
-  STYLE_PALETTE[k] = { light: hex(l), dark: hex(d), kind: 'note' };
+  STYLE_PALETTE[`note-${k}`] = { light: hex(l), dark: hex(d), kind: 'note' };
 }
 
 function paletteFor(style: string): Palette {

@@ -8,6 +8,7 @@ import type { Annotation, AnnotationPatch, NewAnnotation } from '../annotations/
 import type { ImportResult } from '../kb/annotation-store';
 import type { MatcherData } from '../match/entities';
 import type { PackedSpans } from './spans';
+import type { PageContext, PageContextRequest } from '../kb/page-context';
 
 // The one map of messages between contexts: name -> request -> response.
 // Content scripts and extension pages send; the background answers.
@@ -72,6 +73,8 @@ export interface ProtocolMap {
   pageMentions(): PageMention[];
   /** Sent to a tab's content script: scroll to the first (or n-th) mention of an entity and flash it. */
   revealEntity(data: { entityId: string; index?: number; openCard?: boolean }): boolean;
+  /** The popup's context view of a page: its entities with descriptions and latest statements, and related statements. */
+  pageContext(data: PageContextRequest): PageContext;
 }
 
 export interface ViewerTarget {

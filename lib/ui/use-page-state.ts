@@ -3,6 +3,8 @@ import { browser } from 'wxt/browser';
 import { sendMessage, type PageAnnotations, type PageState } from '../protocol/messages';
 
 export interface ActivePage {
+  /** False until the tab and its content script have answered. */
+  loaded: boolean;
   tabId: number | null;
   hostname: string | null;
   state: PageState | null;
@@ -10,13 +12,17 @@ export interface ActivePage {
   reveal: (entityId: string) => void;
 }
 
-/** The active tab and what its content script shows (null where no content script runs). */
+/**
+ * The tab the popup was opened for, `?tab=ID` (the popup opened as a page for a tab, as the browser tests
+ * do), or else the active tab; and what its content script shows (null where no content script runs).
+ */
 export function useActivePage(refreshKey: unknown): ActivePage {
-  const [page, setPage] = useState<Omit<ActivePage, 'reveal'>>({ tabId: null, hostname: null, state: null, notes: null });
+  const [page, setPage] = useState<Omit<ActivePage, 'reveal'>>({ loaded: false, tabId: null, hostname: null, state: null, notes: null });
   useEffect(() => {
     let alive = true;
     void (async () => {
-      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+      const asked = Number(new URLSearchParams(location.search).get('tab'));
+      const tab = Number.isInteger(asked) && asked > 0 ? await browser.tabs.get(asked).catch(() => undefined) : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
       const tabId = tab?.id ?? null;
       let hostname: string | null = null;
       try {
@@ -26,7 +32,7 @@ export function useActivePage(refreshKey: unknown): ActivePage {
       }
       const state = tabId === null ? null : await sendMessage('pageState', undefined, tabId).catch(() => null);
       const notes = tabId === null ? null : await sendMessage('pageAnnotations', undefined, tabId).catch(() => null);
-      if (alive) setPage({ tabId, hostname, state, notes });
+      if (alive) setPage({ loaded: true, tabId, hostname, state, notes });
     })();
     return () => {
       alive = false;

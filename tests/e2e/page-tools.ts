@@ -1,6 +1,7 @@
 // What the tests read from a page: the highlights the extension drew (from the page's
 // CSS.highlights registry, or the wrappers in accessible mode) and the content
 // script's own account of them (asked through an extension page, as the popup does).
+import { ENTITY_TYPES } from '../../lib/model/types';
 import type { TestBrowser, TestPage } from './browsers.ts';
 
 export interface DrawnHighlight {
@@ -139,4 +140,34 @@ export async function waitForStableState(ext: TestPage, url: string, timeoutMs =
 
 export async function openControl(browser: TestBrowser): Promise<TestPage> {
   return browser.openExtensionPage('options.html');
+}
+
+/**
+ * Patches the reader's stored settings from an extension page (the defaults where none are stored yet;
+ * their `types` are every entity type of the model, so a new type is never forgotten).
+ */
+export async function setSettings(ext: TestPage, patch: Record<string, unknown>): Promise<void> {
+  await ext.evaluate(
+    async ({ p, types }: { p: Record<string, unknown>; types: string[] }) => {
+      type Api = { storage: { local: { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> } } };
+      const g = globalThis as unknown as { browser?: Api; chrome?: Api };
+      const api = (g.browser ?? g.chrome)!;
+      const current = ((await api.storage.local.get('settings')).settings ?? { enabled: true, disabledSites: [], types, accessibleMode: false }) as Record<
+        string,
+        unknown
+      >;
+      await api.storage.local.set({ settings: { ...current, ...p } });
+    },
+    { p: patch, types: [...ENTITY_TYPES] },
+  );
+}
+
+/** The id of the tab showing `url` (asked from an extension page). */
+export function tabIdOf(ext: TestPage, url: string): Promise<number | null> {
+  return ext.evaluate(async (pageUrl: string) => {
+    type Api = { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } };
+    const g = globalThis as unknown as { browser?: Api; chrome?: Api };
+    const api = (g.browser ?? g.chrome)!;
+    return (await api.tabs.query({})).find((t) => t.url === pageUrl)?.id ?? null;
+  }, url);
 }
