@@ -18,10 +18,13 @@ export interface EntityCardProps {
 }
 
 const FIRST_STATEMENTS = 3;
+/** Statements come first (who said what is what readers open a card for); facts after, three at first. */
+const FIRST_FACTS = 3;
 
 /** The entity card: what it is, facts with their sources, related statements, peers, mentions on the page. */
 export function EntityCard({ data, error, mention, onPrev, onNext, onClose, onOpenSource, onPeer }: EntityCardProps) {
   const [more, setMore] = useState(false);
+  const [moreFacts, setMoreFacts] = useState(false);
   if (error) {
     return (
       <div className="card" role="dialog" aria-label="CSTO Lens">
@@ -70,11 +73,27 @@ export function EntityCard({ data, error, mention, onPrev, onNext, onClose, onOp
         </div>
       )}
 
+      <section aria-label="Related statements">
+        <h3>Related statements</h3>
+        {statements.length === 0 && <p className="muted">No statements in the knowledge base.</p>}
+        <ul className="statements">
+          {shown.map((s) => (
+            <StatementItem key={s.id} statement={s} onOpenSource={(statementId, documentId) => onOpenSource({ documentId, statementId })} />
+          ))}
+        </ul>
+        {statements.length > FIRST_STATEMENTS && (
+          <button type="button" className="more" onClick={() => setMore(!more)} aria-expanded={more}>
+            {more ? 'Fewer' : `${statements.length - FIRST_STATEMENTS} more`}
+          </button>
+        )}
+      </section>
+
+
       {facts.length > 0 && (
         <section aria-label="Facts">
           <h3>Facts</h3>
           <ul className="facts">
-            {facts.slice(0, 6).map((f) => (
+            {(moreFacts ? facts : facts.slice(0, FIRST_FACTS)).map((f) => (
               <li key={f.id} className="fact" data-fact-id={f.id}>
                 <span>{f.text.replace(/\s+/g, ' ')}</span>{' '}
                 {f.source ? (
@@ -90,26 +109,22 @@ export function EntityCard({ data, error, mention, onPrev, onNext, onClose, onOp
                 ) : (
                   <span className="source muted">CSTO Lens registry</span>
                 )}
+                {f.also && f.also.length > 0 && (
+                  <span className="also muted" title={f.also.map((a) => `${a.outlet}: ${a.title}`).join('\n')}>
+                    {' '}
+                    Also in {f.also.length === 1 ? f.also[0]!.outlet : `${f.also.length} other sources`}.
+                  </span>
+                )}
               </li>
             ))}
           </ul>
+          {facts.length > FIRST_FACTS && (
+            <button type="button" className="more" onClick={() => setMoreFacts(!moreFacts)} aria-expanded={moreFacts}>
+              {moreFacts ? 'Fewer facts' : `${facts.length - FIRST_FACTS} more facts`}
+            </button>
+          )}
         </section>
       )}
-
-      <section aria-label="Related statements">
-        <h3>Related statements</h3>
-        {statements.length === 0 && <p className="muted">No statements in the knowledge base.</p>}
-        <ul className="statements">
-          {shown.map((s) => (
-            <StatementItem key={s.id} statement={s} onOpenSource={(statementId, documentId) => onOpenSource({ documentId, statementId })} />
-          ))}
-        </ul>
-        {statements.length > FIRST_STATEMENTS && (
-          <button type="button" className="more" onClick={() => setMore(!more)} aria-expanded={more}>
-            {more ? 'Fewer' : `${statements.length - FIRST_STATEMENTS} more`}
-          </button>
-        )}
-      </section>
 
       {peers.length > 0 && (
         <section aria-label="Often appears with">

@@ -20,7 +20,7 @@ export function SourceLine({ source, onOpen, label = 'source' }: SourceLineProps
           onOpen();
         }}
       >
-        {label}: {source.title.length > 70 ? `${source.title.slice(0, 68)}…` : source.title}
+        {label}: {source.title}
       </a>
     </span>
   );

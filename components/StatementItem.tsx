@@ -10,9 +10,14 @@ export interface StatementItemProps {
     speakerName: string | null;
     source: CardSource;
   };
-  /** Relevance score shown for related statements. */
+  /** Relevance of a related statement (0 to 1.5), shown as words, never as a raw number. */
   score?: number;
   onOpenSource: (statementId: string, documentId: string) => void;
+}
+
+/** How close a related statement is, in words (scores from lib/kb/related.ts: BM25 share + shared entities). */
+export function relevanceLabel(score: number): string {
+  return score >= 0.9 ? 'closely related' : score >= 0.45 ? 'related' : 'loosely related';
 }
 
 const KIND_LABEL = { quote: 'said', reported: 'said (reported)', answer: 'answered' } as const;
@@ -20,10 +25,10 @@ const KIND_LABEL = { quote: 'said', reported: 'said (reported)', answer: 'answer
 /** One statement: who said what, when, in which document. */
 export function StatementItem({ statement: s, score, onOpenSource }: StatementItemProps) {
   return (
-    <li className="statement" data-statement-id={s.id}>
+    <li className="statement" data-statement-id={s.id} data-score={score}>
       <div className="statement-head">
         <strong className="speaker">{s.speakerName ?? 'Unattributed'}</strong> <span className="muted">{KIND_LABEL[s.kind]}</span>
-        {score !== undefined && <span className="score" title="relevance">{score.toFixed(2)}</span>}
+        {score !== undefined && <span className="score">{relevanceLabel(score)}</span>}
       </div>
       <blockquote>{excerpt(s.text)}</blockquote>
       <SourceLine source={s.source} onOpen={() => onOpenSource(s.id, s.source.documentId)} />

@@ -33,6 +33,10 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => {
     void kb.ensureBuilt();
   });
+  // First run: the welcome page (what CSTO Lens does, the build's progress, the shortcuts, the notebook).
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+  });
   browser.runtime.onStartup?.addListener(() => {
     void kb.ensureBuilt();
   });

@@ -2,14 +2,19 @@ import { createRoot } from 'react-dom/client';
 import { SettingsForm } from '../../components/SettingsForm';
 import { SyncSettings } from '../../components/SyncSettings';
 import { useSettings } from '../../lib/ui/use-settings';
+import { Shortcuts } from '../../components/Shortcuts';
+import { useShortcuts } from '../../lib/ui/use-shortcuts';
+import { shortcutsHint } from '../../lib/ui/shortcuts-hint';
 import '../../components/theme.css';
 
 function Options() {
   const [settings, save] = useSettings();
+  const shortcuts = useShortcuts();
   return (
     <main style={{ padding: 16, maxWidth: 560 }}>
       {settings && <SettingsForm settings={settings} onChange={save} />}
       <SyncSettings />
+      <Shortcuts shortcuts={shortcuts} changeHint={shortcutsHint()} />
     </main>
   );
 }

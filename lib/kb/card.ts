@@ -1,5 +1,6 @@
 import type { DatePrecision, Entity, EntityType, Fact, SourceDocument, Statement } from '../model/types';
 import type { LensDb } from './db';
+import { tidyFacts } from './card-facts';
 
 // What the card shows for one entity: description, facts with their sources,
 // related statements ranked (spoken by it, naming it, naming entities close to
@@ -21,6 +22,8 @@ export interface CardFact {
   source: CardSource | null;
   start: number | null;
   end: number | null;
+  /** Further sources that state the same fact (lib/kb/card-facts.ts). */
+  also?: CardSource[];
 }
 
 export type StatementRelation = 'spoken' | 'names' | 'near';
@@ -132,13 +135,16 @@ export async function cardFor(db: LensDb, entityId: string): Promise<CardData | 
 
   return {
     entity: { id: entity.id, type: entity.type, name: entity.name, description: entity.description, aliases: aliases.map((a) => a.text) },
-    facts: facts
+    facts: tidyFacts(
+      facts
       .map((f: Fact) => {
         const doc = f.documentId === 'registry' ? undefined : docs.get(f.documentId);
         return { id: f.id, kind: f.kind, text: f.text, source: doc ? sourceOf(doc) : null, start: f.start, end: f.end };
       })
       // Facts read from documents first (they carry a source to check), then curated ones.
       .sort((a, b) => Number(a.source === null) - Number(b.source === null) || a.kind.localeCompare(b.kind)),
+      [entity.name, ...aliases.map((a) => a.text)],
+    ),
     statements: statements.map(({ weight: _w, ...s }) => s),
     peers,
   };

@@ -25,6 +25,8 @@ const STOP = new Set(
 
 /** Weight of the shared-entity share against normalised BM25 (both in [0, 1]). */
 const ENTITY_WEIGHT = 0.5;
+/** Below this a statement shares a stray word or one entity of many with the passage: not worth listing. */
+export const MIN_RELATED_SCORE = 0.2;
 
 export class RelatedStatements {
   private readonly index = new MiniSearch<{ id: string; text: string }>({
@@ -58,7 +60,7 @@ export class RelatedStatements {
       const ent = entities.size ? shared.length / entities.size : 0;
       const score = text + ENTITY_WEIGHT * ent;
       const doc = this.docs.get(s.documentId);
-      if (score <= 0 || !doc) continue;
+      if (score < MIN_RELATED_SCORE || !doc) continue;
       scored.push({
         id: s.id,
         text: s.text,

@@ -34,7 +34,11 @@ function readCard(page: TestPage) {
       entityId: card.getAttribute('data-entity-id'),
       title: card.querySelector('h2')?.textContent ?? '',
       description: card.querySelector('.description')?.textContent ?? '',
-      facts: [...card.querySelectorAll('.fact')].map((f) => ({ text: f.textContent ?? '', source: f.querySelector('.source')?.textContent ?? '' })),
+      facts: [...card.querySelectorAll('.fact')].map((f) => ({
+        text: f.textContent ?? '',
+        fact: f.querySelector('span')?.textContent ?? '',
+        source: f.querySelector('.source')?.textContent ?? '',
+      })),
       statements: [...card.querySelectorAll('.statement')].map((s) => ({
         speaker: s.querySelector('.speaker')?.textContent ?? '',
         text: s.querySelector('blockquote')?.textContent ?? '',
@@ -88,6 +92,9 @@ describe.each(selectedBrowsers())('%s entity context', (name, launch) => {
       expect(card.title).toBe('Sergey Lavrov');
       expect(card.description).toMatch(/Foreign Affairs/);
       expect(card.facts.some((f) => /Pakistan Point News \/ Sputnik, 26 May 2020/.test(f.source))).toBe(true);
+      // One line per fact (the role stated by three articles is one fact), none that is only his name.
+      expect(new Set(card.facts.map((f) => f.fact)).size).toBe(card.facts.length);
+      expect(card.facts.some((f) => /Sergey Lavrov|Sergei Lavrov/.test(f.fact))).toBe(false);
       expect(card.statements).toHaveLength(3); // the first three; the rest behind "more"
       expect(card.statements.every((s) => s.speaker === 'Sergey Lavrov')).toBe(true);
       expect(card.mentions).toMatch(/5 mentions on this page \(2 of 5\)/);
@@ -151,7 +158,8 @@ describe.each(selectedBrowsers())('%s entity context', (name, launch) => {
             return [...items].map((s) => ({
               id: s.getAttribute('data-statement-id'),
               speaker: s.querySelector('.speaker')?.textContent ?? '',
-              score: Number(s.querySelector('.score')?.textContent ?? 'NaN'),
+              score: Number(s.getAttribute('data-score') ?? 'NaN'),
+              label: s.querySelector('.score')?.textContent ?? '',
               text: s.querySelector('blockquote')?.textContent ?? '',
             }));
           }),
@@ -162,6 +170,9 @@ describe.each(selectedBrowsers())('%s entity context', (name, launch) => {
       expect(results[0]!.speaker).toBe('Sergey Lavrov');
       const scores = results.map((r) => r.score);
       expect(scores).toEqual([...scores].sort((a, b) => b - a));
+      // Relevance in words, never a raw score; nothing below the listing threshold.
+      for (const r of results) expect(r.label).toMatch(/^(closely related|related|loosely related)$/);
+      expect(Math.min(...scores)).toBeGreaterThanOrEqual(0.2);
       await page.screenshot(`related-${name}.png`, { fullPage: false });
     } finally {
       await page.close();

@@ -52,6 +52,17 @@ describe('background install handler', () => {
   });
 });
 
+describe('background first run', () => {
+  it('opens the welcome page on install, and not on an update or a browser update', async () => {
+    const welcome = async () => (await fakeBrowser.tabs.query({})).filter((t) => t.url?.endsWith('/welcome.html')).length;
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', previousVersion: '0.0.1', temporary: false });
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'browser_update', temporary: false });
+    expect(await welcome()).toBe(0);
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
+    expect(await waitFor(async () => ((await welcome()) > 0 ? welcome() : undefined))).toBe(1);
+  });
+});
+
 describe('background keyboard command', () => {
   it("toggles highlighting on the active tab's site, and back", async () => {
     // The fake browser does not track the active tab: answer the query the handler makes.
