@@ -12,7 +12,8 @@ import { rng as mulberry32 } from './lib/rng';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const SEEDS_DIR = join(ROOT, 'assets/seeds');
-const OUT = join(ROOT, 'tests/fixtures/pages');
+// CSTO_FIXTURES_OUT writes elsewhere (the drift test compares that with what is committed).
+const OUT = process.env.CSTO_FIXTURES_OUT ?? join(ROOT, 'tests/fixtures/pages');
 
 // ------------------------------------------------------------------ helpers
 

@@ -2,16 +2,26 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { collectText } from '../../../lib/dom/collect';
+import { EDITS, editedPage } from '../../fixtures/anchoring/edits';
 
 const ROOT = join(__dirname, '..', '..', 'fixtures');
 const cache = new Map<string, string>();
 
-/** 'seed-000' → fixtures/pages/seed-000.html; 'seed-000.removed' → fixtures/anchoring/seed-000.removed.html */
+/** The HTML of a saved page ('seed-000') or of an edited copy ('seed-000.removed', built from its edit list). */
+export function pageHtml(name: string): string {
+  const [page, edit] = name.split('.', 2) as [string, string | undefined];
+  const html = readFileSync(join(ROOT, 'pages', `${page}.html`), 'utf8');
+  if (edit === undefined) return html;
+  const e = EDITS.find((x) => x.page === page && x.edit === edit);
+  if (!e) throw new Error(`no edit ${edit} of ${page} in tests/fixtures/anchoring/edits.ts`);
+  return editedPage(e, html);
+}
+
+/** 'seed-000' → fixtures/pages/seed-000.html; 'seed-000.removed' → that page with the edit 'removed' applied. */
 export function pageText(name: string): string {
   let text = cache.get(name);
   if (text === undefined) {
-    const file = name.includes('.') ? join(ROOT, 'anchoring', `${name}.html`) : join(ROOT, 'pages', `${name}.html`);
-    const doc = new DOMParser().parseFromString(readFileSync(file, 'utf8'), 'text/html');
+    const doc = new DOMParser().parseFromString(pageHtml(name), 'text/html');
     text = collectText(doc.body, { styles: false }).text;
     cache.set(name, text);
   }
