@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT_DIR, type TestPage } from './browsers.ts';
 import { fixtureUrl, selectedBrowsers, useBrowser } from './harness.ts';
-import { askContent, askMentions, openControl, readHighlights, waitForPageState, type PageStateResult } from './page-tools.ts';
+import { askContent, askMentions, openControl, readHighlights, setSettings, waitForPageState, type PageStateResult } from './page-tools.ts';
 
 const golden = JSON.parse(readFileSync(join(ROOT_DIR, 'tests/fixtures/pages/highlights.json'), 'utf8')) as Record<string, [string, string][]>;
 const PAGES = ['seed-000', 'seed-001', 'seed-002', 'seed-003', 'seed-004', 'ru', 'plain', 'editable'];
@@ -22,20 +22,6 @@ const domUntouched = (page: TestPage, selector = 'body') =>
     return pristine.querySelector(sel)!.innerHTML === document.querySelector(sel)!.innerHTML;
   }, selector);
 
-async function setSettings(ext: TestPage, patch: Record<string, unknown>): Promise<void> {
-  await ext.evaluate(async (p: Record<string, unknown>) => {
-    type Api = { storage: { local: { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> } } };
-    const g = globalThis as unknown as { browser?: Api; chrome?: Api };
-    const api = (g.browser ?? g.chrome)!;
-    const current = ((await api.storage.local.get('settings')).settings ?? {
-      enabled: true,
-      disabledSites: [],
-      types: ['organization', 'body', 'person', 'country', 'place', 'operation', 'exercise', 'programme', 'group', 'event', 'document'],
-      accessibleMode: false,
-    }) as Record<string, unknown>;
-    await api.storage.local.set({ settings: { ...current, ...p } });
-  }, patch);
-}
 
 describe.each(selectedBrowsers())('%s highlighting', (name, launch) => {
   const ctx = useBrowser(name, launch);
