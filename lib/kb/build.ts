@@ -5,24 +5,17 @@ import type { EntityInfo, MentionIn } from '../nlp';
 import type { Registry } from '../registry/schema';
 import { registryAliases, registryEntities } from '../registry/aliases';
 import type { AliasRow, SentenceRow } from './db';
+import { computeBuildKey, type SeedManifest, type SeedSource } from './build-key';
 import { hashString } from './hash';
-import { readMetadata, type ManifestEntry } from './metadata';
+import { readMetadata } from './metadata';
 
 // Builds the whole knowledge base in memory from the registry and the seed
 // documents. Pure and deterministic: the same inputs give the same records with
 // the same ids, which is what makes the stored build idempotent.
 
-/** Bump when extraction changes, so installed profiles rebuild their knowledge base. */
-export const EXTRACTOR_VERSION = 1;
-
-export interface SeedSource {
-  file: string;
-  text: string;
-}
-
-export interface SeedManifest {
-  documents: Record<string, ManifestEntry>;
-}
+// The build key and the extractor version live in build-key.ts (a worker compares the key
+// without loading this module and the NLP); re-exported here for existing importers.
+export { EXTRACTOR_VERSION, computeBuildKey, type SeedManifest, type SeedSource } from './build-key';
 
 export interface KbData {
   buildKey: string;
@@ -44,12 +37,6 @@ export function aliasRow(a: Alias): AliasRow {
     ...(a.context ? { context: a.context } : {}),
     ...(a.lang ? { lang: a.lang } : {}),
   };
-}
-
-export function computeBuildKey(registry: Registry, seeds: SeedSource[], manifest: SeedManifest): string {
-  const parts = [String(EXTRACTOR_VERSION), JSON.stringify(registry), JSON.stringify(manifest)];
-  for (const s of [...seeds].sort((a, b) => a.file.localeCompare(b.file))) parts.push(s.file, s.text);
-  return hashString(parts.join('\u0000'));
 }
 
 const documentId = (file: string) => file.replace(/\.[^.]+$/, '');

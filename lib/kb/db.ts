@@ -38,6 +38,11 @@ export interface AnchorStateRow {
   checkedAt: number;
 }
 
+// v6 (kb-speed): the compiled entity matcher of one build (typed arrays), loaded by a cold
+// worker instead of compiling the aliases again. Derived data: keyed by the build key it was
+// compiled from, replaced after every build, dropped on every extension install or update.
+export type MatcherSnapshotRow = import('../match/entities').MatcherSnapshot & { savedAt: string };
+
 export interface MetaRow {
   key: string;
   value: unknown;
@@ -60,6 +65,7 @@ export class LensDb extends Dexie {
   annotations!: EntityTable<Annotation, 'id'>;
   outbox!: EntityTable<OutboxRow, 'id'>;
   anchorState!: EntityTable<AnchorStateRow, 'id'>;
+  matcherSnapshots!: EntityTable<MatcherSnapshotRow, 'build'>; // v6 (kb-speed)
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -104,5 +110,9 @@ export function declareVersions(db: Dexie): void {
   // v4: the last anchoring outcome of each annotation (device-local, not synced).
   db.version(4).stores({
     anchorState: 'id, source',
+  });
+  // v6 (kb-speed): compiled matcher snapshots, one per build key (derived; see MatcherSnapshotRow).
+  db.version(6).stores({
+    matcherSnapshots: 'build',
   });
 }

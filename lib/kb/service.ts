@@ -2,9 +2,10 @@ import { liveQuery, type Subscription } from 'dexie';
 import { EntityMatcher, matcherData, type MatcherData } from '../match/entities';
 import type { MatchedSpan } from '../protocol/messages';
 import type { PackedSpans } from '../protocol/spans';
-import { buildKnowledgeBase } from './build';
+import { computeBuildKey } from './build-key';
 import type { KbSources } from './bundled';
 import type { LensDb } from './db';
+import { dropMatcherSnapshots, loadMatcherSnapshot, saveMatcherSnapshot } from './snapshot';
 import { BUILD_KEY, readAliases, readStats, storedBuildKey, storeKnowledgeBase, type KbStats } from './store';
 import { cardFor, type CardData } from './card';
 import { RelatedStatements, type RelatedStatement } from './related';
@@ -22,9 +23,24 @@ export interface KbBuildTiming {
   at: string;
 }
 
+/** The last ensureBuilt: how long deciding (and, if the key changed, building) took. */
+export interface KbCheckTiming {
+  /** Reading the sources, hashing them into the build key, comparing it with the stored one. */
+  checkMs: number;
+  /** Whether the key differed and the knowledge base was built and stored. */
+  built: boolean;
+  at: string;
+}
+
+/** How the in-memory matcher was made: loaded from the stored snapshot, or compiled from the aliases. */
+export type MatcherOrigin = 'snapshot' | 'compiled';
+
 export class KnowledgeService {
   private lastBuild: KbBuildTiming | null = null;
-  private compiled: Promise<{ data: MatcherData; matcher: EntityMatcher }> | null = null;
+  private lastCheck: KbCheckTiming | null = null;
+  private origin: MatcherOrigin | null = null;
+  private compiled: Promise<EntityMatcher> | null = null;
+  private data: Promise<MatcherData> | null = null;
   private building: Promise<boolean> | null = null;
   private related: Promise<RelatedStatements> | null = null;
   private cards = new Map<string, Promise<CardData | null>>();
@@ -35,10 +51,22 @@ export class KnowledgeService {
     private readonly sources: () => KbSources,
   ) {}
 
-  /** Builds and stores the knowledge base if the registry, seeds or extractor changed. */
+  /**
+   * Builds and stores the knowledge base if the registry, seeds or extractor changed. The build
+   * key is compared first: when it is the stored one, nothing is built and the build module (the
+   * NLP, compromise) is not even loaded. It is imported only when a build is needed.
+   */
   ensureBuilt(): Promise<boolean> {
     this.building ??= (async () => {
+      const c0 = performance.now();
       const { registry, seeds, manifest } = this.sources();
+      const key = computeBuildKey(registry, seeds, manifest);
+      const [stored, aliases] = await Promise.all([storedBuildKey(this.db), this.db.aliases.count()]);
+      if (stored === key && aliases > 0) {
+        this.lastCheck = { checkMs: performance.now() - c0, built: false, at: new Date().toISOString() };
+        return false;
+      }
+      const { buildKnowledgeBase } = await import('./build');
       const t0 = performance.now();
       const data = buildKnowledgeBase(registry, seeds, manifest);
       const t1 = performance.now();
@@ -47,6 +75,7 @@ export class KnowledgeService {
         this.lastBuild = { buildMs: t1 - t0, storeMs: performance.now() - t1, at: new Date().toISOString() };
         this.invalidate();
       }
+      this.lastCheck = { checkMs: performance.now() - c0, built: wrote, at: new Date().toISOString() };
       return wrote;
     })().finally(() => {
       this.building = null;
@@ -70,6 +99,8 @@ export class KnowledgeService {
   /** Drops everything derived from the stored knowledge base. */
   private invalidate(): void {
     this.compiled = null;
+    this.data = null;
+    this.origin = null;
     this.related = null;
     this.cards.clear();
   }
@@ -102,12 +133,37 @@ export class KnowledgeService {
     this.watch = null;
   }
 
-  private compile() {
+  /**
+   * Forgets the compiled matcher and its stored snapshots: after an install or an update the
+   * extension's code, and so how aliases compile, may have changed while the build key has not.
+   */
+  async dropMatcherSnapshots(): Promise<void> {
+    await dropMatcherSnapshots(this.db);
+    this.invalidate();
+  }
+
+  /** Starts making the matcher now (a worker calls it as it starts, before the first page asks). */
+  warm(): void {
+    void this.matcher().catch(() => {});
+  }
+
+  /**
+   * The matcher of the stored build: its snapshot (db.ts v6) when one was saved for this build,
+   * else compiled from the aliases, and the snapshot saved for the next worker start.
+   */
+  private compile(): Promise<EntityMatcher> {
     this.compiled ??= (async () => {
-      if ((await this.db.aliases.count()) === 0) await this.ensureBuilt();
-      const [aliases, entities, build] = await Promise.all([readAliases(this.db), this.db.entities.toArray(), storedBuildKey(this.db)]);
-      const data = matcherData(build ?? '', aliases, entities);
-      return { data, matcher: new EntityMatcher(data) };
+      const snapshot = await loadMatcherSnapshot(this.db);
+      if (snapshot) {
+        this.origin = 'snapshot';
+        return new EntityMatcher(snapshot);
+      }
+      const data = await this.readMatcherData();
+      const matcher = new EntityMatcher(data);
+      this.origin = 'compiled';
+      // Best effort: a failed write only means the next cold start compiles again.
+      await saveMatcherSnapshot(this.db, matcher.snapshot()).catch(() => false);
+      return matcher;
     })().catch((err) => {
       this.compiled = null;
       throw err;
@@ -115,24 +171,55 @@ export class KnowledgeService {
     return this.compiled;
   }
 
+  /**
+   * The matcher, building first when nothing is stored yet. The build happens before the
+   * compile starts, as a build drops whatever is derived from the previous one.
+   */
+  private async matcher(): Promise<EntityMatcher> {
+    if (!this.compiled && (await this.db.aliases.count()) === 0) await this.ensureBuilt();
+    return this.compile();
+  }
+
+  private readMatcherData(): Promise<MatcherData> {
+    this.data ??= (async () => {
+      const [aliases, entities, build] = await Promise.all([readAliases(this.db), this.db.entities.toArray(), storedBuildKey(this.db)]);
+      return matcherData(build ?? '', aliases, entities);
+    })().catch((err) => {
+      this.data = null;
+      throw err;
+    });
+    return this.data;
+  }
+
   /** What a page needs to match on its own (lib/match/entities.ts), read once per build. */
   async matcherData(): Promise<MatcherData> {
-    return (await this.compile()).data;
+    if (!this.data && (await this.db.aliases.count()) === 0) await this.ensureBuilt();
+    return this.readMatcherData();
   }
 
   /** The CSTO entities in `text`. Context-only entities still take part in matching, so
    *  "Pakistan Point News" is not read as "Pakistan", but they are not returned. */
   async match(text: string): Promise<MatchedSpan[]> {
-    return (await this.compile()).matcher.match(text);
+    return (await this.matcher()).match(text);
   }
 
   /** match() packed (lib/protocol/spans.ts). */
   async matchPacked(text: string): Promise<PackedSpans> {
-    return (await this.compile()).matcher.matchPacked(text);
+    return (await this.matcher()).matchPacked(text);
   }
 
-  async stats(): Promise<KbStats & { ready: boolean; lastBuild: KbBuildTiming | null }> {
+  /** Where the current matcher came from (null before the first match). */
+  get matcherOrigin(): MatcherOrigin | null {
+    return this.origin;
+  }
+
+  /** The worker's start: ms from its time origin to its composition root (the bundle loaded and evaluated). */
+  workerStartMs: number | null = null;
+
+  async stats(): Promise<
+    KbStats & { ready: boolean; lastBuild: KbBuildTiming | null; lastCheck: KbCheckTiming | null; matcher: MatcherOrigin | null; workerStartMs: number | null }
+  > {
     const stats = await readStats(this.db);
-    return { ...stats, ready: stats.entities > 0, lastBuild: this.lastBuild };
+    return { ...stats, ready: stats.entities > 0, lastBuild: this.lastBuild, lastCheck: this.lastCheck, matcher: this.origin, workerStartMs: this.workerStartMs };
   }
 }

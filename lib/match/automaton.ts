@@ -79,6 +79,58 @@ function buildTable(items: { key: string; order: number; entry: Entry }[]): Tabl
   return { trie, entries: items.map((i) => i.entry), rootDirect };
 }
 
+/** Bump when what a compiled automaton holds or means changes: stored snapshots of another format are compiled again. */
+export const AUTOMATON_FORMAT = 1;
+
+/** One table as plain data: the trie's typed arrays and its entries in columns (structured-clonable). */
+interface TableSnapshot {
+  trie: Trie;
+  rootDirect: Int32Array;
+  /** The distinct entity ids; entryEntity[k] indexes into it. */
+  entityIds: string[];
+  entryEntity: Int32Array;
+  entryWordEnd: Uint8Array;
+  /** The entries that carry a context rule, already compiled: [entry index, rule]. */
+  contexts: [number, CompiledContext][];
+}
+
+/** A compiled automaton as plain data, to store (IndexedDB, a file) and load without compiling. */
+export interface AutomatonSnapshot {
+  format: number;
+  aliasCount: number;
+  tables: (TableSnapshot | null)[];
+}
+
+function snapshotTable(table: Table | null): TableSnapshot | null {
+  if (!table) return null;
+  const ids = new Map<string, number>();
+  const entryEntity = new Int32Array(table.entries.length);
+  const entryWordEnd = new Uint8Array(table.entries.length);
+  const contexts: [number, CompiledContext][] = [];
+  table.entries.forEach((e, k) => {
+    let id = ids.get(e.entityId);
+    if (id === undefined) ids.set(e.entityId, (id = ids.size));
+    entryEntity[k] = id;
+    entryWordEnd[k] = e.wordEnd ? 1 : 0;
+    if (e.context) contexts.push([k, e.context]);
+  });
+  return { trie: table.trie, rootDirect: table.rootDirect, entityIds: [...ids.keys()], entryEntity, entryWordEnd, contexts };
+}
+
+function restoreTable(s: TableSnapshot | null): Table | null {
+  if (!s) return null;
+  const context = new Map(s.contexts);
+  const entries: Entry[] = [];
+  for (let k = 0; k < s.entryEntity.length; k++) {
+    entries.push({ entityId: s.entityIds[s.entryEntity[k]!]!, context: context.get(k) ?? null, wordEnd: s.entryWordEnd[k] === 1 });
+  }
+  return { trie: s.trie, entries, rootDirect: s.rootDirect };
+}
+
+function isSnapshot(x: readonly Alias[] | AutomatonSnapshot): x is AutomatonSnapshot {
+  return !Array.isArray(x);
+}
+
 export class Automaton {
   readonly aliasCount: number;
   private readonly tables: (Table | null)[];
@@ -90,7 +142,17 @@ export class Automaton {
   private candCount = 0;
   private builder: StreamBuilder | null = null;
 
-  constructor(aliases: readonly Alias[]) {
+  /** Compiles `aliases`, or takes a snapshot made by snapshot() (no compiling: the arrays are used as they are). */
+  constructor(source: readonly Alias[] | AutomatonSnapshot) {
+    if (isSnapshot(source)) {
+      if (source.format !== AUTOMATON_FORMAT || source.tables.length !== 2) {
+        throw new Error(`automaton snapshot: format ${source.format}, expected ${AUTOMATON_FORMAT}`);
+      }
+      this.aliasCount = source.aliasCount;
+      this.tables = source.tables.map(restoreTable);
+      return;
+    }
+    const aliases = source;
     const folded: { key: string; order: number; entry: Entry }[] = [];
     const cased: { key: string; order: number; entry: Entry }[] = [];
     let order = 0;
@@ -108,6 +170,11 @@ export class Automaton {
     }
     this.aliasCount = order;
     this.tables = [buildTable(folded), buildTable(cased)];
+  }
+
+  /** The compiled automaton as plain data (shares its typed arrays: do not change them). */
+  snapshot(): AutomatonSnapshot {
+    return { format: AUTOMATON_FORMAT, aliasCount: this.aliasCount, tables: this.tables.map(snapshotTable) };
   }
 
   /** Trie size, for benchmarks: nodes and bytes of the typed arrays. */

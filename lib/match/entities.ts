@@ -1,7 +1,7 @@
 import type { Alias, EntityType } from '../model/types';
 import type { MatchedSpan } from '../protocol/messages';
 import { SpanPacker, type PackedSpans } from '../protocol/spans';
-import { Automaton } from './automaton';
+import { Automaton, type AutomatonSnapshot } from './automaton';
 
 // The entity matcher as the pages use it: the alias automaton plus what turns its spans into
 // typed mentions. The background builds the data from the knowledge base and sends it to each
@@ -22,17 +22,38 @@ export interface MatcherData {
 
 const FALLBACK_TYPE: EntityType = 'organization';
 
+/** A compiled EntityMatcher as plain data (typed arrays): what the background stores per build. */
+export interface MatcherSnapshot {
+  build: string;
+  automaton: AutomatonSnapshot;
+  types: Record<string, EntityType>;
+  hidden: string[];
+}
+
+function isMatcherSnapshot(x: MatcherData | MatcherSnapshot): x is MatcherSnapshot {
+  return 'automaton' in x;
+}
+
 export class EntityMatcher {
   readonly build: string;
   private readonly automaton: Automaton;
   private readonly types: Map<string, EntityType>;
   private readonly hidden: Set<string>;
 
-  constructor(data: MatcherData) {
+  private readonly typeRecord: Record<string, EntityType>;
+
+  /** Compiles matcher data, or loads a snapshot() without compiling. */
+  constructor(data: MatcherData | MatcherSnapshot) {
     this.build = data.build;
-    this.automaton = new Automaton(data.aliases);
+    this.automaton = new Automaton(isMatcherSnapshot(data) ? data.automaton : data.aliases);
+    this.typeRecord = data.types;
     this.types = new Map(Object.entries(data.types));
     this.hidden = new Set(data.hidden);
+  }
+
+  /** The compiled matcher as plain data, to store and load without compiling. */
+  snapshot(): MatcherSnapshot {
+    return { build: this.build, automaton: this.automaton.snapshot(), types: this.typeRecord, hidden: [...this.hidden] };
   }
 
   get aliasCount(): number {

@@ -2,6 +2,7 @@ import { Dexie } from 'dexie';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../../entrypoints/background';
+import * as kbBuild from '../../../lib/kb/build';
 import { DB_NAME, LensDb } from '../../../lib/kb/db';
 import { storedBuildKey } from '../../../lib/kb/store';
 import { messaging } from '../../../lib/protocol/messages';
@@ -9,6 +10,12 @@ import { syncMessaging } from '../../../lib/sync/messages';
 import { DEFAULT_SETTINGS, settingsItem } from '../../../lib/settings';
 
 // The background worker's wiring, under WXT's fake browser and fake-indexeddb.
+
+// kb-speed: count the builds (the real build runs) to check the start path skips it.
+vi.mock('../../../lib/kb/build', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../../lib/kb/build')>();
+  return { ...real, buildKnowledgeBase: vi.fn(real.buildKnowledgeBase) };
+});
 async function waitFor<T>(probe: () => Promise<T | undefined>, ms = 15_000): Promise<T> {
   const until = Date.now() + ms;
   for (;;) {
@@ -78,3 +85,28 @@ describe('background keyboard command', () => {
   });
 });
 
+
+// kb-speed: a browser start with the knowledge base unchanged does not build it again.
+describe('background browser start', () => {
+  it('compares the build key on startup and does not build when nothing changed', async () => {
+    const builds = vi.mocked(kbBuild.buildKnowledgeBase);
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
+    const db = new LensDb();
+    await waitFor(async () => ((await db.entities.count()) > 0 ? true : undefined));
+    const afterInstall = builds.mock.calls.length;
+    expect(afterInstall).toBeGreaterThan(0);
+    const builtAt = (await db.meta.get('kbBuiltAt'))?.value;
+
+    // A new worker in a restarted browser: its start path, then onStartup.
+    messaging.removeAllListeners();
+    syncMessaging.removeAllListeners();
+    background.main();
+    await fakeBrowser.runtime.onStartup.trigger();
+    // the matcher answers from the stored build (and its snapshot) without a build
+    await waitFor(async () => ((await db.matcherSnapshots.count()) > 0 ? true : undefined));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(builds.mock.calls.length).toBe(afterInstall);
+    expect((await db.meta.get('kbBuiltAt'))?.value).toBe(builtAt);
+    db.close();
+  });
+});

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -7,10 +7,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 // The command-line tools, run as a user runs them (tsx in a child process).
 const root = join(__dirname, '../../..');
 const tsx = join(root, 'node_modules/.bin/tsx');
+// kb-speed: the CLIs keep their built knowledge base here, never in the real ~/.cache.
+const cacheDir = mkdtempSync(join(tmpdir(), 'csto-cli-cache-'));
 
-function cli(script: string, args: string[], input = ''): Promise<{ code: number; stdout: string; stderr: string }> {
+function cli(script: string, args: string[], input = '', env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(tsx, [join(root, 'scripts', script), ...args], { cwd: root });
+    const child = spawn(tsx, [join(root, 'scripts', script), ...args], { cwd: root, env: { ...process.env, CSTO_LENS_CACHE_DIR: cacheDir, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
@@ -116,4 +118,25 @@ describe('match', () => {
     expect(r.stderr).toMatch(message);
     expect(r.stdout).toBe('');
   });
+});
+
+// kb-speed: the second call loads the knowledge base the first one built and kept on disk.
+describe('the knowledge base kept between calls', () => {
+  it('is written by the first call and used by the next one (an alias only the kept copy has is matched)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'csto-cli-cache-'));
+    const first = await cli('match.ts', ['-'], 'The CSTO met.', { CSTO_LENS_CACHE_DIR: dir });
+    expect(first.code).toBe(0);
+    const [file] = readdirSync(dir).filter((f) => f.startsWith('kb-') && f.endsWith('.json'));
+    expect(file).toBeDefined();
+    const kept = JSON.parse(readFileSync(join(dir, file!), 'utf8')) as { aliases: { id: string; entityId: string; text: string; caseSensitive: boolean }[] };
+    kept.aliases.push({ id: 'org:csto|Zorblax Pact', entityId: 'org:csto', text: 'Zorblax Pact', caseSensitive: false });
+    writeFileSync(join(dir, file!), JSON.stringify(kept));
+
+    const second = await cli('match.ts', ['-'], 'The Zorblax Pact met.', { CSTO_LENS_CACHE_DIR: dir });
+    expect(second.code).toBe(0);
+    expect(JSON.parse(second.stdout)).toEqual([expect.objectContaining({ text: 'Zorblax Pact', entityId: 'org:csto' })]);
+    // with the cache off the knowledge base is built from the sources, which lack that alias
+    const off = await cli('match.ts', ['-'], 'The Zorblax Pact met.', { CSTO_LENS_CACHE_DIR: dir, CSTO_LENS_CACHE: 'off' });
+    expect(JSON.parse(off.stdout)).toEqual([]);
+  }, 60_000);
 });

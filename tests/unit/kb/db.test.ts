@@ -57,7 +57,8 @@ describe('schema versions', () => {
 
     const db = new LensDb(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(6); // v6 (kb-speed): matcher snapshots
+    expect(db.tables.map((t) => t.name)).toContain('matcherSnapshots');
     expect(await db.entities.get('person:x')).toMatchObject({ name: 'X' });
     expect(await db.meta.get('userSetting')).toEqual({ key: 'userSetting', value: 42 });
     // The upgrade filled the new multi-entry index's field, so the row is reachable by it.

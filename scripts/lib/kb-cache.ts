@@ -1,0 +1,92 @@
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import type { KbData } from '../../lib/kb/build';
+import { computeBuildKey } from '../../lib/kb/build-key';
+import type { KbSources } from '../../lib/kb/bundled';
+import { hashString } from '../../lib/kb/hash';
+import { ROOT } from './sources';
+
+// The command line's built knowledge base, kept on disk between calls: the build (the NLP over
+// every seed, about a second) runs only when its key changes. The key is the extension's build
+// key (registry, seeds, extractor version) plus a fingerprint of the code the build runs, so an
+// edit to the extractor or the matcher in a checkout rebuilds too.
+//
+//   CSTO_LENS_CACHE_DIR=DIR  keep it in DIR (the tests do) instead of
+//                            $XDG_CACHE_HOME/csto-lens or ~/.cache/csto-lens
+//   CSTO_LENS_CACHE=off      neither read nor write it
+
+/** The folders whose code a build runs (their files' contents are part of the cache key). */
+const CODE_DIRS = ['lib/kb', 'lib/nlp', 'lib/match', 'lib/registry', 'lib/model'];
+const PREFIX = 'kb-';
+
+export interface KbCacheOptions {
+  /** false: no cache; a string: this folder. Default: from the environment (see above). */
+  cache?: boolean | string;
+}
+
+/** The cache folder, or null when caching is off. */
+export function cacheDir(opts: KbCacheOptions = {}, env: NodeJS.ProcessEnv = process.env): string | null {
+  if (opts.cache === false) return null;
+  if (typeof opts.cache === 'string') return opts.cache;
+  if ((env.CSTO_LENS_CACHE ?? '').toLowerCase() === 'off') return null;
+  if (env.CSTO_LENS_CACHE_DIR) return env.CSTO_LENS_CACHE_DIR;
+  return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'csto-lens');
+}
+
+function files(dir: string): string[] {
+  let out: string[] = [];
+  for (const e of readdirSync(dir).sort()) {
+    const p = join(dir, e);
+    out = statSync(p).isDirectory() ? out.concat(files(p)) : out.concat(p);
+  }
+  return out;
+}
+
+let fingerprint: string | null = null;
+
+/** A hash of the build's code (and compromise's version). */
+export function codeFingerprint(root = ROOT): string {
+  if (fingerprint !== null) return fingerprint;
+  const parts: string[] = [];
+  for (const d of CODE_DIRS) for (const f of files(join(root, d))) parts.push(f.slice(root.length), readFileSync(f, 'utf8'));
+  try {
+    parts.push(String((JSON.parse(readFileSync(join(root, 'node_modules/compromise/package.json'), 'utf8')) as { version?: string }).version));
+  } catch {
+    parts.push('compromise?');
+  }
+  return (fingerprint = hashString(parts.join('\u0000')));
+}
+
+/** The cache file of these sources with this code. */
+export function cacheFile(dir: string, sources: KbSources): { path: string; buildKey: string } {
+  const buildKey = computeBuildKey(sources.registry, sources.seeds, sources.manifest);
+  return { path: join(dir, `${PREFIX}${buildKey}-${codeFingerprint()}.json`), buildKey };
+}
+
+/** The cached build of these sources, or null (none, unreadable, or of another build). */
+export function readCachedBuild(dir: string, sources: KbSources): KbData | null {
+  const { path, buildKey } = cacheFile(dir, sources);
+  let data: KbData;
+  try {
+    data = JSON.parse(readFileSync(path, 'utf8')) as KbData;
+  } catch {
+    return null;
+  }
+  if (data?.buildKey !== buildKey || !Array.isArray(data.entities) || !Array.isArray(data.aliases)) return null;
+  return data;
+}
+
+/** Stores a build, replacing every other build kept there (written to a temporary file, then renamed). */
+export function writeCachedBuild(dir: string, sources: KbSources, data: KbData): string {
+  const { path } = cacheFile(dir, sources);
+  mkdirSync(dir, { recursive: true });
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, JSON.stringify(data));
+  renameSync(tmp, path);
+  for (const f of readdirSync(dir)) {
+    const p = join(dir, f);
+    if (p !== path && f.startsWith(PREFIX) && f.endsWith('.json')) rmSync(p, { force: true });
+  }
+  return path;
+}
