@@ -27,7 +27,7 @@ export default tseslint.config(
     rules: noImport(['*', '**/*'], 'lib/model holds plain types and imports nothing.'),
   },
   {
-    files: ['lib/match/**', 'lib/nlp/**', 'lib/registry/**', 'lib/anchoring/**', 'lib/annotations/**'],
+    files: ['lib/match/**', 'lib/nlp/**', 'lib/registry/**', 'lib/anchoring/**', 'lib/annotations/**', 'lib/learn/**'],
     rules: noImport(
       ['dexie', 'dexie-react-hooks', 'react', 'react-dom', '**/kb/**', '**/components/**', '**/entrypoints/**'],
       'pure logic: no database, no UI.',

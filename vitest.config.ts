@@ -8,5 +8,7 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.{ts,tsx}', 'server/**/*.test.ts'],
     setupFiles: ['tests/setup.ts'],
     testTimeout: 20_000,
+    // Suites that build the knowledge base in beforeAll need more than the default 10 s on a busy 2-core machine.
+    hookTimeout: 60_000,
   },
 });

@@ -24,8 +24,18 @@ export function SourceDocumentView({ document: doc, paragraphs, statements, enti
           {doc.dateNote && doc.datePrecision !== 'day' && <span title={doc.dateNote}> ⓘ</span>}
         </p>
         {doc.dateNote && doc.datePrecision !== 'day' && <p className="muted small">{doc.dateNote}</p>}
-        <p className="muted small">
-          {statements.length} statements · file {doc.file}
+        <p className="muted small" data-testid="doc-origin">
+          {statements.length} statements ·{' '}
+          {doc.url ? (
+            <>
+              from your knowledge base, as read from{' '}
+              <a href={doc.url} target="_blank" rel="noreferrer" data-testid="original-link">
+                the original page
+              </a>
+            </>
+          ) : (
+            'a source document shipped with CSTO Lens'
+          )}
         </p>
       </header>
       {paragraphs.map((segments, i) => (

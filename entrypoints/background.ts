@@ -6,6 +6,9 @@ import { AnnotationStore } from '../lib/kb/annotation-store';
 import { parseImport } from '../lib/annotations/import';
 import { KnowledgeService } from '../lib/kb/service';
 import { pageContextFor } from '../lib/kb/page-context';
+import { LearnService } from '../lib/kb/learn-service';
+import { readTabArticle } from '../lib/learn/read-tab';
+import { canonicalUrl } from '../lib/annotations/canonical-url';
 import { onMessage, sendMessage } from '../lib/protocol/messages';
 import { settingsItem, toggleSite } from '../lib/settings';
 import { badgeText } from '../lib/ui/badge';
@@ -71,6 +74,22 @@ export default defineBackground(() => {
   onMessage('entityCard', ({ data }) => kb.card(data.entityId));
   onMessage('relatedStatements', ({ data }) => kb.relatedTo(data.text));
   onMessage('pageContext', ({ data }) => pageContextFor(db, kb, data));
+
+  // Learning from pages (issue 17). Extension pages may ask for any tab; a content script only for its own.
+  const learning = new LearnService(db, kb);
+  const fromExtension = (url: string | undefined) => !!url && url.startsWith(browser.runtime.getURL('/'));
+  onMessage('learnPage', async ({ data, sender }) => {
+    if (!fromExtension(sender.url) && sender.tab?.id !== data.tabId) return { ok: false as const, error: 'a page can only add itself' };
+    const page = await readTabArticle(data.tabId);
+    return page.ok ? learning.learn(page.read) : page;
+  });
+  onMessage('learnedForPage', async ({ data }) => {
+    const tab = await browser.tabs.get(data.tabId).catch(() => null);
+    return tab?.url ? learning.forUrl(canonicalUrl(tab.url)) : null;
+  });
+  onMessage('learnedList', () => learning.list());
+  onMessage('learnedRemove', async ({ data }) => ({ removed: await learning.remove(data.id) }));
+  onMessage('learnedRestore', ({ data }) => learning.restore(data.doc));
   onMessage('openViewer', async ({ data }) => {
     await browser.tabs.create({ url: browser.runtime.getURL(viewerPath(data) as '/viewer.html') });
   });

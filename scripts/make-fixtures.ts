@@ -600,6 +600,43 @@ ${comments([
   return { html, title, text: [PLAIN_ARTICLE.headline, ...PLAIN_ARTICLE.paras].join('\n') };
 }
 
+// ------------------------------------------------------------------ learn.html
+
+// A news page that is not a seed, for learning (issue 17): its statements are new to the knowledge base,
+// and its metadata (canonical, og:site_name, article:published_time, JSON-LD) is what the reader reads.
+const LEARN_ARTICLE = {
+  headline: 'CSTO secretary general warns of militants massing near the Tajik-Afghan border',
+  lead: 'The alliance will send additional forces to Tajikistan if needed, its secretary general said after talks in Dushanbe.',
+  paras: [
+    'DUSHANBE, November 14 (Steppe Wire) — The Secretary General of the Collective Security Treaty Organization, Imangali Tasmagambetov, said on Friday that the number of militants near the Tajik-Afghan border had grown over the autumn.',
+    '"We are watching the concentration of armed groups along the border very closely, and the CSTO is ready to reinforce Tajikistan within days," Tasmagambetov told reporters after meeting President Emomali Rahmon.',
+    'He added that the Collective Rapid Reaction Forces would hold a command-and-staff exercise in the Khatlon region next spring.',
+    'Russian Foreign Minister Sergey Lavrov stressed in Moscow that the allies would keep strengthening the outer perimeter of the member states.',
+  ],
+};
+
+function learnPage() {
+  const title = `${LEARN_ARTICLE.headline} | Steppe Wire`;
+  const ld = JSON.stringify({ '@context': 'https://schema.org', '@type': 'NewsArticle', headline: LEARN_ARTICLE.headline, datePublished: '2025-11-14T09:30:00+05:00' });
+  const html = page({
+    title,
+    site: 'Steppe Wire',
+    headExtra:
+      '\n<link rel="canonical" href="/learn.html">\n<meta property="og:site_name" content="Steppe Wire">' +
+      '\n<meta property="article:published_time" content="2025-11-14T09:30:00+05:00">' +
+      `\n<script type="application/ld+json">${ld}</script>`,
+    bodyHtml: `<article id="article">
+<h1>${esc(LEARN_ARTICLE.headline)}</h1>
+<p class="lead">${esc(LEARN_ARTICLE.lead)}</p>
+<div class="meta"><span class="byline">Steppe Wire</span> · <time datetime="2025-11-14">14 November 2025</time></div>
+<div class="article-body">
+${LEARN_ARTICLE.paras.map((p) => `<p>${esc(p)}</p>`).join('\n')}
+</div></article>
+${comments([['nomad77', 'Good that someone is watching the border.']])}`,
+  });
+  return { html, title };
+}
+
 // ------------------------------------------------------------------ main
 
 function main() {
@@ -681,6 +718,13 @@ function main() {
     title: plain.title,
     mentions: [],
     note: 'Traps (none is a CSTO entity here): "Channel 4", "search"/"Search", "Interaction", "a mercenary", "the organization", "un grand jour", "Georgia" (US state).',
+  };
+
+  const learn = learnPage();
+  write('learn.html', learn.html);
+  expected['learn.html'] = {
+    title: learn.title,
+    note: 'Not a seed: learning it (issue 17) adds a statement by Imangali Tasmagambetov (Steppe Wire, 2025-11-14) to the knowledge base.',
   };
 
   writeFileSync(join(OUT, 'expected.json'), JSON.stringify(expected, null, 2) + '\n');

@@ -8,6 +8,8 @@ import { PageContextView } from '../../components/PageContextView';
 import type { CardData } from '../../lib/kb/card';
 import { noteOf, tagsOf } from '../../lib/annotations/model';
 import { usePageContext } from '../../lib/ui/use-page-context';
+import { LearnPanel } from '../../components/LearnPanel';
+import { useLearn } from '../../lib/ui/use-learn';
 import { RecentHighlights } from '../../components/RecentHighlights';
 import { SearchBox } from '../../components/SearchBox';
 import { sendMessage } from '../../lib/protocol/messages';
@@ -29,6 +31,7 @@ function Popup() {
   const [settings, save] = useSettings();
   const page = useActivePage(settings);
   const context = usePageContext(page.tabId, page.state, page.loaded);
+  const learn = useLearn(page.state ? page.tabId : null);
   const [cards, setCards] = useState<Record<string, CardData | null | undefined>>({});
   const kb = useKbSearch(db);
   const recent = useLiveQuery(
@@ -77,6 +80,7 @@ function Popup() {
         onToggleSite={() => page.hostname && save(toggleSite(settings, page.hostname))}
         onToggleGlobal={() => save({ ...settings, enabled: !settings.enabled })}
       />
+      <LearnPanel state={learn.state} onLearn={learn.learn} onRemove={learn.remove} onUndo={learn.undo} />
       <PageContextView
         status={context.status}
         context={context.context}

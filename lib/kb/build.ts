@@ -67,7 +67,8 @@ export function buildKnowledgeBase(registry: Registry, seedsIn: SeedSource[], ma
   const registryMatcher = buildMatcher(aliases);
   const docs = seeds.map((seed) => {
     const id = documentId(seed.file);
-    const meta = readMetadata(seed.text, manifest.documents[seed.file]);
+    const entry = manifest.documents[seed.file];
+    const meta = readMetadata(seed.text, entry);
     const doc: SourceDocument = {
       id,
       file: seed.file,
@@ -78,6 +79,7 @@ export function buildKnowledgeBase(registry: Registry, seedsIn: SeedSource[], ma
       ...(meta.dateNote ? { dateNote: meta.dateNote } : {}),
       text: seed.text,
       hash: hashString(seed.text),
+      ...(entry?.url ? { url: entry.url, origin: 'learned' as const } : {}),
     };
     return doc;
   });

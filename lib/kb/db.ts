@@ -1,5 +1,5 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
-import type { Entity, Fact, Mention, SourceDocument, Statement } from '../model/types';
+import type { Entity, Fact, LearnedDocument, Mention, SourceDocument, Statement } from '../model/types';
 import type { Annotation } from '../annotations/model';
 
 // The extension's one database. Every schema version stays here with its
@@ -66,6 +66,7 @@ export class LensDb extends Dexie {
   outbox!: EntityTable<OutboxRow, 'id'>;
   anchorState!: EntityTable<AnchorStateRow, 'id'>;
   matcherSnapshots!: EntityTable<MatcherSnapshotRow, 'build'>; // v6 (kb-speed)
+  learned!: EntityTable<LearnedDocument, 'id'>; // v7 (learning)
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -114,5 +115,10 @@ export function declareVersions(db: Dexie): void {
   // v6 (kb-speed): compiled matcher snapshots, one per build key (derived; see MatcherSnapshotRow).
   db.version(6).stores({
     matcherSnapshots: 'build',
+  });
+  // v7 (learning): pages the reader chose to learn from. User data, kept across rebuilds; the build
+  // reads them as source documents. By any of their addresses, and by text (the same article elsewhere).
+  db.version(7).stores({
+    learned: 'id, *urls, textHash, titleKey, addedAt',
   });
 }

@@ -7,6 +7,10 @@ import type { DatePrecision } from '../model/types';
 export interface ManifestEntry {
   title?: string;
   outlet?: string;
+  /** A date the document's own metadata states (learned pages): it wins over one read from the text. */
+  date?: string;
+  /** The original page of a learned document. */
+  url?: string;
   inferredYear?: number;
   yearReason?: string;
 }
@@ -108,9 +112,11 @@ export function yearsWithWeekday(month: number, day: number, weekday: string, fr
 export function readMetadata(text: string, manifest: ManifestEntry = {}): DocumentMetadata {
   const head = text.slice(0, 2500);
   const title = manifest.title ?? findTitle(text);
-  const outlet = findOutlet(head) ?? manifest.outlet ?? 'unknown outlet';
-  const found = findDate(head);
+  // A learned page's own metadata (og:site_name, its date) is what it says about itself: it wins.
+  const outlet = (manifest.url ? manifest.outlet : undefined) ?? findOutlet(head) ?? manifest.outlet ?? 'unknown outlet';
   const weekday = findWeekday(head);
+  if (manifest.date && /^\d{4}-\d{2}-\d{2}$/.test(manifest.date)) return { title, outlet, date: manifest.date, datePrecision: 'day', weekday };
+  const found = findDate(head);
   if (!found) return { title, outlet, date: null, datePrecision: 'unknown', weekday };
   const md = `${pad(found.month)}-${pad(found.day)}`;
   if (found.year !== null) return { title, outlet, date: `${found.year}-${md}`, datePrecision: 'day', weekday };

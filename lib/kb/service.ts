@@ -3,6 +3,8 @@ import { EntityMatcher, matcherData, type MatcherData } from '../match/entities'
 import type { MatchedSpan } from '../protocol/messages';
 import type { PackedSpans } from '../protocol/spans';
 import { computeBuildKey } from './build-key';
+import { LEARNED_KEY } from './learned-store';
+import { learnedSources } from '../learn/learned';
 import type { KbSources } from './bundled';
 import type { LensDb } from './db';
 import { dropMatcherSnapshots, loadMatcherSnapshot, saveMatcherSnapshot } from './snapshot';
@@ -60,7 +62,11 @@ export class KnowledgeService {
     this.building ??= (async () => {
       const c0 = performance.now();
       const { registry, seeds, manifest } = this.sources();
-      const key = computeBuildKey(registry, seeds, manifest);
+      // The reader's learned pages (db.ts v7) are sources too: their set's key is in meta, so the
+      // comparison reads no document; the build reads them only when it runs.
+      const learnedSet = ((await this.db.meta.get(LEARNED_KEY))?.value as string | undefined) ?? '';
+      const shipped = computeBuildKey(registry, seeds, manifest);
+      const key = learnedSet ? `${shipped}+${learnedSet}` : shipped;
       const [stored, aliases] = await Promise.all([storedBuildKey(this.db), this.db.aliases.count()]);
       if (stored === key && aliases > 0) {
         this.lastCheck = { checkMs: performance.now() - c0, built: false, at: new Date().toISOString() };
@@ -68,7 +74,9 @@ export class KnowledgeService {
       }
       const { buildKnowledgeBase } = await import('./build');
       const t0 = performance.now();
-      const data = buildKnowledgeBase(registry, seeds, manifest);
+      const learned = learnedSources(learnedSet ? await this.db.learned.toArray() : []);
+      const data = buildKnowledgeBase(registry, [...seeds, ...learned.seeds], { documents: { ...manifest.documents, ...learned.entries } });
+      data.buildKey = key;
       const t1 = performance.now();
       const wrote = await storeKnowledgeBase(this.db, data);
       if (wrote) {

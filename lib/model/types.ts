@@ -69,6 +69,10 @@ export interface SourceDocument {
   text: string;
   /** Content hash of the text, to make rebuilds idempotent. */
   hash: string;
+  /** The original page, for documents learned from the web (seeds have none). */
+  url?: string;
+  /** 'seed' (shipped with the extension) or 'learned' (a page the reader added). */
+  origin?: 'seed' | 'learned';
 }
 
 export interface Sentence {
@@ -126,4 +130,47 @@ export interface Span {
   end: number;
   text: string;
   entityId: string;
+}
+
+/**
+ * A news page the reader chose to learn from (issue 17): user data, kept across knowledge-base
+ * rebuilds and migrations; the build reads it as one more source document, with this provenance.
+ */
+export interface LearnedDocument {
+  /** 'l-' + a hash of the canonical URL when it was first learned; stable across updates. */
+  id: string;
+  /** The canonical address (rel=canonical or og:url within the page's site, else the page's). */
+  url: string;
+  /** Every address the same article was learned under (AMP, print, the canonical). */
+  urls: string[];
+  title: string;
+  outlet: string;
+  /** ISO date (YYYY-MM-DD) from the page's metadata, or null. */
+  date: string | null;
+  /** 'en' or 'ru' (the languages the extractor reads). */
+  lang: string;
+  /** The article's text as read (Readability), without the page's chrome. */
+  text: string;
+  /** Content hash of `text`: the same article under another address is the same document. */
+  textHash: string;
+  /** Site and title ("example.com|csto chief warns …"): an AMP or print copy whose text differs a little. */
+  titleKey: string;
+  addedAt: string;
+  updatedAt: string;
+}
+
+/** What the page reader hands the background (lib/learn/read-article.ts). */
+export interface ArticleRead {
+  /** The page's own address. */
+  location: string;
+  /** rel=canonical or og:url, as the page states it (not yet checked). */
+  canonical: string | null;
+  title: string;
+  /** og:site_name, or the host. */
+  outlet: string;
+  /** article:published_time, JSON-LD datePublished or the first <time datetime>, as ISO date. */
+  published: string | null;
+  /** The page's language (html lang), lowercased primary subtag, or '' when unstated. */
+  lang: string;
+  text: string;
 }

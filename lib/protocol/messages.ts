@@ -9,6 +9,8 @@ import type { ImportResult } from '../kb/annotation-store';
 import type { MatcherData } from '../match/entities';
 import type { PackedSpans } from './spans';
 import type { PageContext, PageContextRequest } from '../kb/page-context';
+import type { LearnedSummary, LearnResult } from '../kb/learn-service';
+import type { LearnedDocument } from '../model/types';
 
 // The one map of messages between contexts: name -> request -> response.
 // Content scripts and extension pages send; the background answers.
@@ -75,6 +77,15 @@ export interface ProtocolMap {
   revealEntity(data: { entityId: string; index?: number; openCard?: boolean }): boolean;
   /** The popup's context view of a page: its entities with descriptions and latest statements, and related statements. */
   pageContext(data: PageContextRequest): PageContext;
+  // Learning from pages (issue 17): the popup and the notebook ask; the background reads the tab.
+  /** Reads the tab's article and adds it to the knowledge base (or updates it). */
+  learnPage(data: { tabId: number }): LearnResult;
+  /** The learned document the tab's page is (by any of its addresses), or null. */
+  learnedForPage(data: { tabId: number }): LearnedSummary | null;
+  learnedList(): LearnedSummary[];
+  /** Removes a learned document and what it brought; returns it for undo. */
+  learnedRemove(data: { id: string }): { removed: LearnedDocument | null };
+  learnedRestore(data: { doc: LearnedDocument }): LearnedSummary;
 }
 
 export interface ViewerTarget {

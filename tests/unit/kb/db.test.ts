@@ -57,7 +57,7 @@ describe('schema versions', () => {
 
     const db = new LensDb(name);
     await db.open();
-    expect(db.verno).toBe(6); // v6 (kb-speed): matcher snapshots
+    expect(db.verno).toBe(7); // v6 (kb-speed): matcher snapshots; v7: learned documents
     expect(db.tables.map((t) => t.name)).toContain('matcherSnapshots');
     expect(await db.entities.get('person:x')).toMatchObject({ name: 'X' });
     expect(await db.meta.get('userSetting')).toEqual({ key: 'userSetting', value: 42 });

@@ -1,0 +1,78 @@
+import type { ArticleRead, LearnedDocument } from '../model/types';
+import type { LensDb } from './db';
+import { LearnedStore } from './learned-store';
+
+// Learning from pages, in the background: store the article (lib/kb/learned-store.ts), rebuild the
+// knowledge base with it (its build key changed), and say what it brought. Removing one rebuilds
+// without it; its statements, facts and mentions go with it, and undo puts it back.
+
+export interface LearnedSummary {
+  id: string;
+  url: string;
+  title: string;
+  outlet: string;
+  date: string | null;
+  lang: string;
+  addedAt: string;
+  updatedAt: string;
+  statements: number;
+  facts: number;
+  mentions: number;
+}
+
+export type LearnResult = { ok: true; created: boolean; summary: LearnedSummary } | { ok: false; error: string };
+
+interface Builder {
+  ensureBuilt(): Promise<boolean>;
+}
+
+export class LearnService {
+  readonly store: LearnedStore;
+
+  constructor(
+    private readonly db: LensDb,
+    private readonly kb: Builder,
+  ) {
+    this.store = new LearnedStore(db);
+  }
+
+  async learn(read: ArticleRead): Promise<LearnResult> {
+    const outcome = await this.store.learn(read);
+    if (!outcome.ok) return outcome;
+    await this.kb.ensureBuilt();
+    return { ok: true, created: outcome.created, summary: await this.summary(outcome.doc) };
+  }
+
+  /** The learned document an address belongs to (any of its addresses), with its counts. */
+  async forUrl(url: string): Promise<LearnedSummary | null> {
+    const doc = await this.db.learned.where('urls').equals(url).first();
+    return doc ? this.summary(doc) : null;
+  }
+
+  async list(): Promise<LearnedSummary[]> {
+    return Promise.all((await this.store.list()).map((d) => this.summary(d)));
+  }
+
+  /** Removes a learned document and what the knowledge base drew from it; returns it for undo. */
+  async remove(id: string): Promise<LearnedDocument | null> {
+    const doc = await this.store.remove(id);
+    if (doc) await this.kb.ensureBuilt();
+    return doc;
+  }
+
+  async restore(doc: LearnedDocument): Promise<LearnedSummary> {
+    await this.store.restore(doc);
+    await this.kb.ensureBuilt();
+    return this.summary(doc);
+  }
+
+  private async summary(doc: LearnedDocument): Promise<LearnedSummary> {
+    const [statements, facts, mentions] = await Promise.all([
+      this.db.statements.where('documentId').equals(doc.id).count(),
+      this.db.facts.where('documentId').equals(doc.id).count(),
+      this.db.mentions.where('documentId').equals(doc.id).count(),
+    ]);
+    const { id, url, title, outlet, date, lang, addedAt, updatedAt } = doc;
+    return { id, url, title, outlet, date, lang, addedAt, updatedAt, statements, facts, mentions };
+  }
+}
