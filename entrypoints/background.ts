@@ -3,13 +3,14 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { bundledSources } from '../lib/kb/bundled';
 import { LensDb } from '../lib/kb/db';
 import { AnnotationStore } from '../lib/kb/annotation-store';
-import { parseImport } from '../lib/annotations/import';
 import { KnowledgeService } from '../lib/kb/service';
 import { onMessage, sendMessage } from '../lib/protocol/messages';
 import { settingsItem, toggleSite } from '../lib/settings';
 import { badgeText } from '../lib/ui/badge';
 import { viewerPath } from '../lib/ui/viewer-url';
 import { startSync } from '../lib/sync/start';
+// interop: imports with a preview
+import { AnnotationImports, importText } from '../lib/kb/annotation-import';
 
 /** Asks a freshly opened tab's content script to scroll to an annotation, once it has anchored it. */
 async function revealWhenReady(tabId: number, id: string): Promise<void> {
@@ -60,17 +61,18 @@ export default defineBackground(() => {
   onMessage('annotationEdit', ({ data }) => notes.edit(data.id, data.patch));
   onMessage('annotationDelete', ({ data }) => notes.remove(data.id));
   onMessage('annotationRestore', ({ data }) => notes.restore(data.id));
-  onMessage('annotationsImport', async ({ data }) => {
-    let json: unknown;
-    try {
-      json = JSON.parse(data.json);
-    } catch (err) {
-      return { ok: false as const, errors: [`not JSON: ${(err as Error).message}`] };
-    }
-    const parsed = parseImport(json);
-    if (!parsed.ok) return { ok: false as const, errors: parsed.errors };
-    return { ok: true as const, result: await notes.importMany(parsed.annotations) };
-  });
+  // interop: imports (preview, confirm, cancel) only from the extension's own pages, never a content script.
+  const imports = new AnnotationImports(notes);
+  const fromExtension = (sender: { url?: string; tab?: unknown }) => !!sender.url?.startsWith(browser.runtime.getURL('/'));
+  const extensionOnly = (sender: { url?: string }) => {
+    if (!fromExtension(sender)) throw new Error('imports are accepted from the notebook only');
+  };
+  onMessage('annotationsImport', ({ data, sender }) => (extensionOnly(sender), importText(imports, data.json)));
+  onMessage('annotationsImportBegin', ({ sender }) => (extensionOnly(sender), { token: imports.begin() }));
+  onMessage('annotationsImportStage', ({ data, sender }) => (extensionOnly(sender), imports.stage(data.token, data.items, data.shape)));
+  onMessage('annotationsImportCommit', ({ data, sender }) => (extensionOnly(sender), imports.commit(data.token, { restoreDeleted: data.restoreDeleted })));
+  onMessage('annotationsImportProgress', ({ data, sender }) => (extensionOnly(sender), imports.progress(data.token)));
+  onMessage('annotationsImportCancel', ({ data, sender }) => (extensionOnly(sender), imports.cancel(data.token)));
   onMessage('reportOrphans', async ({ data }) => {
     const checkedAt = Date.now();
     await db.anchorState.bulkPut([

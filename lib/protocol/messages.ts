@@ -8,6 +8,9 @@ import type { Annotation, AnnotationPatch, NewAnnotation } from '../annotations/
 import type { ImportResult } from '../kb/annotation-store';
 import type { MatcherData } from '../match/entities';
 import type { PackedSpans } from './spans';
+// interop: imports with a preview
+import type { Candidate, ImportShape } from '../annotations/import';
+import type { ImportOutcome, ImportPreview, ImportProgress } from '../kb/annotation-import';
 
 // The one map of messages between contexts: name -> request -> response.
 // Content scripts and extension pages send; the background answers.
@@ -72,6 +75,18 @@ export interface ProtocolMap {
   pageMentions(): PageMention[];
   /** Sent to a tab's content script: scroll to the first (or n-th) mention of an entity and flash it. */
   revealEntity(data: { entityId: string; index?: number; openCard?: boolean }): boolean;
+
+  // ---- interop: import with a preview (extension pages → background; lib/kb/annotation-import.ts) ----
+  /** Starts an import: a token for the slices that follow. Nothing is written until commit. */
+  annotationsImportBegin(): { token: string };
+  /** One slice (at most STAGE_SLICE items, from openImport in the page): read, compared, previewed. */
+  annotationsImportStage(data: { token: string; shape: ImportShape; items: Candidate[] }): ImportPreview;
+  /** Writes what the preview accepted, in one transaction; restoreDeleted brings back what was deleted since. */
+  annotationsImportCommit(data: { token: string; restoreDeleted: boolean }): ImportOutcome;
+  /** How far a running commit is. */
+  annotationsImportProgress(data: { token: string }): ImportProgress | null;
+  /** Drops a previewed import: nothing is written. */
+  annotationsImportCancel(data: { token: string }): void;
 }
 
 export interface ViewerTarget {
