@@ -109,8 +109,11 @@ const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})
 
 function date(v: unknown, at: string): string | undefined {
   if (v === undefined || v === null) return undefined;
-  if (typeof v !== 'string' || !ISO.test(v) || Number.isNaN(Date.parse(v))) throw new Refused(at, 'expected an ISO 8601 date-time');
-  return new Date(Date.parse(v)).toISOString();
+  if (typeof v !== 'string' || !ISO.test(v)) throw new Refused(at, 'expected an ISO 8601 date-time');
+  // Milliseconds only: a longer fraction (Hypothesis writes microseconds) sends Date.parse down its slow path.
+  const t = Date.parse(v.replace(/(\.\d{3})\d+/, '$1'));
+  if (Number.isNaN(t)) throw new Refused(at, 'expected an ISO 8601 date-time');
+  return new Date(t).toISOString();
 }
 
 function dates(created: unknown, modified: unknown, at: string, now: number, notes: ImportNote[]): { created: string; modified: string } {
@@ -125,6 +128,17 @@ function dates(created: unknown, modified: unknown, at: string, now: number, not
 
 // ---- target -------------------------------------------------------------------------------------
 
+/** canonicalUrl is the costly step of reading an item, and an import's notes share few pages. */
+const canonical = new Map<string, string>();
+function canonicalOf(href: string): string {
+  let c = canonical.get(href);
+  if (c === undefined) {
+    if (canonical.size > 5000) canonical.clear();
+    canonical.set(href, (c = canonicalUrl(href)));
+  }
+  return c;
+}
+
 function httpSource(v: unknown, at: string): string {
   const s = isObj(v) ? v.id ?? v['@id'] : v;
   if (typeof s !== 'string' || !s.trim()) throw new Refused(at, 'expected the address of the page');
@@ -135,7 +149,7 @@ function httpSource(v: unknown, at: string): string {
     throw new Refused(at, 'expected an absolute URL');
   }
   if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Refused(at, `only http(s) pages can be imported, not ${u.protocol}`);
-  return canonicalUrl(u.href);
+  return canonicalOf(u.href);
 }
 
 interface Found {

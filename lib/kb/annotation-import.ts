@@ -19,9 +19,9 @@ import { deviceIdSchema, hlcSchema, recordIdSchema, SYNC_LIMITS } from '../sync/
 import type { AnnotationStore } from './annotation-store';
 
 /** Items read per stage call (the caller sends the file in slices of this size). */
-export const STAGE_SLICE = 500;
+export const STAGE_SLICE = 250;
 /** Records written per request in a commit. */
-export const WRITE_SLICE = 500;
+export const WRITE_SLICE = 250;
 /** Rejections listed in a preview (all are counted). */
 export const MAX_LISTED_REJECTIONS = 200;
 const HLC_KEY = 'hlcLast';
