@@ -129,9 +129,13 @@ export function NotebookView(p: NotebookViewProps) {
         <section key={g.source} aria-label={g.title || g.source}>
           {p.grouped && (
             <h2>
-              <a href={g.source} target="_blank" rel="noreferrer">
-                {g.title || g.source}
-              </a>{' '}
+              {/^https?:\/\//i.test(g.source) ? (
+                <a href={g.source} target="_blank" rel="noreferrer">
+                  {g.title || g.source}
+                </a>
+              ) : (
+                <span>{g.title || g.source}</span>
+              )}{' '}
               <button type="button" className="nb-export-page" aria-label={`Export the highlights of ${g.title || g.source}`} onClick={() => p.onExport({ kind: 'page', source: g.source })}>
                 Export page
               </button>

@@ -82,7 +82,7 @@ export default defineBackground(() => {
   });
   onMessage('openAnnotation', async ({ data }) => {
     const a = await db.annotations.get(data.id);
-    if (!a) return false;
+    if (!a || !/^https?:\/\//i.test(a.target.source)) return false; // interop: never open data:, chrome:, javascript: pages
     const tab = await browser.tabs.create({ url: a.target.source });
     if (tab.id !== undefined) void revealWhenReady(tab.id, a.id);
     return true;
