@@ -1,7 +1,8 @@
 // Which kind of file an import is, by its shape, and the annotation-like items in it, each with its
 // JSON path: a single W3C Annotation, an AnnotationCollection (its embedded pages, following `next`),
 // an AnnotationPage, a plain array (Recogito and others), Hypothesis API search results
-// (`{total, rows}`), one Hypothesis row, rows in an array, and the extension's own exports.
+// (`{total, rows}`), the Hypothesis client's export file (`{export_date, annotations}`), one Hypothesis
+// row, rows in an array, and the extension's own exports.
 
 export type ImportShape =
   | 'csto-lens export'
@@ -10,6 +11,7 @@ export type ImportShape =
   | 'W3C Annotation'
   | 'array of annotations'
   | 'Hypothesis search result'
+  | 'Hypothesis client export'
   | 'Hypothesis annotation'
   | 'Hypothesis rows';
 
@@ -96,6 +98,10 @@ export function detectShape(doc: unknown): Shaped {
     const err = pageItems(doc, '(root)', mine.utf16, items);
     if (err) return { ok: false, error: err };
     return { ok: true, shape: 'W3C AnnotationPage', items: items.map((c) => ({ ...c, path: c.path.replace(/^\(root\)\./, '') })) };
+  }
+  // The Hypothesis client's "Export annotations" file: {export_date, export_userid, client_version, annotations: [rows]}.
+  if (Array.isArray(doc.annotations) && ('export_date' in doc || 'client_version' in doc || doc.annotations.some(isHypothesisRow))) {
+    return { ok: true, shape: 'Hypothesis client export', items: list(doc.annotations, 'annotations', false) };
   }
   if (Array.isArray(doc.rows)) return { ok: true, shape: 'Hypothesis search result', items: list(doc.rows, 'rows', false).map((c) => ({ ...c, kind: 'hypothesis' })) };
   if (hasType(doc, 'Annotation')) return { ok: true, shape: 'W3C Annotation', items: [{ path: '(root)', kind: 'w3c', raw: doc, ...(mine.utf16 ? { utf16: true } : {}) }] };

@@ -83,6 +83,7 @@ describe('import: every shape, detected by its shape', () => {
     ['Hypothesis API search result', () => search, 'Hypothesis search result', 2, 2],
     ['one Hypothesis row', () => row, 'Hypothesis annotation', 1, 0],
     ['Hypothesis rows in an array', () => fixture('hypothesis/rows.json'), 'Hypothesis rows', 2, 0],
+    ['Hypothesis client export file', () => fixture('hypothesis/client-export.json'), 'Hypothesis client export', 2, 0],
     ['Hypothesis JSON-LD form', () => fixture('hypothesis/annotation.jsonld'), 'W3C Annotation', 1, 0],
     ['our own export', () => exportJsonLd(sample()), 'csto-lens export', 3, 0],
   ])('%s', (_n, make, shape, drafts, rejected) => {
