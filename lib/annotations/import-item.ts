@@ -20,6 +20,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** An imported annotation before it is stamped and written. */
 export interface ImportDraft {
+  /** JSON path of the item in the file. */
+  path: string;
   /** Our id: a lowercase UUID. */
   id: string;
   /** The annotation's IRI in the tool it came from (absent for our own exports). */
@@ -362,6 +364,7 @@ function w3c(c: Candidate, now: number): ImportDraft {
   const t = target(raw.target, join(at, 'target'), !!c.utf16, notes);
   const d = dates(raw.created, raw.modified, at, now, notes);
   const draft: ImportDraft = {
+    path: at,
     id,
     created: d.created,
     modified: d.modified,
@@ -401,6 +404,7 @@ function hypothesis(c: Candidate, now: number): ImportDraft {
   if (raw.tags !== undefined && !Array.isArray(raw.tags)) throw new Refused(join(at, 'tags'), 'expected array');
   const tags = asList(raw.tags).map((x, i) => text(x, join(join(at, 'tags'), i)));
   const draft: ImportDraft = {
+    path: at,
     id,
     created: d.created,
     modified: d.modified,

@@ -29,6 +29,8 @@ const HLC_KEY = 'hlcLast';
 /** The largest record JSON (bytes) that fits one sync payload once encrypted (AES-GCM IV + tag, base64url). */
 const MAX_RECORD_BYTES = Math.floor((SYNC_LIMITS.maxPayloadChars * 3) / 4) - 28;
 const utf8 = new TextEncoder();
+/** What a record adds to its draft's JSON (stamp, device, type, deleted flag), with room to spare. */
+const RECORD_SLACK_BYTES = 200;
 
 /**
  * Why an imported record may not be written (or synced), or null. The one validation call of the
@@ -194,6 +196,12 @@ export class AnnotationImports {
     for (const r of rejected) this.addRejection(s, r);
     const fresh: ImportDraft[] = [];
     for (const d of drafts) {
+      // Too large for one sync record: refused now, not found out when it is written.
+      const bytes = utf8.encode(JSON.stringify(d)).length + RECORD_SLACK_BYTES;
+      if (bytes > MAX_RECORD_BYTES) {
+        this.addRejection(s, { path: d.path, reason: `about ${bytes} bytes, more than the ${MAX_RECORD_BYTES} one synced note holds (shorten the note)` });
+        continue;
+      }
       const prev = s.drafts.get(d.id);
       if (prev) s.duplicates++;
       if (!prev || later(d, prev)) {

@@ -159,6 +159,19 @@ describe('import: preview, confirm, cancel', () => {
     s.db.close();
   });
 
+  it('refuses, in the preview, a note too large for one synced record', async () => {
+    const s = store();
+    const imports = new AnnotationImports(s);
+    const rows = JSON.parse(text('hypothesis/rows.json'));
+    rows[1].text = 'ж'.repeat(30_000); // 60,000 bytes of UTF-8: under the import's text limit, over a sync payload
+    const { token, preview } = await stage(imports, rows);
+    expect(preview).toMatchObject({ added: 1, rejectedCount: 1 });
+    expect(preview.rejected[0]).toMatchObject({ path: '[1]' });
+    expect(preview.rejected[0]!.reason).toMatch(/bytes, more than the \d+ one synced note holds/);
+    expect(await imports.commit(token)).toMatchObject({ added: 1, rejected: 1 });
+    s.db.close();
+  });
+
   it('writes a large import in slices and reports progress while it writes', async () => {
     const s = store();
     const imports = new AnnotationImports(s);
