@@ -2,6 +2,8 @@ import type { NotebookFilter } from '../lib/ui/notebook-filter';
 import type { AnnotationDraft } from './AnnotationPanel';
 import { NOTE_COLORS } from './ColorPicker';
 import { NotebookItem, type NotebookEntry } from './NotebookItem';
+import type { ExportFormat, ExportScope } from '../lib/ui/import-flow';
+import { ImportPanel, type ImportPanelProps } from './ImportPanel';
 
 export interface NotebookViewProps {
   groups: { source: string; title: string; items: NotebookEntry[] }[];
@@ -16,8 +18,15 @@ export interface NotebookViewProps {
   onSave: (id: string, draft: AnnotationDraft) => void;
   onDelete: (id: string) => void;
   onOpen: (id: string) => void;
-  onExport: (format: 'markdown' | 'csv' | 'jsonld') => void;
+  exportFormat: ExportFormat;
+  onExportFormat: (format: ExportFormat) => void;
+  onExport: (scope: ExportScope) => void;
+  /** Import only what matches the current filter. */
+  importScoped: boolean;
+  onImportScoped: (scoped: boolean) => void;
   onImport: (file: File) => void;
+  /** The import under way (preview, progress), or null. */
+  importPanel: ImportPanelProps | null;
 }
 
 /** The notebook: every highlight, newest first, grouped by page or not, searchable and filterable. */
@@ -71,30 +80,37 @@ export function NotebookView(p: NotebookViewProps) {
           {shown} of {p.total} highlights
         </span>
         <span>
-          <button type="button" onClick={() => p.onExport('markdown')}>
-            Markdown
+          <select aria-label="Export format" value={p.exportFormat} onChange={(e) => p.onExportFormat(e.target.value as ExportFormat)}>
+            <option value="markdown">Markdown</option>
+            <option value="csv">CSV</option>
+            <option value="jsonld">W3C JSON-LD</option>
+          </select>{' '}
+          <button type="button" disabled={shown === 0} onClick={() => p.onExport({ kind: 'shown' })}>
+            Export shown ({shown})
           </button>{' '}
-          <button type="button" onClick={() => p.onExport('csv')}>
-            CSV
-          </button>{' '}
-          <button type="button" onClick={() => p.onExport('jsonld')}>
-            JSON-LD
+          <button type="button" disabled={p.total === 0} onClick={() => p.onExport({ kind: 'all' })}>
+            Export all
           </button>{' '}
           <label className="import">
             Import…
             <input
               type="file"
               accept=".json,.jsonld,application/json,application/ld+json"
-              aria-label="Import JSON-LD"
+              aria-label="Import annotations"
+              disabled={!!p.importPanel}
               onChange={(e) => {
                 const file = e.target.files?.[0];
                 if (file) p.onImport(file);
                 e.target.value = '';
               }}
             />
+          </label>{' '}
+          <label>
+            <input type="checkbox" checked={p.importScoped} onChange={(e) => p.onImportScoped(e.target.checked)} /> import only what matches the filter
           </label>
         </span>
       </div>
+      {p.importPanel && <ImportPanel {...p.importPanel} />}
       {p.message && (
         <p role="status" className="nb-message">
           {p.message}
@@ -113,9 +129,16 @@ export function NotebookView(p: NotebookViewProps) {
         <section key={g.source} aria-label={g.title || g.source}>
           {p.grouped && (
             <h2>
-              <a href={g.source} target="_blank" rel="noreferrer">
-                {g.title || g.source}
-              </a>
+              {/^https?:\/\//i.test(g.source) ? (
+                <a href={g.source} target="_blank" rel="noreferrer">
+                  {g.title || g.source}
+                </a>
+              ) : (
+                <span>{g.title || g.source}</span>
+              )}{' '}
+              <button type="button" className="nb-export-page" aria-label={`Export the highlights of ${g.title || g.source}`} onClick={() => p.onExport({ kind: 'page', source: g.source })}>
+                Export page
+              </button>
             </h2>
           )}
           <ul className="nb-list">

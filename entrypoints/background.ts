@@ -3,7 +3,6 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { bundledSources } from '../lib/kb/bundled';
 import { LensDb } from '../lib/kb/db';
 import { AnnotationStore } from '../lib/kb/annotation-store';
-import { parseImport } from '../lib/annotations/import';
 import { KnowledgeService } from '../lib/kb/service';
 import { pageContextFor } from '../lib/kb/page-context';
 import { LearnService } from '../lib/kb/learn-service';
@@ -14,6 +13,8 @@ import { settingsItem, toggleSite } from '../lib/settings';
 import { badgeText } from '../lib/ui/badge';
 import { viewerPath } from '../lib/ui/viewer-url';
 import { startSync } from '../lib/sync/start';
+// interop: imports with a preview
+import { AnnotationImports, importText } from '../lib/kb/annotation-import';
 
 /** Asks a freshly opened tab's content script to scroll to an annotation, once it has anchored it. */
 async function revealWhenReady(tabId: number, id: string): Promise<void> {
@@ -75,11 +76,12 @@ export default defineBackground(() => {
   onMessage('relatedStatements', ({ data }) => kb.relatedTo(data.text));
   onMessage('pageContext', ({ data }) => pageContextFor(db, kb, data));
 
+  /** A message from one of the extension's own pages (popup, notebook, options), not from a content script. */
+  const fromExtension = (sender: { url?: string; tab?: unknown }) => !!sender.url?.startsWith(browser.runtime.getURL('/'));
   // Learning from pages (issue 17). Extension pages may ask for any tab; a content script only for its own.
   const learning = new LearnService(db, kb);
-  const fromExtension = (url: string | undefined) => !!url && url.startsWith(browser.runtime.getURL('/'));
   onMessage('learnPage', async ({ data, sender }) => {
-    if (!fromExtension(sender.url) && sender.tab?.id !== data.tabId) return { ok: false as const, error: 'a page can only add itself' };
+    if (!fromExtension(sender) && sender.tab?.id !== data.tabId) return { ok: false as const, error: 'a page can only add itself' };
     const page = await readTabArticle(data.tabId);
     return page.ok ? learning.learn(page.read) : page;
   });
@@ -98,17 +100,17 @@ export default defineBackground(() => {
   onMessage('annotationEdit', ({ data }) => notes.edit(data.id, data.patch));
   onMessage('annotationDelete', ({ data }) => notes.remove(data.id));
   onMessage('annotationRestore', ({ data }) => notes.restore(data.id));
-  onMessage('annotationsImport', async ({ data }) => {
-    let json: unknown;
-    try {
-      json = JSON.parse(data.json);
-    } catch (err) {
-      return { ok: false as const, errors: [`not JSON: ${(err as Error).message}`] };
-    }
-    const parsed = parseImport(json);
-    if (!parsed.ok) return { ok: false as const, errors: parsed.errors };
-    return { ok: true as const, result: await notes.importMany(parsed.annotations) };
-  });
+  // interop: imports (preview, confirm, cancel) only from the extension's own pages, never a content script.
+  const imports = new AnnotationImports(notes);
+  const extensionOnly = (sender: { url?: string }) => {
+    if (!fromExtension(sender)) throw new Error('imports are accepted from the notebook only');
+  };
+  onMessage('annotationsImport', ({ data, sender }) => (extensionOnly(sender), importText(imports, data.json)));
+  onMessage('annotationsImportBegin', ({ sender }) => (extensionOnly(sender), { token: imports.begin() }));
+  onMessage('annotationsImportStage', ({ data, sender }) => (extensionOnly(sender), imports.stage(data.token, data.items, data.shape)));
+  onMessage('annotationsImportCommit', ({ data, sender }) => (extensionOnly(sender), imports.commit(data.token, { restoreDeleted: data.restoreDeleted })));
+  onMessage('annotationsImportProgress', ({ data, sender }) => (extensionOnly(sender), imports.progress(data.token)));
+  onMessage('annotationsImportCancel', ({ data, sender }) => (extensionOnly(sender), imports.cancel(data.token)));
   onMessage('reportOrphans', async ({ data }) => {
     const checkedAt = Date.now();
     await db.anchorState.bulkPut([
@@ -118,7 +120,7 @@ export default defineBackground(() => {
   });
   onMessage('openAnnotation', async ({ data }) => {
     const a = await db.annotations.get(data.id);
-    if (!a) return false;
+    if (!a || !/^https?:\/\//i.test(a.target.source)) return false; // interop: never open data:, chrome:, javascript: pages
     const tab = await browser.tabs.create({ url: a.target.source });
     if (tab.id !== undefined) void revealWhenReady(tab.id, a.id);
     return true;

@@ -9,14 +9,18 @@ export const CSV_COLUMNS = [
 
 export interface CsvOptions {
   /**
-   * Prefix cells that a spreadsheet would run as a formula (=, +, -, @, tab, CR) with an
-   * apostrophe. Default true.
+   * Prefix cells that a spreadsheet would run as a formula with an apostrophe: cells starting with
+   * = + - @ tab CR LF (also after leading spaces) or with their full-width forms (＝ ＋ － ＠ ﹢ ﹣),
+   * which some spreadsheets read as the ASCII ones. Default true.
    */
   protectFormulas?: boolean;
 }
 
+/** What a spreadsheet may take for the start of a formula (OWASP CSV injection, plus full-width signs). */
+const FORMULA = /^[\s\u00a0\u3000]*[=+\-@\t\r\n\uff1d\uff0b\uff0d\uff20\ufe62\ufe63]/;
+
 export function csvField(value: string, protectFormulas = true): string {
-  const v = protectFormulas && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const v = protectFormulas && FORMULA.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 

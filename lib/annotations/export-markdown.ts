@@ -1,28 +1,59 @@
 // Markdown export for Obsidian / Logseq: one section per page (`## [title](url)`), its date,
 // then each highlight as a blockquote followed by its note and #tags.
+//
+// Everything from a page or a reader is text, never markup: characters that Markdown or HTML would
+// read as syntax are backslash-escaped (CommonMark lets any ASCII punctuation be escaped), lines that
+// would start a heading, list, quote, fence or table are neutralised, and only http(s) addresses
+// become links.
 
 import { noteOf, tagsOf, type Annotation } from './model';
 
-/** Escapes the characters that would end or break link text. */
+/** Inline characters that start emphasis, code, links, HTML, entities, strikethrough or tables. */
+const INLINE = /[\\`*_[\]<>&~|{}]/g;
+
+/** One line of text as literal Markdown text. */
+export function escapeMarkdownLine(line: string): string {
+  let s = line.replace(INLINE, (c) => `\\${c}`);
+  // Block syntax at the start of a line: headings, quotes, lists, thematic breaks, setext underlines.
+  s = s.replace(/^(\s*)([#>+\-=])/, '$1\\$2').replace(/^(\s*\d+)([.)])/, '$1\\$2');
+  return s;
+}
+
+/** Link text: escaped, on one line. */
 function linkText(s: string): string {
-  return s.replace(/[\\[\]]/g, (c) => `\\${c}`).replace(/\s+/g, ' ').trim();
+  return escapeMarkdownLine(s.replace(/\s+/g, ' ').trim()).replace(/[()]/g, (c) => `\\${c}`);
 }
 
-/** A link destination without spaces or unbalanced parentheses. */
-function linkUrl(url: string): string {
-  return url.replace(/[\s()<>]/g, (c) => encodeURIComponent(c));
+/** An http(s) address as a link destination, or null for any other scheme (javascript:, data:, chrome:…). */
+export function linkUrl(url: string): string | null {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return null;
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
+  return u.href.replace(/[\s()<>"'\\]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0'));
 }
 
-/** `#tag` usable in Obsidian and Logseq: no spaces or punctuation that would end the tag. */
+/** `#tag` usable in Obsidian and Logseq: letters, digits, - _ / only (no markup, nothing that ends the tag). */
 export function hashtag(tag: string): string {
-  return '#' + tag.trim().replace(/\s+/g, '-').replace(/[#,;:.!?()[\]{}"'`<>]/g, '');
+  return '#' + tag.trim().replace(/\s+/g, '-').replace(/[^\p{L}\p{N}\p{M}_\-/]/gu, '');
 }
 
 function blockquote(text: string): string {
   return text
     .trim()
     .split(/\r\n|\r|\n/)
-    .map((line) => (line.trim() ? `> ${line.trim()}` : '>'))
+    .map((line) => (line.trim() ? `> ${escapeMarkdownLine(line.trim())}` : '>'))
+    .join('\n');
+}
+
+/** A note as literal text, its line breaks kept. */
+function paragraph(text: string): string {
+  return text
+    .split(/\r\n|\r|\n/)
+    .map((line) => escapeMarkdownLine(line.trim()))
     .join('\n');
 }
 
@@ -51,13 +82,16 @@ export function exportMarkdown(annotations: readonly Annotation[], opts: Markdow
     const dates = list.map((a) => day(a.created)).sort();
     const first = dates[0]!;
     const last = dates[dates.length - 1]!;
-    out.push(`## [${linkText(title) || url}](${linkUrl(url)})`, '', `Highlighted ${first === last ? first : `${first} – ${last}`}`, '');
+    const href = linkUrl(url);
+    const text = linkText(title) || linkText(url);
+    out.push(href ? `## [${text}](${href})` : `## ${text}`, '', `Highlighted ${first === last ? first : `${first} – ${last}`}`, '');
     for (const a of list) {
       out.push(blockquote(a.target.selector[0].exact), '');
       const note = noteOf(a);
-      if (note) out.push(note, '');
+      if (note) out.push(paragraph(note), '');
       const tags = tagsOf(a);
-      if (tags.length) out.push(tags.map(hashtag).join(' '), '');
+      const tags2 = tags.map(hashtag).filter((t) => t.length > 1);
+      if (tags2.length) out.push(tags2.join(' '), '');
     }
   }
   return out.join('\n').replace(/\n+$/, '\n');

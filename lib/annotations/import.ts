@@ -1,13 +1,29 @@
-// Import of a JSON-LD AnnotationCollection (as exported by export.ts): validation with
-// readable errors, then a plan of what to write, deduplicated by id (newer version wins).
+// Import of annotations from a file: its shape is detected (import-shapes.ts), each item read on its
+// own (import-item.ts): one bad item is reported with its JSON path and never rejects the others.
+// Pure: the background plans and writes the drafts (lib/kb/annotation-import.ts).
 
-import type { ZodIssue } from 'zod';
 import { compareVersions, type Annotation } from './model';
-import { collectionSchema } from './schema';
+import { readItem, type ImportDraft, type ImportNote } from './import-item';
+import { detectShape, type Candidate, type ImportShape } from './import-shapes';
 
-export type ImportResult = { ok: true; annotations: Annotation[] } | { ok: false; errors: string[] };
+export { readItem, uuidFromKey, type ImportDraft, type ImportNote, type ItemResult } from './import-item';
+export { detectShape, type Candidate, type ImportShape } from './import-shapes';
 
-const MAX_ERRORS = 20;
+export const MAX_ITEMS = 100_000;
+
+export interface Rejection {
+  /** JSON path of what is wrong, e.g. `first.items[3].target.selector`. */
+  path: string;
+  reason: string;
+}
+
+export type ImportFile = { ok: true; shape: ImportShape; items: Candidate[] } | { ok: false; errors: string[] };
+
+export interface ImportRead {
+  shape: ImportShape;
+  drafts: ImportDraft[];
+  rejected: Rejection[];
+}
 
 /** `first.items[3].target.selector` */
 export function formatPath(path: readonly (string | number)[]): string {
@@ -16,21 +32,8 @@ export function formatPath(path: readonly (string | number)[]): string {
   return out || '(root)';
 }
 
-function describeIssue(issue: ZodIssue): string {
-  switch (issue.code) {
-    case 'invalid_type':
-      return issue.received === 'undefined' ? `required (expected ${issue.expected})` : `expected ${issue.expected}, received ${issue.received}`;
-    case 'invalid_literal':
-      return `expected ${JSON.stringify(issue.expected)}, received ${JSON.stringify(issue.received)}`;
-    case 'invalid_enum_value':
-      return `expected one of ${issue.options.map((o) => JSON.stringify(o)).join(', ')}, received ${JSON.stringify(issue.received)}`;
-    default:
-      return issue.message;
-  }
-}
-
-/** Validates an export file (parsed JSON, or its text) and returns its annotations. */
-export function parseImport(json: unknown): ImportResult {
+/** The file's items (text or parsed JSON), or why the file as a whole cannot be read. */
+export function openImport(json: unknown): ImportFile {
   let data = json;
   if (typeof json === 'string') {
     try {
@@ -39,12 +42,36 @@ export function parseImport(json: unknown): ImportResult {
       return { ok: false, errors: [`not valid JSON: ${(e as Error).message}`] };
     }
   }
-  const r = collectionSchema.safeParse(data);
-  if (r.success) return { ok: true, annotations: r.data.first.items };
-  const issues = r.error.issues;
-  const errors = issues.slice(0, MAX_ERRORS).map((i) => `${formatPath(i.path)}: ${describeIssue(i)}`);
-  if (issues.length > MAX_ERRORS) errors.push(`… and ${issues.length - MAX_ERRORS} more errors`);
-  return { ok: false, errors };
+  const shaped = detectShape(data);
+  if (!shaped.ok) return { ok: false, errors: [shaped.error] };
+  if (shaped.items.length > MAX_ITEMS) return { ok: false, errors: [`${shaped.items.length} annotations: at most ${MAX_ITEMS} in one file; split it`] };
+  return shaped;
+}
+
+/** Reads items into drafts and rejections (use slices of `items` to keep a thread responsive). */
+export function readItems(items: readonly Candidate[], now: number): { drafts: ImportDraft[]; rejected: Rejection[] } {
+  const drafts: ImportDraft[] = [];
+  const rejected: Rejection[] = [];
+  for (const c of items) {
+    const r = readItem(c, now);
+    if (r.ok) drafts.push(r.draft);
+    else rejected.push({ path: r.path, reason: r.reason });
+  }
+  return { drafts, rejected };
+}
+
+/** The whole file at once (small files, tests): its shape, drafts and rejections. */
+export function readImport(json: unknown, now: number): { ok: true; read: ImportRead } | { ok: false; errors: string[] } {
+  const f = openImport(json);
+  if (!f.ok) return f;
+  return { ok: true, read: { shape: f.shape, ...readItems(f.items, now) } };
+}
+
+/** How many drafts carry each note, for the preview. */
+export function countNotes(drafts: readonly ImportDraft[]): Partial<Record<ImportNote, number>> {
+  const out: Partial<Record<ImportNote, number>> = {};
+  for (const d of drafts) for (const n of new Set(d.notes)) out[n] = (out[n] ?? 0) + 1;
+  return out;
 }
 
 export interface ImportPlan {
@@ -54,7 +81,7 @@ export interface ImportPlan {
   skipped: number;
 }
 
-/** What importing incoming over existing changes: by id, the newer version (hlc, then modified) wins. */
+/** Sync records (already stamped) over existing ones: by id, the newer version (hlc, then modified) wins. */
 export function planImport(existing: readonly Annotation[], incoming: readonly Annotation[]): ImportPlan {
   const stored = new Map(existing.map((a) => [a.id, a]));
   const newest = new Map<string, Annotation>();

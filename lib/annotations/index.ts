@@ -3,4 +3,4 @@ export * from './hlc';
 export * from './model';
 export { canonicalUrl } from './canonical-url';
 export * from './export';
-export { parseImport, planImport, formatPath, type ImportResult, type ImportPlan } from './import';
+export { openImport, readImport, readItems, planImport, formatPath, countNotes, MAX_ITEMS, type ImportFile, type ImportRead, type Rejection, type ImportPlan } from './import';

@@ -47,6 +47,8 @@ export interface Annotation {
   device: string;
   /** Tombstone: kept so the deletion syncs. */
   deleted: boolean;
+  /** Imported: the annotation's IRI in the tool or file it came from (W3C `via`). */
+  via?: string;
 }
 
 export interface NewAnnotation {

@@ -11,6 +11,9 @@ import type { PackedSpans } from './spans';
 import type { PageContext, PageContextRequest } from '../kb/page-context';
 import type { LearnedSummary, LearnResult } from '../kb/learn-service';
 import type { LearnedDocument } from '../model/types';
+// interop: imports with a preview
+import type { Candidate, ImportShape } from '../annotations/import';
+import type { ImportOutcome, ImportPreview, ImportProgress } from '../kb/annotation-import';
 
 // The one map of messages between contexts: name -> request -> response.
 // Content scripts and extension pages send; the background answers.
@@ -86,6 +89,18 @@ export interface ProtocolMap {
   /** Removes a learned document and what it brought; returns it for undo. */
   learnedRemove(data: { id: string }): { removed: LearnedDocument | null };
   learnedRestore(data: { doc: LearnedDocument }): LearnedSummary;
+
+  // ---- interop: import with a preview (extension pages → background; lib/kb/annotation-import.ts) ----
+  /** Starts an import: a token for the slices that follow. Nothing is written until commit. */
+  annotationsImportBegin(): { token: string };
+  /** One slice (at most STAGE_SLICE items, from openImport in the page): read, compared, previewed. */
+  annotationsImportStage(data: { token: string; shape: ImportShape; items: Candidate[] }): ImportPreview;
+  /** Writes what the preview accepted, in one transaction; restoreDeleted brings back what was deleted since. */
+  annotationsImportCommit(data: { token: string; restoreDeleted: boolean }): ImportOutcome;
+  /** How far a running commit is. */
+  annotationsImportProgress(data: { token: string }): ImportProgress | null;
+  /** Drops a previewed import: nothing is written. */
+  annotationsImportCancel(data: { token: string }): void;
 }
 
 export interface ViewerTarget {

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { CSV_COLUMNS, csvField, exportCsv, exportJsonLd, exportMarkdown, hashtag } from '../../../lib/annotations/export';
-import { sample } from './fixtures';
+import { describe as describeSpan } from '../../../lib/anchoring';
+import { toUtf16Offsets } from '../../../lib/annotations/code-points';
+import { toJsonLdItem, type JsonLdAnnotation } from '../../../lib/annotations/jsonld';
+import { createAnnotation, type Annotation } from '../../../lib/annotations/model';
+import { fakeClock, sample } from './fixtures';
 
 /** Minimal RFC 4180 reader for the assertions. */
 function parseCsv(s: string): string[][] {
@@ -61,6 +65,11 @@ describe('exportCsv', () => {
     ['=SUM(A1)', "'=SUM(A1)"],
     ['-1', "'-1"],
     ['@x, y', '"\'@x, y"'],
+    ['  =1+1', "'  =1+1"],
+    ['\n=1', '"\'\n=1"'],
+    ['＝HYPERLINK("http://x")', '"\'＝HYPERLINK(""http://x"")"'],
+    ['＋1', "'＋1"],
+    ['a=1', 'a=1'],
   ])('csvField(%j) = %j', (v, want) => {
     expect(csvField(v)).toBe(want);
   });
@@ -92,6 +101,40 @@ describe('exportMarkdown', () => {
     expect(lines.slice(i + 1, i + 6)).toEqual(['', 'Definition, with a comma, a "quote"', 'and a second line', '', '#CSTO #counter-terrorism #Lavrov']);
   });
 
+  it.each([
+    ['an HTML tag', '<img src=x onerror=alert(1)>', '\\<img src=x onerror=alert(1)\\>'],
+    ['a script', '<script>alert(1)</script>', '\\<script\\>alert(1)\\</script\\>'],
+    ['an iframe', '<iframe src="https://evil.example">', '\\<iframe src="https://evil.example"\\>'],
+    ['a javascript: link', '[x](javascript:alert(1))', '\\[x\\](javascript:alert(1))'],
+    ['a fake heading', '# Fake heading', '\\# Fake heading'],
+    ['a list item', '- item', '\\- item'],
+    ['an ordered list item', '1. item', '1\\. item'],
+    ['a setext underline', '===', '\\==='],
+    ['a code fence', '```js', '\\`\\`\\`js'],
+    ['emphasis and an entity', '*bold* &amp; _it_ ~~x~~ | y', '\\*bold\\* \\&amp; \\_it\\_ \\~\\~x\\~\\~ \\| y'],
+  ])('writes %s in a note, a quote or a title as literal text', (_n, text, escaped) => {
+    const [a] = sample() as [Annotation];
+    const evil = { ...a, target: { ...a.target, title: text, selector: [{ ...a.target.selector[0], exact: text }, a.target.selector[1]] as Annotation['target']['selector'] }, body: [{ type: 'TextualBody' as const, purpose: 'commenting' as const, value: `line\n${text}` }, { type: 'TextualBody' as const, purpose: 'tagging' as const, value: text }] };
+    const out = exportMarkdown([evil]).split('\n');
+    expect(out).toContain(`> ${escaped}`);
+    expect(out).toContain(escaped);
+    expect(out.find((l) => l.startsWith('## '))).toContain(`[${escaped.replace(/[()]/g, (c) => `\\${c}`)}]`);
+    expect(out.filter((l) => l.startsWith('#') && !l.startsWith('# CSTO') && !l.startsWith('## ['))).toEqual(out.filter((l) => /^#[\p{L}\p{N}_\-/]+( #[\p{L}\p{N}_\-/]+)*$/u.test(l)));
+  });
+
+  it.each(['javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'chrome://settings', 'file:///etc/passwd'])('writes no link to %s', (url) => {
+    const [a] = sample() as [Annotation];
+    const md = exportMarkdown([{ ...a, target: { ...a.target, source: url } }]);
+    expect(md).not.toMatch(/\]\((?!https?:)/);
+    expect(md.split('\n').find((l) => l.startsWith('## '))).not.toContain('](');
+  });
+
+  it('percent-encodes what would end a link destination', () => {
+    const [a] = sample() as [Annotation];
+    const md = exportMarkdown([{ ...a, target: { ...a.target, source: "https://x.example/a(b)'c\"d" } }]);
+    expect(md).toContain("](https://x.example/a%28b%29%27c%22d)");
+  });
+
   it('leaves tombstones out', () => {
     expect(md).not.toContain('Deleted');
   });
@@ -108,23 +151,43 @@ describe('exportMarkdown', () => {
 describe('exportJsonLd', () => {
   const doc = exportJsonLd(sample());
 
-  it('is a W3C AnnotationCollection with the extension namespace in its context', () => {
+  it('is a W3C AnnotationCollection with ids, one page and the extension namespace in its context', () => {
     expect(doc['@context'][0]).toBe('http://www.w3.org/ns/anno.jsonld');
-    expect(doc['@context'][1]).toHaveProperty('csto');
+    expect(doc['@context'][1]).toHaveProperty('csto', 'urn:csto-lens:terms#');
     expect(doc.type).toBe('AnnotationCollection');
+    expect(doc.id).toMatch(/^urn:uuid:[0-9a-f-]{36}$/);
     expect(doc.total).toBe(3);
-    expect(doc.first.type).toBe('AnnotationPage');
+    expect(doc.first).toMatchObject({ type: 'AnnotationPage', id: `${doc.id}:page:1`, partOf: { id: doc.id, total: 3 }, startIndex: 0 });
+    expect(doc.last).toBe(doc.first.id);
     expect(doc.first.items).toHaveLength(3);
+    expect(doc.generator).toMatchObject({ type: 'Software', name: 'CSTO Lens' });
   });
 
-  it('writes each item in the W3C shape with sync fields under csto:', () => {
-    const item = doc.first.items[0]!;
+  it('writes each item in the W3C shape with motivation, creator, typed bodies and sync fields under csto:', () => {
+    const [item, plain, noted] = doc.first.items as [JsonLdAnnotation, JsonLdAnnotation, JsonLdAnnotation];
     expect(item.id).toBe('urn:uuid:11111111-1111-4111-8111-111111111111');
     expect(item.type).toBe('Annotation');
+    expect([item.motivation, plain.motivation, noted.motivation]).toEqual(['commenting', 'highlighting', 'commenting']);
+    expect(item.creator).toMatchObject({ type: 'Person', nickname: 'dev-a' });
     expect(item.target.selector.map((s) => s.type)).toEqual(['TextQuoteSelector', 'TextPositionSelector']);
-    expect(item.body[0]).toEqual({ type: 'TextualBody', purpose: 'commenting', value: 'Definition, with a comma, a "quote"\nand a second line' });
+    expect(item.body![0]).toMatchObject({ type: 'TextualBody', purpose: 'commenting', value: 'Definition, with a comma, a "quote"\nand a second line', format: 'text/plain', language: 'en' });
+    expect(plain).not.toHaveProperty('body');
     expect(Object.keys(item).filter((k) => k.startsWith('csto:')).sort()).toEqual(['csto:color', 'csto:device', 'csto:entityIds', 'csto:hlc']);
     expect(item).not.toHaveProperty('deleted');
+  });
+
+  it.each([
+    ['no astral character', 'The CSTO said', 'CSTO', 4, 8, 4, 8],
+    ['an emoji before the quote', '🇷🇺 The CSTO said', 'CSTO', 9, 13, 7, 11],
+    ['an emoji inside the quote', 'The CSTO 🛡 said', 'CSTO 🛡', 4, 11, 4, 10],
+  ])('counts TextPositionSelector offsets in code points (%s), and import converts back', (_n, text, quote, s16, e16, sCp, eCp) => {
+    const i = text.indexOf(quote);
+    const a = createAnnotation({ source: 'https://x.example/', title: '', selector: describeSpan(text, i, i + quote.length) }, fakeClock());
+    expect([a.target.selector[1].start, a.target.selector[1].end]).toEqual([s16, e16]);
+    const [, pos] = toJsonLdItem(a).target.selector;
+    expect([pos.start, pos.end]).toEqual([sCp, eCp]);
+    const [q] = toJsonLdItem(a).target.selector;
+    expect(toUtf16Offsets(pos.start, q.prefix, q.exact)).toEqual({ start: s16, end: e16 });
   });
 
   it('survives JSON serialisation unchanged', () => {
