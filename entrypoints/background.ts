@@ -10,6 +10,8 @@ import { settingsItem, toggleSite } from '../lib/settings';
 import { badgeText } from '../lib/ui/badge';
 import { viewerPath } from '../lib/ui/viewer-url';
 import { startSync } from '../lib/sync/start';
+// sec-page: which notes a sender may use (its own site's only)
+import { assertMayUse, isOpenableSource, resolvePageSource } from '../lib/annotations/page-access';
 
 /** Asks a freshly opened tab's content script to scroll to an annotation, once it has anchored it. */
 async function revealWhenReady(tabId: number, id: string): Promise<void> {
@@ -55,11 +57,33 @@ export default defineBackground(() => {
   onMessage('openViewer', async ({ data }) => {
     await browser.tabs.create({ url: browser.runtime.getURL(viewerPath(data) as '/viewer.html') });
   });
-  onMessage('annotationsForPage', ({ data }) => notes.forPage(data.source));
-  onMessage('annotationCreate', ({ data }) => notes.create(data));
-  onMessage('annotationEdit', ({ data }) => notes.edit(data.id, data.patch));
-  onMessage('annotationDelete', ({ data }) => notes.remove(data.id));
-  onMessage('annotationRestore', ({ data }) => notes.restore(data.id));
+  // sec-page: a content script reads and writes only the notes of its own page's site.
+  const extensionBase = browser.runtime.getURL('/');
+  const mayUse = (sender: Parameters<typeof assertMayUse>[0], source: string) => assertMayUse(sender, source, extensionBase);
+  const mayUseId = async (sender: Parameters<typeof assertMayUse>[0], id: string) => {
+    const a = await db.annotations.get(id);
+    if (a) mayUse(sender, a.target.source);
+  };
+  onMessage('annotationsForPage', ({ data, sender }) => {
+    mayUse(sender, data.source);
+    return notes.forPage(data.source);
+  });
+  onMessage('annotationCreate', ({ data, sender }) => {
+    mayUse(sender, data.source);
+    return notes.create(data);
+  });
+  onMessage('annotationEdit', async ({ data, sender }) => {
+    await mayUseId(sender, data.id);
+    return notes.edit(data.id, data.patch);
+  });
+  onMessage('annotationDelete', async ({ data, sender }) => {
+    await mayUseId(sender, data.id);
+    return notes.remove(data.id);
+  });
+  onMessage('annotationRestore', async ({ data, sender }) => {
+    await mayUseId(sender, data.id);
+    return notes.restore(data.id);
+  });
   onMessage('annotationsImport', async ({ data }) => {
     let json: unknown;
     try {
@@ -71,7 +95,8 @@ export default defineBackground(() => {
     if (!parsed.ok) return { ok: false as const, errors: parsed.errors };
     return { ok: true as const, result: await notes.importMany(parsed.annotations) };
   });
-  onMessage('reportOrphans', async ({ data }) => {
+  onMessage('reportOrphans', async ({ data, sender }) => {
+    mayUse(sender, data.source); // sec-page
     const checkedAt = Date.now();
     await db.anchorState.bulkPut([
       ...data.ids.map((id) => ({ id, source: data.source, orphan: true, checkedAt })),
@@ -80,7 +105,7 @@ export default defineBackground(() => {
   });
   onMessage('openAnnotation', async ({ data }) => {
     const a = await db.annotations.get(data.id);
-    if (!a) return false;
+    if (!a || !isOpenableSource(a.target.source)) return false; // sec-page: web pages only
     const tab = await browser.tabs.create({ url: a.target.source });
     if (tab.id !== undefined) void revealWhenReady(tab.id, a.id);
     return true;
@@ -99,4 +124,7 @@ export default defineBackground(() => {
     await toolbarAction().setBadgeBackgroundColor({ tabId, color: '#2f5d8a' });
   });
   startSync({ db, notes });
+
+  // sec-page: the source a page files its notes under, resolved here from the sender's own URL.
+  onMessage('pageSource', ({ data, sender }) => resolvePageSource(sender, data.url, data.canonical, extensionBase));
 });

@@ -72,6 +72,9 @@ export interface ProtocolMap {
   pageMentions(): PageMention[];
   /** Sent to a tab's content script: scroll to the first (or n-th) mention of an entity and flash it. */
   revealEntity(data: { entityId: string; index?: number; openCard?: boolean }): boolean;
+  // sec-page: page isolation
+  /** The source a page's notes are filed under: its URL (the sender's own) or its same-site rel=canonical. */
+  pageSource(data: { url: string; canonical: string | null }): string;
 }
 
 export interface ViewerTarget {
