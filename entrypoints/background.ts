@@ -12,6 +12,8 @@ import { viewerPath } from '../lib/ui/viewer-url';
 import { startSync } from '../lib/sync/start';
 // sec-page: which notes a sender may use (its own site's only)
 import { assertMayUse, isOpenableSource, resolvePageSource } from '../lib/annotations/page-access';
+import { NoteEditorSessions } from '../lib/kb/note-editor';
+import { storage } from 'wxt/utils/storage';
 
 /** Asks a freshly opened tab's content script to scroll to an annotation, once it has anchored it. */
 async function revealWhenReady(tabId: number, id: string): Promise<void> {
@@ -127,4 +129,28 @@ export default defineBackground(() => {
 
   // sec-page: the source a page files its notes under, resolved here from the sender's own URL.
   onMessage('pageSource', ({ data, sender }) => resolvePageSource(sender, data.url, data.canonical, extensionBase));
+  // sec-page: the note editor, an extension frame on the page; note text never crosses the page.
+  const editor = new NoteEditorSessions({
+    notes,
+    entitiesIn: async (text) => [...new Set((await kb.match(text)).map((s) => s.entityId))],
+    notify: (tabId, frameId, done) => sendMessage('noteEditorDone', done, { tabId, frameId }),
+    editorUrl: browser.runtime.getURL('/note-editor.html'),
+    persist: {
+      get: (token) => storage.getItem(`session:noteEditor:${token}`),
+      set: async (token, t) => {
+        if (t) await storage.setItem(`session:noteEditor:${token}`, t);
+        else await storage.removeItem(`session:noteEditor:${token}`);
+      },
+    },
+  });
+  onMessage('noteEditorOpen', async ({ data, sender }) => {
+    if (data.mode === 'new') mayUse(sender, data.source);
+    else await mayUseId(sender, data.id);
+    return editor.open(sender, data);
+  });
+  onMessage('noteEditorLoad', ({ data, sender }) => editor.load(sender, data.token));
+  onMessage('noteEditorSave', ({ data, sender }) => editor.save(sender, data.token, data.draft));
+  onMessage('noteEditorDelete', ({ data, sender }) => editor.remove(sender, data.token));
+  onMessage('noteEditorRestore', ({ data, sender }) => editor.restore(sender, data.token));
+  onMessage('noteEditorClose', ({ data, sender }) => editor.close(sender, data.token));
 });

@@ -15,6 +15,6 @@ export default defineContentScript({
     // Firefox: a page's text costs more to send to the background than to match here
     // (Chromium builds leave the matcher out of the content script).
     const matcher = import.meta.env.FIREFOX ? new PageMatcher(() => sendMessage('matcherData')) : undefined;
-    void startPageSession(ctx, { matcher });
+    void startPageSession(ctx, { matcher, editorUrl: browser.runtime.getURL('/note-editor.html') });
   },
 });

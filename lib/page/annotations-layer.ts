@@ -1,4 +1,5 @@
 import { anchorMany, describe as describeRange } from '../anchoring';
+import type { SelectorPair } from '../anchoring/types';
 import type { Annotation, AnnotationPatch, Color } from '../annotations/model';
 import { collectText, type TextIndex } from '../dom/collect';
 import { Highlighter } from '../dom/highlighter';
@@ -148,6 +149,15 @@ export class AnnotationsLayer {
     this.opts.document.getSelection()?.removeAllRanges();
     this.report();
     return annotation;
+  }
+
+  /** The W3C selectors of a range of the page, for a note the editor frame will save (sec-page). */
+  selectorFor(selected: Range): SelectorPair | null {
+    if (selected.collapsed) return null;
+    const index = this.index();
+    const at = offsetsFromRange(index, selected);
+    if (!at || at.end <= at.start) return null;
+    return describeRange(index.text, at.start, at.end);
   }
 
   async edit(id: string, patch: AnnotationPatch): Promise<Annotation> {

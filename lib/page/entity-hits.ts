@@ -23,7 +23,7 @@ export function watchPointerHits<T>(
   doc.addEventListener(
     'pointermove',
     (e) => {
-      if (frame) return;
+      if (frame || !e.isTrusted) return; // only the reader's pointer (sec-page)
       frame = win.requestAnimationFrame(() => {
         frame = 0;
         clearTimeout(timer);
@@ -38,6 +38,7 @@ export function watchPointerHits<T>(
   doc.addEventListener(
     'click',
     (e) => {
+      if (!e.isTrusted) return;
       const item = itemAt(e.clientX, e.clientY);
       if (item) onHit(item, 'click');
     },

@@ -8,6 +8,8 @@ import type { Annotation, AnnotationPatch, NewAnnotation } from '../annotations/
 import type { ImportResult } from '../kb/annotation-store';
 import type { MatcherData } from '../match/entities';
 import type { PackedSpans } from './spans';
+// sec-page
+import type { NoteEditorDraft, NoteEditorRequest, NoteEditorView } from '../kb/note-editor';
 
 // The one map of messages between contexts: name -> request -> response.
 // Content scripts and extension pages send; the background answers.
@@ -75,6 +77,16 @@ export interface ProtocolMap {
   // sec-page: page isolation
   /** The source a page's notes are filed under: its URL (the sender's own) or its same-site rel=canonical. */
   pageSource(data: { url: string; canonical: string | null }): string;
+  /** Content script: open the note editor (an extension frame) for a selection or a note; a ticket for its URL. */
+  noteEditorOpen(data: NoteEditorRequest): { token: string };
+  /** The editor frame (only): what it edits, by ticket. */
+  noteEditorLoad(data: { token: string }): NoteEditorView;
+  noteEditorSave(data: { token: string; draft: NoteEditorDraft }): NoteEditorView;
+  noteEditorDelete(data: { token: string }): NoteEditorView;
+  noteEditorRestore(data: { token: string }): NoteEditorView;
+  noteEditorClose(data: { token: string }): void;
+  /** Sent to the tab's content script: an editor's notes changed (redraw) and/or it closed (remove the frame). */
+  noteEditorDone(data: { token: string; changed: boolean; closed: boolean }): void;
 }
 
 export interface ViewerTarget {

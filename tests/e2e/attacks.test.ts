@@ -5,11 +5,9 @@
 // WXT event, a flood of text added after load stays under the cap, and a canonical URL of another
 // registrable domain gets no notes.
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Page as PwPage } from 'playwright-core';
-import type { Page as PpPage } from 'puppeteer-core';
 import { DEFAULT_GECKO_ID, type TestBrowser, type TestPage } from './browsers.ts';
 import { fixtureUrl, selectedBrowsers, useBrowser } from './harness.ts';
-import { askBackground, askContent, askPageState, openControl, readHighlights, waitForStableState } from './page-tools.ts';
+import { askBackground, askContent, askPageState, openControl, readHighlights, realClick, realPress, realType, waitForEditor, waitForStableState } from './page-tools.ts';
 
 interface NotesState {
   source: string;
@@ -63,38 +61,6 @@ async function seen(page: TestPage): Promise<string> {
 }
 const leaked = (text: string) => SECRETS.filter((s) => text.toLowerCase().includes(s.toLowerCase()));
 
-/** A real (trusted) mouse click at the centre of an element of the page UI's open shadow root. */
-async function realClick(page: TestPage, selector: string): Promise<boolean> {
-  const at = await page.evaluate((sel: string) => {
-    const el = document.querySelector('csto-lens-ui')?.shadowRoot?.querySelector(sel);
-    if (!el) return null;
-    const r = el.getBoundingClientRect();
-    return r.width ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
-  }, selector);
-  if (!at) return false;
-  await (page.raw as PwPage | PpPage).mouse.click(at.x, at.y);
-  return true;
-}
-
-/** Real keyboard input, to whichever document has the focus. */
-async function realType(page: TestPage, text: string): Promise<void> {
-  await (page.raw as PwPage | PpPage).keyboard.type(text, { delay: 5 });
-}
-async function realPress(page: TestPage, key: 'Tab' | 'Enter', ctrl = false): Promise<void> {
-  const kb = (page.raw as PwPage | PpPage).keyboard;
-  if (ctrl) await kb.down('Control');
-  await kb.press(key);
-  if (ctrl) await kb.up('Control');
-}
-
-/** The note editor's frame (an extension page), if the page shows one: its focused element's name. */
-async function editorFocus(page: TestPage): Promise<string | null> {
-  const frames = (page.raw as PwPage | PpPage).frames() as { url(): string; evaluate<R>(fn: () => R): Promise<R> }[];
-  const frame = frames.find((f) => /note-editor\.html/.test(f.url()));
-  if (!frame) return null;
-  return frame.evaluate(() => (document.hasFocus() ? ((document.activeElement as HTMLInputElement | null)?.name ?? '') : '')).catch(() => null);
-}
-
 const selectText = (page: TestPage, text: string) =>
   page.evaluate((needle: string) => {
     const walker = document.createTreeWalker(document.getElementById('article')!, NodeFilter.SHOW_TEXT);
@@ -143,7 +109,7 @@ describe.each(selectedBrowsers())('%s attacks from a hostile page', (name, launc
       expect(await selectText(page, QUOTE)).toBe(true);
       await waitFor(() => realClick(page, '.toolbar .annotate'), 'the selection toolbar');
       // The editor takes the focus (an extension frame), or, without one, whatever has it gets the keys.
-      await waitFor(async () => (await editorFocus(page)) === 'note', 'the note editor to take the focus', 5_000).catch(() => sleep(500));
+      await waitForEditor(page, 5_000).catch(() => sleep(500));
       await realType(page, NOTE);
       await realPress(page, 'Tab');
       await realType(page, TAG);

@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TestPage } from './browsers.ts';
 import { fixtureUrl, selectedBrowsers, useBrowser } from './harness.ts';
-import { askBackground, askContent, openControl, waitForPageState } from './page-tools.ts';
+import { askBackground, askContent, openControl, waitForEditor, realClick, realPress, realType, waitForPageState } from './page-tools.ts';
 
 interface NotesState {
   source: string;
@@ -44,23 +44,6 @@ const select = (page: TestPage, text: string) =>
     return false;
   }, text);
 
-/** Runs `fn` on an element of the page UI's (open) shadow root. */
-const inUi = <R,>(page: TestPage, selector: string, action: 'click' | { value: string }) =>
-  page.evaluate(
-    ({ selector, action }: { selector: string; action: 'click' | { value: string } }) => {
-      const el = document.querySelector('csto-lens-ui')?.shadowRoot?.querySelector(selector) as HTMLInputElement | HTMLTextAreaElement | null;
-      if (!el) return false;
-      if (action === 'click') (el as HTMLElement).click();
-      else {
-        const proto = el instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
-        Object.getOwnPropertyDescriptor(proto, 'value')!.set!.call(el, action.value);
-        el.dispatchEvent(new Event('input', { bubbles: true }));
-      }
-      return true;
-    },
-    { selector, action },
-  ) as Promise<R>;
-
 const noteTexts = (page: TestPage, color: string) =>
   page.evaluate((name: string) => {
     const hl = (globalThis as unknown as { CSS: { highlights: Map<string, Set<Range>> } }).CSS.highlights.get(name);
@@ -81,11 +64,17 @@ describe.each(selectedBrowsers())('%s notes', (name, launch) => {
       await page.goto(v1);
       await waitForPageState(ext, v1, (s) => s.scans >= 1);
       expect(await select(page, QUOTE)).toBe(true);
-      await waitFor(() => inUi<boolean>(page, '.toolbar .annotate', 'click'), 'the selection toolbar');
-      await waitFor(() => inUi<boolean>(page, 'textarea[name="note"]', { value: NOTE }), 'the note editor');
-      expect(await inUi(page, 'input[name="tags"]', { value: 'lavrov, dushanbe-2021' })).toBe(true);
-      expect(await inUi(page, '.note-panel .color[data-color="green"]', 'click')).toBe(true);
-      expect(await inUi(page, '.note-panel .save', 'click')).toBe(true);
+      // The reader's own clicks and keys: the editor is an extension frame that takes the focus.
+      await waitFor(() => realClick(page, '.toolbar .annotate'), 'the selection toolbar');
+      await waitForEditor(page);
+      await realType(page, NOTE);
+      await realPress(page, 'Tab');
+      await realType(page, 'lavrov, dushanbe-2021');
+      await realPress(page, 'Tab'); // the colours: yellow,
+      await realPress(page, 'Tab'); // green
+      await realPress(page, 'Enter'); // pick it
+      await page.screenshot(`note-editor-${name}.png`);
+      await realPress(page, 'Enter', true); // Ctrl+Enter saves
       const made = await waitFor(async () => {
         const s = await askContent<NotesState>(ext, v1, 'pageAnnotations');
         return s && s.anchored.length === 1 ? s : null;
