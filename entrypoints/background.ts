@@ -11,7 +11,7 @@ import { badgeText } from '../lib/ui/badge';
 import { viewerPath } from '../lib/ui/viewer-url';
 import { startSync } from '../lib/sync/start';
 // sec-page: which notes a sender may use (its own site's only)
-import { assertMayUse, isOpenableSource, resolvePageSource } from '../lib/annotations/page-access';
+import { assertExtensionPage, assertMayUse, isOpenableSource, resolvePageSource } from '../lib/annotations/page-access';
 import { NoteEditorSessions } from '../lib/kb/note-editor';
 import { storage } from 'wxt/utils/storage';
 
@@ -86,7 +86,8 @@ export default defineBackground(() => {
     await mayUseId(sender, data.id);
     return notes.restore(data.id);
   });
-  onMessage('annotationsImport', async ({ data }) => {
+  onMessage('annotationsImport', async ({ data, sender }) => {
+    assertExtensionPage(sender, extensionBase); // sec-page: writes any site's notes
     let json: unknown;
     try {
       json = JSON.parse(data.json);
@@ -105,7 +106,8 @@ export default defineBackground(() => {
       ...data.anchored.map((id) => ({ id, source: data.source, orphan: false, checkedAt })),
     ]);
   });
-  onMessage('openAnnotation', async ({ data }) => {
+  onMessage('openAnnotation', async ({ data, sender }) => {
+    assertExtensionPage(sender, extensionBase); // sec-page
     const a = await db.annotations.get(data.id);
     if (!a || !isOpenableSource(a.target.source)) return false; // sec-page: web pages only
     const tab = await browser.tabs.create({ url: a.target.source });

@@ -30,6 +30,11 @@ export function assertMayUse(sender: SenderInfo, source: string, extensionBase: 
   if (!sameSite(source, from)) throw new PageAccessError(`a page of ${siteLabel(from)} may not use the notes of ${siteLabel(source)}`);
 }
 
+/** Throws unless the sender is a page of the extension (for messages that touch every site's notes). */
+export function assertExtensionPage(sender: SenderInfo, extensionBase: string): void {
+  if (senderPage(sender, extensionBase) !== 'extension') throw new PageAccessError('only the extension’s own pages may do this');
+}
+
 /**
  * The source a page's notes are filed under: the page's URL (which must be the sender's own
  * origin) with its rel=canonical when that is on the same registrable domain.
