@@ -76,9 +76,9 @@ export class PageUiHost {
   }
 
   onHit(hit: EntityHit): void {
-    // The reader's own highlight wins over the entity under it.
+    // The reader's own highlight wins over the entity under it (a click there opens the note's editor).
     const r = hit.range.getBoundingClientRect();
-    if (hit.kind !== 'click' && this.layer()?.at(r.left + r.width / 2, r.top + r.height / 2)) return;
+    if (this.layer()?.at(r.left + r.width / 2, r.top + r.height / 2)) return;
     if (hit.kind === 'enter') {
       void this.ui().then((ui) => ui.prefetch(hit.entityId), ignore);
       return;
@@ -141,7 +141,7 @@ export class PageUiHost {
     doc.addEventListener(
       'click',
       (e) => {
-        if (!e.isTrusted) return;
+        if (!e.isTrusted || (e.target instanceof Element && e.target.closest(`[${OWN_UI_ATTR}]`))) return;
         const hit = this.layer()?.at(e.clientX, e.clientY);
         if (!hit) return;
         const rect = toRectLike(hit.range.getBoundingClientRect());

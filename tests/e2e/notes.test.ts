@@ -154,6 +154,49 @@ describe.each(selectedBrowsers())('%s notes', (name, launch) => {
     }
   });
 
+  it('a real click on a note opens it in the editor frame: delete, undo, Esc closes', async () => {
+    const v1 = fixtureUrl('story-v1.html');
+    const source = new URL('/story.html', v1).href;
+    const quote = 'the Russian side will be represented by Ambassador to Iran Levan Dzhagaryan';
+    const made = await askBackground<{ id: string }>(ext, 'annotationCreate', {
+      source,
+      title: 'Story',
+      selector: [
+        { type: 'TextQuoteSelector', exact: quote, prefix: '', suffix: '' },
+        { type: 'TextPositionSelector', start: 0, end: quote.length },
+      ],
+      color: 'blue',
+      note: 'ask the embassy',
+    });
+    const live = async () => (await askBackground<{ id: string }[]>(ext, 'annotationsForPage', { source })).some((a) => a.id === made.id);
+    const page = await ctx.browser.newPage();
+    try {
+      await page.goto(v1);
+      await waitFor(async () => (await askContent<NotesState>(ext, v1, 'pageAnnotations'))?.anchored.some((a) => a.id === made.id), 'the note drawn');
+      const at = await page.evaluate(() => {
+        const hl = (globalThis as unknown as { CSS: { highlights: Map<string, Set<Range>> } }).CSS.highlights.get('csto-lens-note-blue');
+        const r = [...(hl ?? [])][0]!.getClientRects()[0]!;
+        return { x: r.left + 12, y: r.top + r.height / 2 };
+      });
+      await (page.raw as { mouse: { click(x: number, y: number): Promise<void> } }).mouse.click(at.x, at.y);
+      await waitFor(() => page.evaluate(() => document.activeElement?.localName === 'csto-lens-note'), 'the editor, focused');
+      await new Promise((r) => setTimeout(r, 600));
+      await page.screenshot(`note-view-${name}.png`);
+      // In the frame: ×, Edit, Delete.
+      for (let i = 0; i < 3; i++) await realPress(page, 'Tab');
+      await realPress(page, 'Enter');
+      await waitFor(async () => !(await live()), 'the note deleted');
+      await realPress(page, 'Tab'); // Undo
+      await realPress(page, 'Enter');
+      await waitFor(live, 'the note restored');
+      await waitFor(async () => (await askContent<NotesState>(ext, v1, 'pageAnnotations'))?.anchored.some((a) => a.id === made.id), 'the note drawn again');
+      await realPress(page, 'Escape');
+      await waitFor(() => page.evaluate(() => document.querySelector('csto-lens-note') === null), 'the editor closed by Esc');
+    } finally {
+      await page.close();
+    }
+  });
+
   it('a malformed import is refused with a clear message and writes nothing', async () => {
     const bad = JSON.stringify({ type: 'AnnotationCollection', first: { type: 'AnnotationPage', items: [{ type: 'Annotation', id: 'x', target: {} }] } });
     const result = await askBackground(ext, 'annotationsImport', { json: bad });

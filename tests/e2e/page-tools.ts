@@ -151,6 +151,7 @@ export async function realClick(page: TestPage, selector: string): Promise<boole
   const at = await page.evaluate((sel: string) => {
     const el = document.querySelector('csto-lens-ui')?.shadowRoot?.querySelector(sel);
     if (!el) return null;
+    el.scrollIntoView({ block: 'nearest' }); // inside a scrolled card, too
     const r = el.getBoundingClientRect();
     return r.width ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
   }, selector);
