@@ -17,6 +17,8 @@ export default defineConfig({
     // The page UI is injected on demand into pages the content script already runs on.
     host_permissions: ['http://*/*', 'https://*/*'],
     action: { default_title: 'CSTO Lens' },
+    // sec-page: the note editor is an extension page framed on web pages (its origin keeps the notes from them).
+    web_accessible_resources: [{ resources: ['note-editor.html'], matches: ['http://*/*', 'https://*/*'] }],
     commands: {
       'toggle-highlights': {
         suggested_key: { default: 'Alt+Shift+H' },

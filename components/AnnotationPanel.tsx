@@ -47,6 +47,13 @@ export function AnnotationPanel({ quote, draft, mode, error, onSave, onDelete, o
             e.preventDefault();
             onSave({ note, tags: parseTags(tags), color });
           }}
+          onKeyDown={(e) => {
+            // Ctrl+Enter (Cmd+Enter) saves from any field.
+            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+              e.preventDefault();
+              e.currentTarget.requestSubmit();
+            }
+          }}
         >
           <label className="field">
             Note

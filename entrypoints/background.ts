@@ -15,6 +15,10 @@ import { viewerPath } from '../lib/ui/viewer-url';
 import { startSync } from '../lib/sync/start';
 // interop: imports with a preview
 import { AnnotationImports, importText } from '../lib/kb/annotation-import';
+// sec-page: which notes a sender may use (its own site's only)
+import { assertExtensionPage, assertMayUse, isOpenableSource, resolvePageSource } from '../lib/annotations/page-access';
+import { NoteEditorSessions } from '../lib/kb/note-editor';
+import { storage } from 'wxt/utils/storage';
 
 /** Asks a freshly opened tab's content script to scroll to an annotation, once it has anchored it. */
 async function revealWhenReady(tabId: number, id: string): Promise<void> {
@@ -95,11 +99,33 @@ export default defineBackground(() => {
   onMessage('openViewer', async ({ data }) => {
     await browser.tabs.create({ url: browser.runtime.getURL(viewerPath(data) as '/viewer.html') });
   });
-  onMessage('annotationsForPage', ({ data }) => notes.forPage(data.source));
-  onMessage('annotationCreate', ({ data }) => notes.create(data));
-  onMessage('annotationEdit', ({ data }) => notes.edit(data.id, data.patch));
-  onMessage('annotationDelete', ({ data }) => notes.remove(data.id));
-  onMessage('annotationRestore', ({ data }) => notes.restore(data.id));
+  // sec-page: a content script reads and writes only the notes of its own page's site.
+  const extensionBase = browser.runtime.getURL('/');
+  const mayUse = (sender: Parameters<typeof assertMayUse>[0], source: string) => assertMayUse(sender, source, extensionBase);
+  const mayUseId = async (sender: Parameters<typeof assertMayUse>[0], id: string) => {
+    const a = await db.annotations.get(id);
+    if (a) mayUse(sender, a.target.source);
+  };
+  onMessage('annotationsForPage', ({ data, sender }) => {
+    mayUse(sender, data.source);
+    return notes.forPage(data.source);
+  });
+  onMessage('annotationCreate', ({ data, sender }) => {
+    mayUse(sender, data.source);
+    return notes.create(data);
+  });
+  onMessage('annotationEdit', async ({ data, sender }) => {
+    await mayUseId(sender, data.id);
+    return notes.edit(data.id, data.patch);
+  });
+  onMessage('annotationDelete', async ({ data, sender }) => {
+    await mayUseId(sender, data.id);
+    return notes.remove(data.id);
+  });
+  onMessage('annotationRestore', async ({ data, sender }) => {
+    await mayUseId(sender, data.id);
+    return notes.restore(data.id);
+  });
   // interop: imports (preview, confirm, cancel) only from the extension's own pages, never a content script.
   const imports = new AnnotationImports(notes);
   const extensionOnly = (sender: { url?: string }) => {
@@ -111,16 +137,18 @@ export default defineBackground(() => {
   onMessage('annotationsImportCommit', ({ data, sender }) => (extensionOnly(sender), imports.commit(data.token, { restoreDeleted: data.restoreDeleted })));
   onMessage('annotationsImportProgress', ({ data, sender }) => (extensionOnly(sender), imports.progress(data.token)));
   onMessage('annotationsImportCancel', ({ data, sender }) => (extensionOnly(sender), imports.cancel(data.token)));
-  onMessage('reportOrphans', async ({ data }) => {
+  onMessage('reportOrphans', async ({ data, sender }) => {
+    mayUse(sender, data.source); // sec-page
     const checkedAt = Date.now();
     await db.anchorState.bulkPut([
       ...data.ids.map((id) => ({ id, source: data.source, orphan: true, checkedAt })),
       ...data.anchored.map((id) => ({ id, source: data.source, orphan: false, checkedAt })),
     ]);
   });
-  onMessage('openAnnotation', async ({ data }) => {
+  onMessage('openAnnotation', async ({ data, sender }) => {
+    assertExtensionPage(sender, extensionBase); // sec-page
     const a = await db.annotations.get(data.id);
-    if (!a || !/^https?:\/\//i.test(a.target.source)) return false; // interop: never open data:, chrome:, javascript: pages
+    if (!a || !isOpenableSource(a.target.source)) return false; // sec-page: web pages only
     const tab = await browser.tabs.create({ url: a.target.source });
     if (tab.id !== undefined) void revealWhenReady(tab.id, a.id);
     return true;
@@ -139,4 +167,31 @@ export default defineBackground(() => {
     await toolbarAction().setBadgeBackgroundColor({ tabId, color: '#2f5d8a' });
   });
   startSync({ db, notes });
+
+  // sec-page: the source a page files its notes under, resolved here from the sender's own URL.
+  onMessage('pageSource', ({ data, sender }) => resolvePageSource(sender, data.url, data.canonical, extensionBase));
+  // sec-page: the note editor, an extension frame on the page; note text never crosses the page.
+  const editor = new NoteEditorSessions({
+    notes,
+    entitiesIn: async (text) => [...new Set((await kb.match(text)).map((s) => s.entityId))],
+    notify: (tabId, frameId, done) => sendMessage('noteEditorDone', done, { tabId, frameId }),
+    editorUrl: browser.runtime.getURL('/note-editor.html'),
+    persist: {
+      get: (token) => storage.getItem(`session:noteEditor:${token}`),
+      set: async (token, t) => {
+        if (t) await storage.setItem(`session:noteEditor:${token}`, t);
+        else await storage.removeItem(`session:noteEditor:${token}`);
+      },
+    },
+  });
+  onMessage('noteEditorOpen', async ({ data, sender }) => {
+    if (data.mode === 'new') mayUse(sender, data.source);
+    else await mayUseId(sender, data.id);
+    return editor.open(sender, data);
+  });
+  onMessage('noteEditorLoad', ({ data, sender }) => editor.load(sender, data.token));
+  onMessage('noteEditorSave', ({ data, sender }) => editor.save(sender, data.token, data.draft));
+  onMessage('noteEditorDelete', ({ data, sender }) => editor.remove(sender, data.token));
+  onMessage('noteEditorRestore', ({ data, sender }) => editor.restore(sender, data.token));
+  onMessage('noteEditorClose', ({ data, sender }) => editor.close(sender, data.token));
 });

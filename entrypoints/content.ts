@@ -2,15 +2,19 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { sendMessage } from '../lib/protocol/messages';
 import { PageMatcher } from '../lib/page/page-matcher';
 import { startPageSession } from '../lib/page/session';
+import { guardAgainstForgedStart } from '../lib/page/context-guard';
+import { browser } from 'wxt/browser';
 
 // Composition root of the content script: wiring only.
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   main(ctx) {
+    // A page's forged "content script started" event must not stop us (dev builds reload content scripts that way).
+    if (!import.meta.env.DEV) guardAgainstForgedStart(ctx, () => browser.runtime?.id != null);
     // Firefox: a page's text costs more to send to the background than to match here
     // (Chromium builds leave the matcher out of the content script).
     const matcher = import.meta.env.FIREFOX ? new PageMatcher(() => sendMessage('matcherData')) : undefined;
-    void startPageSession(ctx, { matcher });
+    void startPageSession(ctx, { matcher, editorUrl: browser.runtime.getURL('/note-editor.html') });
   },
 });

@@ -1,3 +1,5 @@
+import { getDomain } from 'tldts';
+
 // The URL an annotation is filed under: the page's rel=canonical when it is a plausible
 // address of the same site, else the page URL without tracking parameters and fragment.
 
@@ -15,13 +17,20 @@ function isTracking(name: string): boolean {
   return TRACKING.has(n) || n.startsWith('utm_') || n.startsWith('pk_') || n.startsWith('mtm_');
 }
 
-/** Last two labels of a host name (a cheap stand-in for the registrable domain), or the IP. */
-function site(host: string): string {
-  if (/^[\d.]+$/.test(host) || host.startsWith('[')) return host;
-  const labels = host.split('.');
-  // country-code second-level domains: news.bbc.co.uk → bbc.co.uk
-  const sld = labels.length >= 3 && /^(co|com|net|org|gov|ac|edu)$/.test(labels[labels.length - 2]!) && labels[labels.length - 1]!.length === 2;
-  return labels.slice(sld ? -3 : -2).join('.');
+/**
+ * Whether two http(s) URLs belong to the same site: the same registrable domain by the Public
+ * Suffix List, private suffixes included (attacker.github.io and victim.github.io are two sites;
+ * news.example.co.uk and www.example.co.uk one), or, for hosts without one (IP addresses,
+ * localhost), the same host and port. Anything that is not an http(s) URL belongs to no site.
+ */
+export function sameSite(a: string, b: string): boolean {
+  const ua = parseHttp(a);
+  const ub = parseHttp(b);
+  if (!ua || !ub) return false;
+  const da = getDomain(ua.hostname.replace(/\.$/, ''), { allowPrivateDomains: true });
+  const db = getDomain(ub.hostname.replace(/\.$/, ''), { allowPrivateDomains: true });
+  if (da && db) return da === db;
+  return !da && !db && ua.host.replace(/\.(?=:|$)/, '') === ub.host.replace(/\.(?=:|$)/, '');
 }
 
 function parseHttp(href: string, base?: string): URL | null {
@@ -49,8 +58,9 @@ function clean(u: URL): string {
 
 /**
  * The canonical URL of a page. canonicalHref (the page's <link rel=canonical> href) wins when
- * it is an absolute http(s) URL on the same site as the page (same host up to subdomains
- * such as www., m., amp.); otherwise the page URL, cleaned. A page URL that is not http(s)
+ * it is an absolute http(s) URL on the same site as the page (the same registrable domain by the
+ * Public Suffix List: www., m., amp. and other subdomains, never a neighbour under a shared
+ * suffix such as github.io or co.uk); otherwise the page URL, cleaned. A page URL that is not http(s)
  * comes back without its fragment.
  */
 export function canonicalUrl(pageUrl: string, canonicalHref?: string | null): string {
@@ -67,7 +77,7 @@ export function canonicalUrl(pageUrl: string, canonicalHref?: string | null): st
   const href = canonicalHref?.trim();
   if (href && /^https?:\/\//i.test(href)) {
     const canon = parseHttp(href);
-    if (canon && site(canon.hostname.toLowerCase()) === site(page.hostname.toLowerCase())) return clean(canon);
+    if (canon && sameSite(canon.href, page.href)) return clean(canon);
   }
   return clean(page);
 }

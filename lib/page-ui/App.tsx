@@ -1,5 +1,4 @@
 import { useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
-import { AnnotationPanel } from '../../components/AnnotationPanel';
 import { EntityCard } from '../../components/EntityCard';
 import { RelatedPanel } from '../../components/RelatedPanel';
 import { SelectionToolbar } from '../../components/SelectionToolbar';
@@ -29,7 +28,7 @@ function Floating({ anchor, children, focus }: { anchor: RectLike; children: Rea
 
 export function App({ ui }: { ui: PageUiController }) {
   const state = useSyncExternalStore(ui.store.subscribe, ui.store.get);
-  const { card, selection, related, note } = state;
+  const { card, selection, related } = state;
   return (
     <>
       {selection && (
@@ -48,20 +47,6 @@ export function App({ ui }: { ui: PageUiController }) {
             onClose={() => ui.closeCard()}
             onOpenSource={(t) => ui.openSource(t)}
             onPeer={(id) => ui.openPeer(id)}
-          />
-        </Floating>
-      )}
-      {note && (
-        <Floating anchor={note.rect} focus>
-          <AnnotationPanel
-            key={`${note.mode}:${note.view.id}`}
-            quote={note.view.quote}
-            draft={note.view}
-            mode={note.mode}
-            error={note.error}
-            onSave={(d) => void ui.saveNote(d)}
-            {...(note.mode === 'view' ? { onDelete: () => void ui.deleteNote() } : {})}
-            onClose={() => ui.closeCard()}
           />
         </Floating>
       )}

@@ -33,8 +33,8 @@ export interface PageHost {
   mentionCount(entityId: string): number;
   /** Saves the current selection as a highlight. */
   highlightSelection(draft: NoteDraft): Promise<boolean>;
-  editAnnotation(id: string, draft: NoteDraft): Promise<void>;
-  deleteAnnotation(id: string): Promise<void>;
+  /** Opens the note editor (an extension frame) for the selection, next to `rect`. */
+  openNoteEditor(rect: RectLike): Promise<boolean>;
 }
 
 export type NoteColorName = 'yellow' | 'green' | 'blue' | 'pink' | 'purple';
@@ -45,20 +45,12 @@ export interface NoteDraft {
   color: NoteColorName;
 }
 
-/** A reader's highlight as the page UI shows it. */
-export interface NoteView extends NoteDraft {
-  id: string;
-  quote: string;
-}
-
 /** What the page UI offers the content script. */
 export interface PageUi {
   prefetch(entityId: string): void;
   openCard(req: CardRequest): void;
   closeCard(): void;
   showSelection(text: string, rect: RectLike): void;
-  /** Shows a reader's highlight (its note and tags, with edit and delete). */
-  showNote(note: NoteView, rect: RectLike): void;
   hideSelection(): void;
   destroy(): void;
 }

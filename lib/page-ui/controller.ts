@@ -1,6 +1,6 @@
 import type { CardData } from '../kb/card';
 import { sendMessage, type ViewerTarget } from '../protocol/messages';
-import type { CardRequest, NoteDraft, NoteView, PageHost, PageUi, RectLike } from './bridge';
+import type { CardRequest, NoteDraft, PageHost, PageUi, RectLike } from './bridge';
 import type { Store } from './store';
 
 // The page UI's behaviour behind the React view: fetch card data (prefetched on
@@ -46,11 +46,7 @@ export class PageUiController implements PageUi {
 
   closeCard(): void {
     const s = this.store.get();
-    if (s.card || s.related || s.note) this.store.set({ card: null, related: null, note: null });
-  }
-
-  showNote(view: NoteView, rect: RectLike): void {
-    this.store.set({ note: { mode: 'view', view, rect, error: null }, card: null, related: null, selection: null });
+    if (s.card || s.related) this.store.set({ card: null, related: null });
   }
 
   /** Highlights the selection in one click. */
@@ -60,41 +56,12 @@ export class PageUiController implements PageUi {
     void host?.highlightSelection({ note: '', tags: [], color }).catch(() => {});
   }
 
-  /** Opens the editor for a new highlight of the selection (note and tags). */
+  /** Opens the note editor (an extension frame, which takes the focus) for the selection. */
   annotate(): void {
     const sel = this.store.get().selection;
     if (!sel) return;
-    this.store.set({
-      selection: null,
-      card: null,
-      related: null,
-      note: { mode: 'new', view: { id: '', quote: sel.text, note: '', tags: [], color: 'yellow' }, rect: sel.rect, error: null },
-    });
-  }
-
-  async saveNote(draft: NoteDraft): Promise<void> {
-    const note = this.store.get().note;
-    const host = this.host();
-    if (!note || !host) return;
-    try {
-      if (note.mode === 'new') {
-        if (!(await host.highlightSelection(draft))) throw new Error('the selection is gone: select the text again');
-      } else await host.editAnnotation(note.view.id, draft);
-      this.store.set({ note: null });
-    } catch (err) {
-      this.store.set({ note: { ...note, error: errorText(err) } });
-    }
-  }
-
-  async deleteNote(): Promise<void> {
-    const note = this.store.get().note;
-    if (!note || note.mode !== 'view') return;
-    try {
-      await this.host()?.deleteAnnotation(note.view.id);
-      this.store.set({ note: null });
-    } catch (err) {
-      this.store.set({ note: { ...note, error: errorText(err) } });
-    }
+    this.store.set({ selection: null, card: null, related: null });
+    void this.host()?.openNoteEditor(sel.rect).catch(() => {});
   }
 
   /** Moves the card to the previous (-1) or next (+1) mention on the page. */

@@ -22,6 +22,19 @@ export function mountPageUi(css: string): PageUiController {
   container.className = 'root';
   container.dataset.theme = pageTheme(doc);
   shadow.append(style, container);
+  // Only the reader acts here: a page's synthetic events (el.click(), dispatchEvent) never reach
+  // the UI's handlers (sec-page). Registered before React's, at the shadow root above its container.
+  for (const type of ['click', 'dblclick', 'auxclick', 'pointerdown', 'pointerup', 'mousedown', 'mouseup', 'keydown', 'keyup', 'keypress', 'input', 'change', 'submit']) {
+    shadow.addEventListener(
+      type,
+      (e) => {
+        if (e.isTrusted) return;
+        e.stopImmediatePropagation();
+        e.preventDefault();
+      },
+      { capture: true },
+    );
+  }
   doc.documentElement.append(host);
 
   const abort = new AbortController();
@@ -37,7 +50,7 @@ export function mountPageUi(css: string): PageUiController {
   doc.addEventListener(
     'keydown',
     (e) => {
-      if (e.key !== 'Escape') return;
+      if (!e.isTrusted || e.key !== 'Escape') return;
       const s = ui.store.get();
       if (s.card || s.related || s.selection) {
         ui.closeCard();
@@ -49,7 +62,7 @@ export function mountPageUi(css: string): PageUiController {
   doc.addEventListener(
     'pointerdown',
     (e) => {
-      if (e.composedPath().includes(host)) return;
+      if (!e.isTrusted || e.composedPath().includes(host)) return;
       ui.closeCard();
       ui.hideSelection();
     },

@@ -1,6 +1,6 @@
 import type { CardData } from '../kb/card';
 import type { RelatedStatement } from '../kb/related';
-import type { CardRequest, NoteView, RectLike } from './bridge';
+import type { CardRequest, RectLike } from './bridge';
 
 // The page UI's state: one small observable store, read by React with useSyncExternalStore.
 
@@ -8,12 +8,10 @@ export interface UiState {
   card: { req: CardRequest; data: CardData | null; error: string | null } | null;
   selection: { text: string; rect: RectLike } | null;
   related: { passage: string; rect: RectLike; results: RelatedStatement[] | null; error: string | null } | null;
-  /** A new highlight being written ('new', quote = selection) or an existing one ('view'). */
-  note: { mode: 'new' | 'view'; view: NoteView; rect: RectLike; error: string | null } | null;
 }
 
 export class Store {
-  private state: UiState = { card: null, selection: null, related: null, note: null };
+  private state: UiState = { card: null, selection: null, related: null };
   private readonly listeners = new Set<() => void>();
 
   get = (): UiState => this.state;

@@ -1,6 +1,6 @@
 import { anchorMany, describe as describeRange } from '../anchoring';
+import type { SelectorPair } from '../anchoring/types';
 import type { Annotation, AnnotationPatch, Color } from '../annotations/model';
-import { canonicalUrl } from '../annotations/canonical-url';
 import { collectText, type TextIndex } from '../dom/collect';
 import { Highlighter } from '../dom/highlighter';
 import { observeMutations } from '../dom/observe';
@@ -24,10 +24,11 @@ interface Drawn {
   method: string;
 }
 
-/** The page's canonical URL: rel=canonical when present, else the URL without tracking parameters. */
-export function pageSource(doc: Document): string {
+/** The page's canonical URL (rel=canonical on the same registrable domain, else the URL without
+ *  tracking parameters), resolved by the background from the sender's own URL (sec-page). */
+export function pageSource(doc: Document): Promise<string> {
   const link = doc.querySelector<HTMLLinkElement>('link[rel~="canonical"][href]');
-  return canonicalUrl(doc.location.href, link?.href ?? null);
+  return sendMessage('pageSource', { url: doc.location.href, canonical: link?.href ?? null });
 }
 
 export class AnnotationsLayer {
@@ -40,7 +41,7 @@ export class AnnotationsLayer {
   constructor(private readonly opts: LayerOptions) {
     // Most pages have no notes: their stylesheet (and the page restyle it costs) comes with the first.
     this.highlighter = new Highlighter({ mode: opts.mode, document: opts.document, styles: 'on-first-add' });
-    this.source = pageSource(opts.document);
+    this.source = opts.document.location.href;
     opts.signal.addEventListener('abort', () => this.highlighter.destroy(), { once: true });
   }
 
@@ -61,7 +62,7 @@ export class AnnotationsLayer {
 
   /** Reads the page's annotations again (navigation, sync) and redraws them. */
   async reload(): Promise<void> {
-    this.source = pageSource(this.opts.document);
+    this.source = await pageSource(this.opts.document);
     const list = await sendMessage('annotationsForPage', { source: this.source });
     if (this.opts.signal.aborted) return;
     this.highlighter.clear();
@@ -148,6 +149,15 @@ export class AnnotationsLayer {
     this.opts.document.getSelection()?.removeAllRanges();
     this.report();
     return annotation;
+  }
+
+  /** The W3C selectors of a range of the page, for a note the editor frame will save (sec-page). */
+  selectorFor(selected: Range): SelectorPair | null {
+    if (selected.collapsed) return null;
+    const index = this.index();
+    const at = offsetsFromRange(index, selected);
+    if (!at || at.end <= at.start) return null;
+    return describeRange(index.text, at.start, at.end);
   }
 
   async edit(id: string, patch: AnnotationPatch): Promise<Annotation> {

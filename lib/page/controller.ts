@@ -87,6 +87,10 @@ export class PageController {
   private watch: MutationWatch | null = null;
   /** The body the mutation observer watches (a page may swap in another body later). */
   private observed: HTMLElement | null = null;
+  /** Characters matched over this controller's life, first scan and additions alike (sec-page:
+   *  text a page adds later counts against the same cap, so it cannot be made to match without end). */
+  private scannedChars = 0;
+  private capReported = false;
 
   constructor(
     private readonly deps: PageDeps,
@@ -146,8 +150,9 @@ export class PageController {
     const index = await collectTextAsync(this.opts.document.body, { signal: this.opts.signal });
     if (generation !== this.generation) return;
     timing.read = performance.now();
-    const limited = limitText(index.text, this.opts.maxChars ?? DEFAULT_MAX_CHARS);
+    const limited = limitText(index.text, this.room());
     this.partial = limited.partial;
+    this.spend(limited);
     await this.matchAndDraw(index, limited.text, generation, [], changes, timing);
     if (generation !== this.generation) return;
     this.scans++;
@@ -168,10 +173,14 @@ export class PageController {
       roots = [...new Set(roots.map(outsideMarks))].filter((n): n is Node => !!n && n.isConnected);
       this.mutate(() => this.removeWithin(roots));
     }
+    if (this.room() <= 0) return this.spend({ text: '', partial: true });
     const changes = this.watch?.changes;
     const index = await collectTextInAsync(roots, { signal: this.opts.signal });
     if (generation !== this.generation) return;
-    await this.matchAndDraw(index, index.text, generation, wrap ? [] : roots, changes);
+    const limited = limitText(index.text, this.room());
+    this.spend(limited);
+    if (limited.partial) this.partial = true;
+    await this.matchAndDraw(index, limited.text, generation, wrap ? [] : roots, changes);
     if (generation === this.generation) this.deps.report(this.report());
   }
 
@@ -294,6 +303,20 @@ export class PageController {
         if (!resumed()) return;
       }
     }
+  }
+
+  /** Characters left to match under the cap. */
+  private room(): number {
+    return Math.max(0, (this.opts.maxChars ?? DEFAULT_MAX_CHARS) - this.scannedChars);
+  }
+
+  private spend(limited: { text: string; partial: boolean }): void {
+    this.scannedChars += limited.text.length;
+    if (!limited.partial || this.capReported) return;
+    this.capReported = true;
+    this.partial = true;
+    const max = this.opts.maxChars ?? DEFAULT_MAX_CHARS;
+    console.warn(`[CSTO Lens] this page's text passed ${max.toLocaleString('en')} characters (first scan and later additions together): the rest is not highlighted`);
   }
 
   private addItems(items: EntityItem[], opts?: AddOptions): void {

@@ -1,9 +1,13 @@
 // Pointer hit-testing of entity highlights: which item the pointer reaches, rests on (after
 // HOVER_DELAY_MS) or clicks. At most one lookup per animation frame while the pointer moves;
 // every listener and timer ends with `signal`.
+import { OWN_UI_ATTR } from '../dom/collect';
 
 /** How long the pointer rests on a highlight before its card opens. */
 export const HOVER_DELAY_MS = 300;
+
+/** Events on the extension's own UI (a card over the page) are not on the page's text below it. */
+const onOwnUi = (e: Event) => e.target instanceof Element && e.target.closest(`[${OWN_UI_ATTR}]`) !== null;
 
 export type HitKind = 'enter' | 'hover' | 'click';
 
@@ -23,7 +27,7 @@ export function watchPointerHits<T>(
   doc.addEventListener(
     'pointermove',
     (e) => {
-      if (frame) return;
+      if (frame || !e.isTrusted || onOwnUi(e)) return; // only the reader's pointer, on the page (sec-page)
       frame = win.requestAnimationFrame(() => {
         frame = 0;
         clearTimeout(timer);
@@ -38,6 +42,7 @@ export function watchPointerHits<T>(
   doc.addEventListener(
     'click',
     (e) => {
+      if (!e.isTrusted || onOwnUi(e)) return;
       const item = itemAt(e.clientX, e.clientY);
       if (item) onHit(item, 'click');
     },

@@ -22,6 +22,8 @@ export interface SessionOptions {
    * small texts still go to the background (routeMatching).
    */
   matcher?: PageMatcher;
+  /** The note editor page's URL (sec-page: the reader's notes are edited in an extension frame). */
+  editorUrl?: string;
 }
 
 export async function startPageSession(ctx: ContentScriptContext, options: SessionOptions = {}): Promise<void> {
@@ -39,7 +41,7 @@ export async function startPageSession(ctx: ContentScriptContext, options: Sessi
   const layer = new AnnotationsLayer({ document: doc, signal: ctx.signal, mode: hasHighlightApi && !options.forceWrap ? 'highlight-api' : 'wrap' });
   void layer.start().catch(() => {});
 
-  const uiHost = new PageUiHost(() => current?.controller ?? null, () => layer, ctx.signal);
+  const uiHost = new PageUiHost(() => current?.controller ?? null, () => layer, ctx.signal, options.editorUrl ?? '');
   uiHost.watchSelection(doc);
   uiHost.watchNotes(doc);
 

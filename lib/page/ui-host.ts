@@ -1,9 +1,9 @@
 import { OWN_UI_ATTR } from '../dom/collect';
-import { sendMessage } from '../protocol/messages';
+import { onMessage, sendMessage } from '../protocol/messages';
 import { currentUi, offerHost, toRectLike, whenUi, type PageUi } from '../page-ui/bridge';
 import type { EntityHit, PageController } from './controller';
 import type { AnnotationsLayer } from './annotations-layer';
-import { noteOf, tagsOf, type Annotation } from '../annotations/model';
+import { NoteFrame } from './note-frame';
 
 // The content script's side of the page UI: loads it the first time it is needed
 // (the background injects the React bundle into this world), opens the card on
@@ -13,12 +13,21 @@ export class PageUiHost {
   private loading: Promise<PageUi> | null = null;
   /** The selection the toolbar was shown for (focusing the note editor may clear the live one). */
   private lastSelection: Range | null = null;
+  /** The note editor: an extension frame (sec-page: the reader's notes never enter the page's DOM). */
+  private readonly frame: NoteFrame;
 
   constructor(
     private readonly controller: () => PageController | null,
     private readonly layer: () => AnnotationsLayer | null,
     private readonly signal: AbortSignal,
+    editorUrl: string,
   ) {
+    this.frame = new NoteFrame(document, editorUrl, signal);
+    const removeDone = onMessage('noteEditorDone', ({ data }) => {
+      if (data.closed) this.frame.close(data.token);
+      if (data.changed) void this.layer()?.reload().catch(() => {});
+    });
+    signal.addEventListener('abort', removeDone, { once: true });
     offerHost({
       highlightSelection: async (draft) => {
         const layer = this.layer();
@@ -28,11 +37,15 @@ export class PageUiHost {
         this.lastSelection = null;
         return made !== null;
       },
-      editAnnotation: async (id, draft) => {
-        await this.layer()?.edit(id, { note: draft.note, tags: draft.tags, color: draft.color });
-      },
-      deleteAnnotation: async (id) => {
-        await this.layer()?.remove(id);
+      openNoteEditor: async (rect) => {
+        const layer = this.layer();
+        const range = this.selectedRange();
+        const selector = range ? layer?.selectorFor(range) : null;
+        if (!layer || !selector) return false;
+        const { token } = await sendMessage('noteEditorOpen', { mode: 'new', source: layer.source, title: document.title, selector });
+        this.frame.open(token, rect);
+        this.lastSelection = null;
+        return true;
       },
       reveal: (entityId, index) => {
         const r = this.controller()?.reveal(entityId, index);
@@ -63,9 +76,9 @@ export class PageUiHost {
   }
 
   onHit(hit: EntityHit): void {
-    // The reader's own highlight wins over the entity under it.
+    // The reader's own highlight wins over the entity under it (a click there opens the note's editor).
     const r = hit.range.getBoundingClientRect();
-    if (hit.kind !== 'click' && this.layer()?.at(r.left + r.width / 2, r.top + r.height / 2)) return;
+    if (this.layer()?.at(r.left + r.width / 2, r.top + r.height / 2)) return;
     if (hit.kind === 'enter') {
       void this.ui().then((ui) => ui.prefetch(hit.entityId), ignore);
       return;
@@ -122,40 +135,28 @@ export class PageUiHost {
     void this.ui().then((ui) => ui.showSelection(text, rect), ignore);
   }
 
-  /** Hovering (or clicking) a reader's highlight shows its note and tags, with edit and delete. */
+  /** A click on a reader's highlight opens its note in the editor frame (edit, delete with undo).
+   *  Only the reader's own clicks: a page's synthetic events (isTrusted false) open nothing. */
   watchNotes(doc: Document): void {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let over: string | null = null;
-    const show = (a: Annotation, range: Range) =>
-      void this.ui().then(
-        (ui) =>
-          ui.showNote(
-            { id: a.id, quote: a.target.selector[0].exact, note: noteOf(a), tags: tagsOf(a), color: a.color },
-            toRectLike(range.getBoundingClientRect()),
-          ),
-        ignore,
-      );
-    doc.addEventListener(
-      'pointermove',
-      (e) => {
-        const hit = this.layer()?.at(e.clientX, e.clientY) ?? null;
-        const id = hit?.annotation.id ?? null;
-        if (id === over) return;
-        over = id;
-        clearTimeout(timer);
-        if (hit) timer = setTimeout(() => show(hit.annotation, hit.range), 300);
-      },
-      { passive: true, signal: this.signal },
-    );
     doc.addEventListener(
       'click',
       (e) => {
+        if (!e.isTrusted || (e.target instanceof Element && e.target.closest(`[${OWN_UI_ATTR}]`))) return;
         const hit = this.layer()?.at(e.clientX, e.clientY);
-        if (hit) show(hit.annotation, hit.range);
+        if (!hit) return;
+        const rect = toRectLike(hit.range.getBoundingClientRect());
+        void sendMessage('noteEditorOpen', { mode: 'view', id: hit.annotation.id }).then(({ token }) => this.frame.open(token, rect), ignore);
       },
       { signal: this.signal },
     );
-    this.signal.addEventListener('abort', () => clearTimeout(timer));
+    // Esc on the page closes the editor too (the frame handles its own).
+    doc.addEventListener(
+      'keydown',
+      (e) => {
+        if (e.isTrusted && e.key === 'Escape') this.frame.close();
+      },
+      { signal: this.signal },
+    );
   }
 }
 

@@ -14,6 +14,8 @@ import type { LearnedDocument } from '../model/types';
 // interop: imports with a preview
 import type { Candidate, ImportShape } from '../annotations/import';
 import type { ImportOutcome, ImportPreview, ImportProgress } from '../kb/annotation-import';
+// sec-page
+import type { NoteEditorDraft, NoteEditorRequest, NoteEditorView } from '../kb/note-editor';
 
 // The one map of messages between contexts: name -> request -> response.
 // Content scripts and extension pages send; the background answers.
@@ -101,6 +103,19 @@ export interface ProtocolMap {
   annotationsImportProgress(data: { token: string }): ImportProgress | null;
   /** Drops a previewed import: nothing is written. */
   annotationsImportCancel(data: { token: string }): void;
+  // sec-page: page isolation
+  /** The source a page's notes are filed under: its URL (the sender's own) or its same-site rel=canonical. */
+  pageSource(data: { url: string; canonical: string | null }): string;
+  /** Content script: open the note editor (an extension frame) for a selection or a note; a ticket for its URL. */
+  noteEditorOpen(data: NoteEditorRequest): { token: string };
+  /** The editor frame (only): what it edits, by ticket. */
+  noteEditorLoad(data: { token: string }): NoteEditorView;
+  noteEditorSave(data: { token: string; draft: NoteEditorDraft }): NoteEditorView;
+  noteEditorDelete(data: { token: string }): NoteEditorView;
+  noteEditorRestore(data: { token: string }): NoteEditorView;
+  noteEditorClose(data: { token: string }): void;
+  /** Sent to the tab's content script: an editor's notes changed (redraw) and/or it closed (remove the frame). */
+  noteEditorDone(data: { token: string; changed: boolean; closed: boolean }): void;
 }
 
 export interface ViewerTarget {

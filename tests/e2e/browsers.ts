@@ -28,6 +28,9 @@ export const FIREFOX_PATH = process.env.CSTO_FIREFOX_PATH ?? '/usr/bin/firefox-e
 export const DEFAULT_GECKO_ID = 'csto-lens@example.org';
 const VIEWPORT = { width: 1280, height: 900 };
 const DEFAULT_TIMEOUT = 15_000;
+/** Host names that resolve to 127.0.0.1 in both browsers (the attack suite's two sites under one
+ *  public suffix: tests/e2e/attacks.test.ts). Plain http, no HTTPS upgrade. */
+export const TEST_HOSTS = ['attacker.dyndns.org', 'victim.dyndns.org'] as const;
 
 export type BrowserName = 'chromium' | 'firefox';
 
@@ -188,6 +191,8 @@ export async function launchChromium(extDir: string = EXT_DIRS.chromium): Promis
         '--disable-component-update',
         '--no-first-run',
         '--disable-sync',
+        `--host-resolver-rules=${TEST_HOSTS.map((h) => `MAP ${h} 127.0.0.1`).join(',')}`,
+        '--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable',
       ],
       timeout: 60_000,
     });
@@ -332,6 +337,10 @@ export async function launchFirefox(extDir: string = EXT_DIRS.firefox): Promise<
       'extensions.update.enabled': false,
       'network.captive-portal-service.enabled': false,
       'network.connectivity-service.enabled': false,
+      // the attack suite's host names (TEST_HOSTS), over plain http
+      'network.dns.localDomains': TEST_HOSTS.join(','),
+      'dom.security.https_first': false,
+      'dom.security.https_first_schemeless': false,
     },
   });
   const close = once(async () => {

@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TestPage } from './browsers.ts';
 import { fixtureUrl, selectedBrowsers, useBrowser } from './harness.ts';
-import { askContent, openControl, waitForPageState } from './page-tools.ts';
+import { askContent, openControl, realPress, waitForPageState } from './page-tools.ts';
 
 type Mouse = { mouse: { move(x: number, y: number): Promise<void> } };
 
@@ -51,12 +51,17 @@ function readCard(page: TestPage) {
   });
 }
 
-const clickInUi = (page: TestPage, selector: string) =>
-  page.evaluate((sel: string) => {
+/** The reader presses a button of the page UI: focus it, then a real Enter (the page UI ignores a
+ *  page's synthetic clicks; a key press reaches a button a card has scrolled out of view, too). */
+async function clickInUi(page: TestPage, selector: string): Promise<boolean> {
+  const found = await page.evaluate((sel: string) => {
     const el = document.querySelector('csto-lens-ui')?.shadowRoot?.querySelector(sel) as HTMLElement | null;
-    el?.click();
+    el?.focus();
     return !!el;
   }, selector);
+  if (found) await realPress(page, 'Enter');
+  return found;
+}
 
 async function waitFor<T>(probe: () => Promise<T | null | undefined | false>, what: string, ms = 10_000): Promise<T> {
   const until = Date.now() + ms;

@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TestPage } from './browsers.ts';
 import { fixtureUrl, selectedBrowsers, useBrowser } from './harness.ts';
-import { askBackground, askContent, openControl, waitForPageState } from './page-tools.ts';
+import { askBackground, askContent, openControl, waitForEditor, realClick, realPress, realType, waitForPageState } from './page-tools.ts';
 
 interface NotesState {
   source: string;
@@ -44,23 +44,6 @@ const select = (page: TestPage, text: string) =>
     return false;
   }, text);
 
-/** Runs `fn` on an element of the page UI's (open) shadow root. */
-const inUi = <R,>(page: TestPage, selector: string, action: 'click' | { value: string }) =>
-  page.evaluate(
-    ({ selector, action }: { selector: string; action: 'click' | { value: string } }) => {
-      const el = document.querySelector('csto-lens-ui')?.shadowRoot?.querySelector(selector) as HTMLInputElement | HTMLTextAreaElement | null;
-      if (!el) return false;
-      if (action === 'click') (el as HTMLElement).click();
-      else {
-        const proto = el instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
-        Object.getOwnPropertyDescriptor(proto, 'value')!.set!.call(el, action.value);
-        el.dispatchEvent(new Event('input', { bubbles: true }));
-      }
-      return true;
-    },
-    { selector, action },
-  ) as Promise<R>;
-
 const noteTexts = (page: TestPage, color: string) =>
   page.evaluate((name: string) => {
     const hl = (globalThis as unknown as { CSS: { highlights: Map<string, Set<Range>> } }).CSS.highlights.get(name);
@@ -81,11 +64,17 @@ describe.each(selectedBrowsers())('%s notes', (name, launch) => {
       await page.goto(v1);
       await waitForPageState(ext, v1, (s) => s.scans >= 1);
       expect(await select(page, QUOTE)).toBe(true);
-      await waitFor(() => inUi<boolean>(page, '.toolbar .annotate', 'click'), 'the selection toolbar');
-      await waitFor(() => inUi<boolean>(page, 'textarea[name="note"]', { value: NOTE }), 'the note editor');
-      expect(await inUi(page, 'input[name="tags"]', { value: 'lavrov, dushanbe-2021' })).toBe(true);
-      expect(await inUi(page, '.note-panel .color[data-color="green"]', 'click')).toBe(true);
-      expect(await inUi(page, '.note-panel .save', 'click')).toBe(true);
+      // The reader's own clicks and keys: the editor is an extension frame that takes the focus.
+      await waitFor(() => realClick(page, '.toolbar .annotate'), 'the selection toolbar');
+      await waitForEditor(page);
+      await realType(page, NOTE);
+      await realPress(page, 'Tab');
+      await realType(page, 'lavrov, dushanbe-2021');
+      await realPress(page, 'Tab'); // the colours: yellow,
+      await realPress(page, 'Tab'); // green
+      await realPress(page, 'Enter'); // pick it
+      await page.screenshot(`note-editor-${name}.png`);
+      await realPress(page, 'Enter', true); // Ctrl+Enter saves
       const made = await waitFor(async () => {
         const s = await askContent<NotesState>(ext, v1, 'pageAnnotations');
         return s && s.anchored.length === 1 ? s : null;
@@ -162,6 +151,49 @@ describe.each(selectedBrowsers())('%s notes', (name, launch) => {
       expect(recent).toContain(QUOTE.slice(0, 40));
     } finally {
       await popup.close();
+    }
+  });
+
+  it('a real click on a note opens it in the editor frame: delete, undo, Esc closes', async () => {
+    const v1 = fixtureUrl('story-v1.html');
+    const source = new URL('/story.html', v1).href;
+    const quote = 'the Russian side will be represented by Ambassador to Iran Levan Dzhagaryan';
+    const made = await askBackground<{ id: string }>(ext, 'annotationCreate', {
+      source,
+      title: 'Story',
+      selector: [
+        { type: 'TextQuoteSelector', exact: quote, prefix: '', suffix: '' },
+        { type: 'TextPositionSelector', start: 0, end: quote.length },
+      ],
+      color: 'blue',
+      note: 'ask the embassy',
+    });
+    const live = async () => (await askBackground<{ id: string }[]>(ext, 'annotationsForPage', { source })).some((a) => a.id === made.id);
+    const page = await ctx.browser.newPage();
+    try {
+      await page.goto(v1);
+      await waitFor(async () => (await askContent<NotesState>(ext, v1, 'pageAnnotations'))?.anchored.some((a) => a.id === made.id), 'the note drawn');
+      const at = await page.evaluate(() => {
+        const hl = (globalThis as unknown as { CSS: { highlights: Map<string, Set<Range>> } }).CSS.highlights.get('csto-lens-note-blue');
+        const r = [...(hl ?? [])][0]!.getClientRects()[0]!;
+        return { x: r.left + 12, y: r.top + r.height / 2 };
+      });
+      await (page.raw as { mouse: { click(x: number, y: number): Promise<void> } }).mouse.click(at.x, at.y);
+      await waitFor(() => page.evaluate(() => document.activeElement?.localName === 'csto-lens-note'), 'the editor, focused');
+      await new Promise((r) => setTimeout(r, 600));
+      await page.screenshot(`note-view-${name}.png`);
+      // In the frame: ×, Edit, Delete.
+      for (let i = 0; i < 3; i++) await realPress(page, 'Tab');
+      await realPress(page, 'Enter');
+      await waitFor(async () => !(await live()), 'the note deleted');
+      await realPress(page, 'Tab'); // Undo
+      await realPress(page, 'Enter');
+      await waitFor(live, 'the note restored');
+      await waitFor(async () => (await askContent<NotesState>(ext, v1, 'pageAnnotations'))?.anchored.some((a) => a.id === made.id), 'the note drawn again');
+      await realPress(page, 'Escape');
+      await waitFor(() => page.evaluate(() => document.querySelector('csto-lens-note') === null), 'the editor closed by Esc');
+    } finally {
+      await page.close();
     }
   });
 

@@ -2,6 +2,8 @@
 // CSS.highlights registry, or the wrappers in accessible mode) and the content
 // script's own account of them (asked through an extension page, as the popup does).
 import { ENTITY_TYPES } from '../../lib/model/types';
+import type { Page as PwPage } from 'playwright-core';
+import type { Page as PpPage } from 'puppeteer-core';
 import type { TestBrowser, TestPage } from './browsers.ts';
 
 export interface DrawnHighlight {
@@ -170,4 +172,60 @@ export function tabIdOf(ext: TestPage, url: string): Promise<number | null> {
     const api = (g.browser ?? g.chrome)!;
     return (await api.tabs.query({})).find((t) => t.url === pageUrl)?.id ?? null;
   }, url);
+}
+
+// ---------------------------------------------------------------- real input (sec-page)
+// The reader's own (trusted) clicks and keys: the extension ignores a page's synthetic events.
+
+/** A real (trusted) mouse click at the centre of an element of the page UI's open shadow root. */
+export async function realClick(page: TestPage, selector: string): Promise<boolean> {
+  const at = await page.evaluate((sel: string) => {
+    const el = document.querySelector('csto-lens-ui')?.shadowRoot?.querySelector(sel);
+    if (!el) return null;
+    el.scrollIntoView({ block: 'nearest' }); // inside a scrolled card, too
+    const r = el.getBoundingClientRect();
+    return r.width ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
+  }, selector);
+  if (!at) return false;
+  await (page.raw as PwPage | PpPage).mouse.click(at.x, at.y);
+  return true;
+}
+
+/** Real keyboard input, to whichever document has the focus. */
+export async function realType(page: TestPage, text: string): Promise<void> {
+  await (page.raw as PwPage | PpPage).keyboard.type(text, { delay: 5 });
+}
+export async function realPress(page: TestPage, key: 'Tab' | 'Enter' | 'Escape', ctrl = false): Promise<void> {
+  const kb = (page.raw as PwPage | PpPage).keyboard;
+  if (ctrl) await kb.down('Control');
+  await kb.press(key);
+  if (ctrl) await kb.up('Control');
+}
+
+/** The note editor's frame (an extension page), if the page shows one: its focused element's name. */
+export async function editorFocus(page: TestPage): Promise<string | null> {
+  const frames = (page.raw as PwPage | PpPage).frames() as { url(): string; evaluate<R>(fn: () => R): Promise<R> }[];
+  const frame = frames.find((f) => /note-editor\.html/.test(f.url()));
+  if (!frame) return null;
+  return frame.evaluate(() => (document.hasFocus() ? ((document.activeElement as HTMLInputElement | null)?.name ?? '') : '')).catch(() => null);
+}
+
+/**
+ * Waits until the note editor frame has the focus, with its note field focused where the driver
+ * can look inside the frame (Playwright); where it cannot (Firefox over BiDi lists no extension
+ * frames), until the page's focus is on the editor's host and a moment more for the field.
+ */
+export async function waitForEditor(page: TestPage, ms = 10_000): Promise<void> {
+  const until = Date.now() + ms;
+  for (;;) {
+    if ((await editorFocus(page)) === 'note') return;
+    const host = await page.evaluate(() => document.activeElement?.localName ?? '');
+    const frames = (page.raw as PwPage | PpPage).frames() as { url(): string }[];
+    if (host === 'csto-lens-note' && !frames.some((f) => /note-editor\.html/.test(f.url()))) {
+      await new Promise((r) => setTimeout(r, 600));
+      return;
+    }
+    if (Date.now() > until) throw new Error('timed out waiting for the note editor to take the focus');
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }

@@ -207,6 +207,27 @@ describe.each<Mode>(['wrap', 'highlight-api'])('PageController (%s mode)', (mode
     expect(untouched.last()).toEqual({ entities: 2, mentions: 40, partial: false });
   });
 
+  it('maxChars counts the text added later too: additions past the cap are not matched, with one warning', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const para = (i: number) => `<p>Item ${i}: Russia and Belarus.</p>`;
+    const { controller, last, chunks } = setup(mode, `<main>${para(0)}</main>`, { maxChars: 200 });
+    await controller.start();
+    expect(last()).toEqual({ entities: 2, mentions: 2, partial: false });
+    // The page adds 40 short paragraphs, one at a time (each alone is far under the cap).
+    for (let i = 1; i <= 40; i++) {
+      document.querySelector('main')!.insertAdjacentHTML('beforeend', para(i));
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    await eventually(() => expect(last()?.partial).toBe(true));
+    await new Promise((r) => setTimeout(r, 400));
+    const matched = chunks.join('').length;
+    expect(matched).toBeLessThanOrEqual(200);
+    expect(controller.mentions().length).toBeLessThan(2 * 10);
+    expect(last()).toMatchObject({ partial: true });
+    expect(warn.mock.calls.filter((c) => String(c[0]).includes('passed 200 characters'))).toHaveLength(1);
+    warn.mockRestore();
+  });
+
   it.each([
     ['blocks', 50],
     ['one long paragraph', 50],
