@@ -128,9 +128,7 @@ export default defineBackground(() => {
   });
   // interop: imports (preview, confirm, cancel) only from the extension's own pages, never a content script.
   const imports = new AnnotationImports(notes);
-  const extensionOnly = (sender: { url?: string }) => {
-    if (!fromExtension(sender)) throw new Error('imports are accepted from the notebook only');
-  };
+  const extensionOnly = (sender: Parameters<typeof assertExtensionPage>[0]) => assertExtensionPage(sender, extensionBase);
   onMessage('annotationsImport', ({ data, sender }) => (extensionOnly(sender), importText(imports, data.json)));
   onMessage('annotationsImportBegin', ({ sender }) => (extensionOnly(sender), { token: imports.begin() }));
   onMessage('annotationsImportStage', ({ data, sender }) => (extensionOnly(sender), imports.stage(data.token, data.items, data.shape)));

@@ -66,8 +66,8 @@ describe('background: import with a preview', () => {
   });
 
   it('refuses imports from a content script', async () => {
-    await expect(send('annotationsImportBegin', undefined, CONTENT_SCRIPT)).rejects.toThrow(/notebook only/);
-    await expect(send('annotationsImport', { json: search }, CONTENT_SCRIPT)).rejects.toThrow(/notebook only/);
+    await expect(send('annotationsImportBegin', undefined, CONTENT_SCRIPT)).rejects.toThrow(/only the extension/);
+    await expect(send('annotationsImport', { json: search }, CONTENT_SCRIPT)).rejects.toThrow(/only the extension/);
     const db = new LensDb();
     expect(await db.annotations.count()).toBe(0);
     db.close();
