@@ -1,11 +1,11 @@
 import { Hono } from 'hono';
 import { pullQuerySchemaWith, pushRequestSchemaWith, type PullResponse, type PushResponse } from '../../lib/sync/protocol.ts';
 import { requireToken, type AuthEnv } from '../auth.ts';
-import { readJson, readQuery } from '../body.ts';
 import type { Db } from '../db/types.ts';
 import type { ServerLimits } from '../limits.ts';
 import type { RateLimiter } from '../rate-limit.ts';
 import { pullChanges, pushChanges, type PushHooks } from '../store/changes.ts';
+import { jsonBody, queryParams } from '../validate.ts';
 
 /** POST /v1/changes {changes} → {accepted, applied, cursor}; GET /v1/changes?since&limit → {changes, cursor, more}. */
 export function changeRoutes(db: Db, limiter: RateLimiter, limits: ServerLimits, hooks: PushHooks): Hono<AuthEnv> {
@@ -13,13 +13,13 @@ export function changeRoutes(db: Db, limiter: RateLimiter, limits: ServerLimits,
   const pushSchema = pushRequestSchemaWith(limits);
   const pullSchema = pullQuerySchemaWith(limits);
   const r = new Hono<AuthEnv>();
-  r.post('/v1/changes', auth, async (c) => {
-    const { changes } = await readJson(c, pushSchema);
+  r.post('/v1/changes', auth, jsonBody(pushSchema), async (c) => {
+    const { changes } = c.req.valid('json');
     const res: PushResponse = await pushChanges(db, c.var.accountId, changes, hooks);
     return c.json(res);
   });
-  r.get('/v1/changes', auth, async (c) => {
-    const { since, limit } = readQuery(c, pullSchema);
+  r.get('/v1/changes', auth, queryParams(pullSchema), async (c) => {
+    const { since, limit } = c.req.valid('query');
     const res: PullResponse = await pullChanges(db, c.var.accountId, since, limit);
     return c.json(res);
   });

@@ -1,17 +1,17 @@
 import { Hono } from 'hono';
 import { registerDeviceSchema, type ListDevicesResponse } from '../../lib/sync/protocol.ts';
 import { requireToken, type AuthEnv } from '../auth.ts';
-import { readJson } from '../body.ts';
 import type { Db } from '../db/types.ts';
 import type { RateLimiter } from '../rate-limit.ts';
 import { listDevices, upsertDevice } from '../store/accounts.ts';
+import { jsonBody } from '../validate.ts';
 
 /** POST /v1/devices {deviceId, name} → {ok: true} (links or renames a device); GET /v1/devices → {devices}. */
 export function deviceRoutes(db: Db, limiter: RateLimiter): Hono<AuthEnv> {
   const auth = requireToken(db, limiter);
   const r = new Hono<AuthEnv>();
-  r.post('/v1/devices', auth, async (c) => {
-    const device = await readJson(c, registerDeviceSchema);
+  r.post('/v1/devices', auth, jsonBody(registerDeviceSchema), async (c) => {
+    const device = c.req.valid('json');
     await upsertDevice(db, c.var.accountId, device);
     return c.json({ ok: true as const });
   });
