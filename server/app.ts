@@ -2,6 +2,8 @@
 // (only the per-instance rate-limit buckets), so any number of instances can share one PostgreSQL.
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { AuthFailureGuard } from './auth-guard.ts';
+import type { AuthOptions } from './auth.ts';
 import type { Db } from './db/types.ts';
 import { ApiError, errorResponse, tooLarge } from './errors.ts';
 import { resolveLimits, type ServerLimits } from './limits.ts';
@@ -45,11 +47,16 @@ export function createApp(opts: AppOptions): Hono {
     }),
   );
 
-  const perToken = new RateLimiter(limits.perToken, opts.clock);
+  const trustProxy = opts.trustProxy ?? false;
+  const auth: AuthOptions = {
+    limiter: new RateLimiter(limits.perToken, opts.clock),
+    guard: new AuthFailureGuard(limits.authFailures, opts.clock),
+    trustProxy,
+  };
   const perIp = new RateLimiter(limits.accountCreation, opts.clock);
   app.route('/', healthRoutes(opts.db));
-  app.route('/', accountRoutes(opts.db, perIp, opts.trustProxy ?? false));
-  app.route('/', deviceRoutes(opts.db, perToken));
-  app.route('/', changeRoutes(opts.db, perToken, limits, opts.hooks ?? {}));
+  app.route('/', accountRoutes(opts.db, perIp, trustProxy));
+  app.route('/', deviceRoutes(opts.db, auth));
+  app.route('/', changeRoutes(opts.db, auth, limits, opts.hooks ?? {}));
   return app;
 }

@@ -9,13 +9,26 @@ export interface ServerArgs {
   trustProxy: boolean;
   /** Requests per second allowed per sync token (bursts of 12 seconds' worth); 0: no rate limits. */
   rateLimit: number;
+  /** Failed authentications allowed per client address in 10 minutes; 0: no limit. */
+  authFailures: number;
 }
 
 export const USAGE = `usage: tsx server/main.ts [--port 8787] [--host 127.0.0.1] [--data ./.sync-data] [--trust-proxy] [--rate-limit 10]
+       [--auth-failures 30]
   storage: PostgreSQL when DATABASE_URL is set, else PGlite in the --data directory
   --rate-limit N: requests per second per sync token (bursts of 12 N); 0 turns rate limiting off
     (behind a proxy that limits, or for load tests)
-  env: DATABASE_URL, CSTO_SYNC_PORT, CSTO_SYNC_HOST, CSTO_SYNC_DATA, CSTO_SYNC_TRUST_PROXY=1, CSTO_SYNC_RATE_LIMIT`;
+  --auth-failures N: failed authentications per client address in 10 minutes, then 429 before any
+    database query; 0 turns it off
+  env: DATABASE_URL, CSTO_SYNC_PORT, CSTO_SYNC_HOST, CSTO_SYNC_DATA, CSTO_SYNC_TRUST_PROXY=1, CSTO_SYNC_RATE_LIMIT,
+    CSTO_SYNC_AUTH_FAILURES`;
+
+/** A non-negative integer (or decimal, with `decimal`) option; anything else stops the server at start. */
+function count(name: string, text: string, { decimal = false } = {}): number {
+  const n = Number(text);
+  if (!(decimal ? /^\d+(\.\d+)?$/ : /^\d+$/).test(text) || !Number.isFinite(n)) throw new Error(`bad --${name} ${text}\n${USAGE}`);
+  return n;
+}
 
 export function parseServerArgs(argv: string[], env: NodeJS.ProcessEnv): ServerArgs {
   const { values } = parseArgs({
@@ -26,6 +39,7 @@ export function parseServerArgs(argv: string[], env: NodeJS.ProcessEnv): ServerA
       data: { type: 'string' },
       'trust-proxy': { type: 'boolean' },
       'rate-limit': { type: 'string' },
+      'auth-failures': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -44,5 +58,6 @@ export function parseServerArgs(argv: string[], env: NodeJS.ProcessEnv): ServerA
     databaseUrl: env.DATABASE_URL || undefined,
     trustProxy: values['trust-proxy'] ?? env.CSTO_SYNC_TRUST_PROXY === '1',
     rateLimit,
+    authFailures: count('auth-failures', values['auth-failures'] ?? env.CSTO_SYNC_AUTH_FAILURES ?? '30'),
   };
 }

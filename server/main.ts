@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { createApp } from './app.ts';
 import { parseServerArgs } from './args.ts';
 import { openDb } from './db/open.ts';
-import { rateLimitsFor } from './limits.ts';
+import { authFailureLimitFor, rateLimitsFor } from './limits.ts';
 
 async function main(): Promise<void> {
   let args;
@@ -24,7 +24,7 @@ async function main(): Promise<void> {
     ? { beforeCommit: async () => { console.log('push: before commit'); await new Promise((r) => setTimeout(r, pauseMs)); } }
     : {};
 
-  const app = createApp({ db, trustProxy: args.trustProxy, hooks, limits: rateLimitsFor(args.rateLimit) });
+  const app = createApp({ db, trustProxy: args.trustProxy, hooks, limits: { ...rateLimitsFor(args.rateLimit), authFailures: authFailureLimitFor(args.authFailures) } });
   const server = serve({ fetch: app.fetch, hostname: args.host, port: args.port }, (info) => {
     console.log(`CSTO Lens sync server listening on http://${args.host}:${info.port} (storage: ${storage})`);
   });

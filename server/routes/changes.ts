@@ -1,24 +1,23 @@
 import { Hono } from 'hono';
 import { pullQuerySchemaWith, pushRequestSchemaWith, type PullResponse, type PushResponse } from '../../lib/sync/protocol.ts';
-import { requireToken, type AuthEnv } from '../auth.ts';
+import { requireToken, type AuthEnv, type AuthOptions } from '../auth.ts';
 import type { Db } from '../db/types.ts';
 import type { ServerLimits } from '../limits.ts';
-import type { RateLimiter } from '../rate-limit.ts';
 import { pullChanges, pushChanges, type PushHooks } from '../store/changes.ts';
 import { jsonBody, queryParams } from '../validate.ts';
 
 /** POST /v1/changes {changes} → {accepted, applied, cursor}; GET /v1/changes?since&limit → {changes, cursor, more}. */
-export function changeRoutes(db: Db, limiter: RateLimiter, limits: ServerLimits, hooks: PushHooks): Hono<AuthEnv> {
-  const auth = requireToken(db, limiter);
+export function changeRoutes(db: Db, auth: AuthOptions, limits: ServerLimits, hooks: PushHooks): Hono<AuthEnv> {
+  const authed = requireToken(db, auth);
   const pushSchema = pushRequestSchemaWith(limits);
   const pullSchema = pullQuerySchemaWith(limits);
   const r = new Hono<AuthEnv>();
-  r.post('/v1/changes', auth, jsonBody(pushSchema), async (c) => {
+  r.post('/v1/changes', authed, jsonBody(pushSchema), async (c) => {
     const { changes } = c.req.valid('json');
     const res: PushResponse = await pushChanges(db, c.var.accountId, changes, hooks);
     return c.json(res);
   });
-  r.get('/v1/changes', auth, queryParams(pullSchema), async (c) => {
+  r.get('/v1/changes', authed, queryParams(pullSchema), async (c) => {
     const { since, limit } = c.req.valid('query');
     const res: PullResponse = await pullChanges(db, c.var.accountId, since, limit);
     return c.json(res);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseServerArgs } from '../args.ts';
-import { DEFAULT_LIMITS, rateLimitsFor } from '../limits.ts';
+import { authFailureLimitFor, DEFAULT_LIMITS, rateLimitsFor } from '../limits.ts';
 import { RateLimiter } from '../rate-limit.ts';
 import { winnersOf } from '../store/changes.ts';
 import { hashToken, newToken } from '../tokens.ts';
@@ -28,7 +28,7 @@ describe('tokens', () => {
 
 describe('server arguments', () => {
   it('defaults to 127.0.0.1:8787 and PGlite in .sync-data', () => {
-    expect(parseServerArgs([], {})).toEqual({ host: '127.0.0.1', port: 8787, dataDir: '.sync-data', databaseUrl: undefined, trustProxy: false, rateLimit: 10 });
+    expect(parseServerArgs([], {})).toEqual({ host: '127.0.0.1', port: 8787, dataDir: '.sync-data', databaseUrl: undefined, trustProxy: false, rateLimit: 10, authFailures: 30 });
   });
   it('reads --port, --data and DATABASE_URL', () => {
     const a = parseServerArgs(['--port', '9000', '--data', '/var/lib/x', '--trust-proxy'], { DATABASE_URL: 'postgres://h/db' });
@@ -59,6 +59,15 @@ describe('server arguments', () => {
     const five = new RateLimiter(rateLimitsFor(5).perToken, () => 0);
     for (let i = 0; i < 60; i++) expect(five.take('token')).toBe(0);
     expect(five.take('token')).toBeGreaterThan(0);
+  });
+  it('reads --auth-failures (or CSTO_SYNC_AUTH_FAILURES): n per address in 10 minutes; 0 turns it off', () => {
+    expect(parseServerArgs(['--auth-failures', '5'], {}).authFailures).toBe(5);
+    expect(parseServerArgs([], { CSTO_SYNC_AUTH_FAILURES: '0' }).authFailures).toBe(0);
+    expect(() => parseServerArgs(['--auth-failures', '2.5'], {})).toThrow(/bad --auth-failures/);
+    expect(authFailureLimitFor(30)).toEqual(DEFAULT_LIMITS.authFailures);
+    expect(authFailureLimitFor(5)).toEqual({ capacity: 5, refillPerSecond: 5 / 600 });
+    const off = new RateLimiter(authFailureLimitFor(0), () => 0);
+    for (let i = 0; i < 10_000; i++) expect(off.take('ip')).toBe(0);
   });
   it('rejects a bad port or an unknown option', () => {
     expect(() => parseServerArgs(['--port', 'x'], {})).toThrow(/bad --port/);
