@@ -33,6 +33,11 @@ export function createApp(opts: AppOptions): Hono {
 
   app.onError((err, c) => {
     if (err instanceof ApiError) return errorResponse(c, err);
+    // The client went away (or was cut off by the request timeout) while its body was being read:
+    // nobody will read an answer, and it is not a server fault worth a stack trace.
+    if (c.req.raw.signal.aborted || (err as NodeJS.ErrnoException).code === 'ECONNRESET') {
+      return errorResponse(c, new ApiError(400, 'malformed_json', 'request body cut off'));
+    }
     log(`internal error on ${c.req.method} ${c.req.path}: ${err.stack ?? err.message}`);
     return errorResponse(c, new ApiError(500, 'internal', 'internal server error'));
   });

@@ -1,9 +1,9 @@
 // Starts the sync server: `tsx server/main.ts [--port N] [--data DIR]` (see args.ts, README.md).
-import { serve } from '@hono/node-server';
 import { resolve } from 'node:path';
 import { createApp } from './app.ts';
 import { parseServerArgs } from './args.ts';
 import { openDb } from './db/open.ts';
+import { listen } from './http-server.ts';
 import { authFailureLimitFor, rateLimitsFor } from './limits.ts';
 
 async function main(): Promise<void> {
@@ -25,9 +25,19 @@ async function main(): Promise<void> {
     : {};
 
   const app = createApp({ db, trustProxy: args.trustProxy, hooks, limits: { ...rateLimitsFor(args.rateLimit), authFailures: authFailureLimitFor(args.authFailures) } });
-  const server = serve({ fetch: app.fetch, hostname: args.host, port: args.port }, (info) => {
-    console.log(`CSTO Lens sync server listening on http://${args.host}:${info.port} (storage: ${storage})`);
+  const { server, port } = await listen({
+    fetch: app.fetch,
+    host: args.host,
+    port: args.port,
+    limits: {
+      headersTimeoutMs: args.headersTimeout * 1000,
+      requestTimeoutMs: args.requestTimeout * 1000,
+      maxConnections: args.maxConnections,
+      // Behind a proxy every connection is the proxy's: limit per client there.
+      maxConnectionsPerAddress: args.trustProxy ? 0 : args.maxConnectionsPerIp,
+    },
   });
+  console.log(`CSTO Lens sync server listening on http://${args.host}:${port} (storage: ${storage})`);
 
   let stopping = false;
   const stop = (signal: string) => {
@@ -35,7 +45,7 @@ async function main(): Promise<void> {
     stopping = true;
     console.log(`${signal}: shutting down`);
     server.close(() => void db.close().finally(() => process.exit(0)));
-    if ('closeIdleConnections' in server) server.closeIdleConnections(); // keep-alive sockets would hold close()
+    server.closeIdleConnections(); // keep-alive sockets would hold close()
     setTimeout(() => process.exit(1), 10_000).unref();
   };
   process.on('SIGINT', () => stop('SIGINT'));

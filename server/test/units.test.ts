@@ -28,7 +28,9 @@ describe('tokens', () => {
 
 describe('server arguments', () => {
   it('defaults to 127.0.0.1:8787 and PGlite in .sync-data', () => {
-    expect(parseServerArgs([], {})).toEqual({ host: '127.0.0.1', port: 8787, dataDir: '.sync-data', databaseUrl: undefined, trustProxy: false, rateLimit: 10, authFailures: 30 });
+    expect(parseServerArgs([], {})).toEqual({ host: '127.0.0.1', port: 8787, dataDir: '.sync-data', databaseUrl: undefined, trustProxy: false, rateLimit: 10, authFailures: 30,
+      headersTimeout: 10, requestTimeout: 30, maxConnections: 1024, maxConnectionsPerIp: 64,
+    });
   });
   it('reads --port, --data and DATABASE_URL', () => {
     const a = parseServerArgs(['--port', '9000', '--data', '/var/lib/x', '--trust-proxy'], { DATABASE_URL: 'postgres://h/db' });
@@ -68,6 +70,20 @@ describe('server arguments', () => {
     expect(authFailureLimitFor(5)).toEqual({ capacity: 5, refillPerSecond: 5 / 600 });
     const off = new RateLimiter(authFailureLimitFor(0), () => 0);
     for (let i = 0; i < 10_000; i++) expect(off.take('ip')).toBe(0);
+  });
+  it.each<[string, string[], Record<string, string>, Record<string, number> | RegExp]>([
+    ['timeouts in seconds', ['--headers-timeout', '0.5', '--request-timeout', '2'], {}, { headersTimeout: 0.5, requestTimeout: 2 }],
+    ['timeouts from env', [], { CSTO_SYNC_HEADERS_TIMEOUT: '5', CSTO_SYNC_REQUEST_TIMEOUT: '5' }, { headersTimeout: 5, requestTimeout: 5 }],
+    ['connection caps', ['--max-connections', '10', '--max-connections-per-ip', '0'], {}, { maxConnections: 10, maxConnectionsPerIp: 0 }],
+    ['connection caps from env', [], { CSTO_SYNC_MAX_CONNECTIONS: '99', CSTO_SYNC_MAX_CONNECTIONS_PER_IP: '7' }, { maxConnections: 99, maxConnectionsPerIp: 7 }],
+    ['a headers timeout over the request timeout', ['--headers-timeout', '40'], {}, /bad timeouts/],
+    ['a zero headers timeout', ['--headers-timeout', '0'], {}, /bad timeouts/],
+    ['a negative timeout', ['--request-timeout=-1'], {}, /bad --request-timeout/],
+    ['no connections at all', ['--max-connections', '0'], {}, /bad --max-connections/],
+    ['a fractional cap', ['--max-connections-per-ip', '1.5'], {}, /bad --max-connections-per-ip/],
+  ])('reads %s', (_label, argv, env, expected) => {
+    if (expected instanceof RegExp) expect(() => parseServerArgs(argv, env)).toThrow(expected);
+    else expect(parseServerArgs(argv, env)).toMatchObject(expected);
   });
   it('rejects a bad port or an unknown option', () => {
     expect(() => parseServerArgs(['--port', 'x'], {})).toThrow(/bad --port/);
