@@ -8,9 +8,11 @@ import type { Db } from './db/types.ts';
 import { ApiError, errorResponse, tooLarge } from './errors.ts';
 import { resolveLimits, type ServerLimits } from './limits.ts';
 import { RateLimiter, type Clock } from './rate-limit.ts';
+import { EventHub } from './events.ts';
 import { accountRoutes } from './routes/accounts.ts';
 import { changeRoutes } from './routes/changes.ts';
 import { deviceRoutes } from './routes/devices.ts';
+import { eventRoutes } from './routes/events.ts';
 import { healthRoutes } from './routes/health.ts';
 import type { PushHooks } from './store/changes.ts';
 
@@ -23,6 +25,8 @@ export interface AppOptions {
   /** Take the client address from X-Forwarded-For (only behind a reverse proxy you control). */
   trustProxy?: boolean;
   hooks?: PushHooks;
+  /** The change notices of GET /v1/events; pass one to close its streams on shutdown (EventHub.close). */
+  events?: EventHub;
   log?: (message: string) => void;
 }
 
@@ -62,6 +66,8 @@ export function createApp(opts: AppOptions): Hono {
   app.route('/', healthRoutes(opts.db));
   app.route('/', accountRoutes(opts.db, perIp, trustProxy));
   app.route('/', deviceRoutes(opts.db, auth));
-  app.route('/', changeRoutes(opts.db, auth, limits, opts.hooks ?? {}));
+  const events = opts.events ?? new EventHub(limits.eventStreamsPerAccount);
+  app.route('/', changeRoutes(opts.db, auth, limits, opts.hooks ?? {}, events));
+  app.route('/', eventRoutes(opts.db, auth, events, limits));
   return app;
 }

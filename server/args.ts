@@ -17,10 +17,13 @@ export interface ServerArgs {
   /** Open connections at once, and from one client address (0: no per-address cap). */
   maxConnections: number;
   maxConnectionsPerIp: number;
+  /** Open GET /v1/events streams per account. */
+  maxEventStreams: number;
 }
 
 export const USAGE = `usage: tsx server/main.ts [--port 8787] [--host 127.0.0.1] [--data ./.sync-data] [--trust-proxy] [--rate-limit 10]
        [--auth-failures 30] [--headers-timeout 10] [--request-timeout 30] [--max-connections 1024] [--max-connections-per-ip 64]
+       [--max-event-streams 8]
   storage: PostgreSQL when DATABASE_URL is set, else PGlite in the --data directory
   --rate-limit N: requests per second per sync token (bursts of 12 N); 0 turns rate limiting off
     (behind a proxy that limits, or for load tests)
@@ -30,9 +33,10 @@ export const USAGE = `usage: tsx server/main.ts [--port 8787] [--host 127.0.0.1]
     with its body, before the connection is closed (slow clients)
   --max-connections N, --max-connections-per-ip N: open connections at once, and from one address
     (0: no per-address cap; it is not applied with --trust-proxy, where every connection is the proxy's)
+  --max-event-streams N: open GET /v1/events streams per account (at least 1); one more gets 429
   env: DATABASE_URL, CSTO_SYNC_PORT, CSTO_SYNC_HOST, CSTO_SYNC_DATA, CSTO_SYNC_TRUST_PROXY=1, CSTO_SYNC_RATE_LIMIT,
     CSTO_SYNC_AUTH_FAILURES, CSTO_SYNC_HEADERS_TIMEOUT, CSTO_SYNC_REQUEST_TIMEOUT, CSTO_SYNC_MAX_CONNECTIONS,
-    CSTO_SYNC_MAX_CONNECTIONS_PER_IP`;
+    CSTO_SYNC_MAX_CONNECTIONS_PER_IP, CSTO_SYNC_MAX_EVENT_STREAMS`;
 
 /** A non-negative integer (or decimal, with `decimal`) option; anything else stops the server at start. */
 function count(name: string, text: string, { decimal = false } = {}): number {
@@ -55,6 +59,7 @@ export function parseServerArgs(argv: string[], env: NodeJS.ProcessEnv): ServerA
       'request-timeout': { type: 'string' },
       'max-connections': { type: 'string' },
       'max-connections-per-ip': { type: 'string' },
+      'max-event-streams': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -71,6 +76,8 @@ export function parseServerArgs(argv: string[], env: NodeJS.ProcessEnv): ServerA
   if (headersTimeout <= 0 || requestTimeout < headersTimeout) throw new Error(`bad timeouts: need 0 < --headers-timeout ≤ --request-timeout\n${USAGE}`);
   const maxConnections = count('max-connections', values['max-connections'] ?? env.CSTO_SYNC_MAX_CONNECTIONS ?? '1024');
   if (maxConnections < 1) throw new Error(`bad --max-connections ${maxConnections}: at least 1\n${USAGE}`);
+  const maxEventStreams = count('max-event-streams', values['max-event-streams'] ?? env.CSTO_SYNC_MAX_EVENT_STREAMS ?? '8');
+  if (maxEventStreams < 1) throw new Error(`bad --max-event-streams 0: at least 1\n${USAGE}`);
   return {
     host: values.host ?? env.CSTO_SYNC_HOST ?? '127.0.0.1',
     port,
@@ -82,6 +89,7 @@ export function parseServerArgs(argv: string[], env: NodeJS.ProcessEnv): ServerA
     headersTimeout,
     requestTimeout,
     maxConnections,
+    maxEventStreams,
     maxConnectionsPerIp: count('max-connections-per-ip', values['max-connections-per-ip'] ?? env.CSTO_SYNC_MAX_CONNECTIONS_PER_IP ?? '64'),
   };
 }

@@ -1,5 +1,5 @@
 // Server limits: the protocol's published limits plus the rate limits, all overridable per server.
-import { SYNC_LIMITS, type SyncLimits } from '../lib/sync/protocol.ts';
+import { EVENT_HEARTBEAT_MS, SYNC_LIMITS, type SyncLimits } from '../lib/sync/protocol.ts';
 
 export interface RateLimit {
   /** Bucket size: requests allowed in a burst. */
@@ -18,6 +18,10 @@ export interface ServerLimits extends SyncLimits {
    * authenticated endpoint before any database query (tokens that authenticated recently still pass).
    */
   authFailures: RateLimit;
+  /** Open GET /v1/events streams per account; one more gets 429. */
+  eventStreamsPerAccount: number;
+  /** A ping on an idle event stream this often (ms). */
+  eventHeartbeatMs: number;
 }
 
 export const DEFAULT_LIMITS: ServerLimits = {
@@ -25,6 +29,8 @@ export const DEFAULT_LIMITS: ServerLimits = {
   perToken: { capacity: 120, refillPerSecond: 10 },
   accountCreation: { capacity: 10, refillPerSecond: 1 / 60 },
   authFailures: { capacity: 30, refillPerSecond: 30 / 600 },
+  eventStreamsPerAccount: 8,
+  eventHeartbeatMs: EVENT_HEARTBEAT_MS,
 };
 
 /** `--auth-failures n`: n failed authentications per address in 10 minutes (a burst of n); 0: no limit. */

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { createApp } from './app.ts';
 import { parseServerArgs } from './args.ts';
 import { openDb } from './db/open.ts';
+import { EventHub } from './events.ts';
 import { listen } from './http-server.ts';
 import { authFailureLimitFor, rateLimitsFor } from './limits.ts';
 
@@ -24,7 +25,9 @@ async function main(): Promise<void> {
     ? { beforeCommit: async () => { console.log('push: before commit'); await new Promise((r) => setTimeout(r, pauseMs)); } }
     : {};
 
-  const app = createApp({ db, trustProxy: args.trustProxy, hooks, limits: { ...rateLimitsFor(args.rateLimit), authFailures: authFailureLimitFor(args.authFailures) } });
+  const events = new EventHub(args.maxEventStreams);
+  const limits = { ...rateLimitsFor(args.rateLimit), authFailures: authFailureLimitFor(args.authFailures), eventStreamsPerAccount: args.maxEventStreams };
+  const app = createApp({ db, trustProxy: args.trustProxy, hooks, limits, events });
   const { server, port } = await listen({
     fetch: app.fetch,
     host: args.host,
@@ -45,6 +48,7 @@ async function main(): Promise<void> {
     stopping = true;
     console.log(`${signal}: shutting down`);
     server.close(() => void db.close().finally(() => process.exit(0)));
+    events.close(); // ends every GET /v1/events stream, and with it its connection
     server.closeIdleConnections(); // keep-alive sockets would hold close()
     setTimeout(() => process.exit(1), 10_000).unref();
   };

@@ -29,7 +29,7 @@ describe('tokens', () => {
 describe('server arguments', () => {
   it('defaults to 127.0.0.1:8787 and PGlite in .sync-data', () => {
     expect(parseServerArgs([], {})).toEqual({ host: '127.0.0.1', port: 8787, dataDir: '.sync-data', databaseUrl: undefined, trustProxy: false, rateLimit: 10, authFailures: 30,
-      headersTimeout: 10, requestTimeout: 30, maxConnections: 1024, maxConnectionsPerIp: 64,
+      headersTimeout: 10, requestTimeout: 30, maxConnections: 1024, maxConnectionsPerIp: 64, maxEventStreams: 8,
     });
   });
   it('reads --port, --data and DATABASE_URL', () => {
@@ -80,6 +80,8 @@ describe('server arguments', () => {
     ['a zero headers timeout', ['--headers-timeout', '0'], {}, /bad timeouts/],
     ['a negative timeout', ['--request-timeout=-1'], {}, /bad --request-timeout/],
     ['no connections at all', ['--max-connections', '0'], {}, /bad --max-connections/],
+    ['event streams per account', ['--max-event-streams', '2'], {}, { maxEventStreams: 2 }],
+    ['no event streams at all', [], { CSTO_SYNC_MAX_EVENT_STREAMS: '0' }, /bad --max-event-streams/],
     ['a fractional cap', ['--max-connections-per-ip', '1.5'], {}, /bad --max-connections-per-ip/],
   ])('reads %s', (_label, argv, env, expected) => {
     if (expected instanceof RegExp) expect(() => parseServerArgs(argv, env)).toThrow(expected);
