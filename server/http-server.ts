@@ -50,8 +50,12 @@ export async function listen(opts: ListenOptions): Promise<{ server: Server; por
   }) as Server;
   capConnections(server, limits);
   await new Promise<void>((resolve, reject) => {
-    server.once('listening', resolve);
-    server.once('error', reject);
+    const failed = (err: Error) => reject(err);
+    server.once('error', failed);
+    server.once('listening', () => {
+      server.off('error', failed);
+      resolve();
+    });
   });
   return { server, port: (server.address() as AddressInfo).port };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseServerArgs } from '../args.ts';
+import { EventHub } from '../events.ts';
 import { authFailureLimitFor, DEFAULT_LIMITS, rateLimitsFor } from '../limits.ts';
 import { RateLimiter } from '../rate-limit.ts';
 import { winnersOf } from '../store/changes.ts';
@@ -90,5 +91,33 @@ describe('server arguments', () => {
   it('rejects a bad port or an unknown option', () => {
     expect(() => parseServerArgs(['--port', 'x'], {})).toThrow(/bad --port/);
     expect(() => parseServerArgs(['--nope'], {})).toThrow();
+  });
+});
+
+describe('EventHub (change notices)', () => {
+  it('merges notices a stream has not sent yet: the newest cursor, every device', async () => {
+    const hub = new EventHub(2);
+    const s = hub.open('acct')!;
+    hub.publish('acct', { cursor: '9', devices: ['b'] });
+    hub.publish('acct', { cursor: '12', devices: ['a'] });
+    hub.publish('acct', { cursor: '10', devices: ['b'] }); // arrives late: the cursor stays the newest
+    hub.publish('other', { cursor: '99', devices: ['x'] });
+    expect(await s.next(1000)).toEqual({ cursor: '12', devices: ['a', 'b'] });
+    expect(await s.next(10)).toBe('ping');
+  });
+
+  it('caps the streams per account, frees a place on close, and refuses all once closed', async () => {
+    const hub = new EventHub(2);
+    const [a, b] = [hub.open('acct'), hub.open('acct')];
+    expect(hub.open('acct')).toBeNull();
+    expect(hub.open('another')).not.toBeNull();
+    a!.close();
+    expect(hub.count('acct')).toBe(1);
+    expect(hub.open('acct')).not.toBeNull();
+    const waiting = b!.next(60_000);
+    hub.close();
+    expect(await waiting).toBe('closed');
+    expect(hub.count()).toBe(0);
+    expect(hub.open('acct')).toBeNull();
   });
 });
