@@ -101,9 +101,9 @@ describe('the sync server against slow clients (loopback, PGlite)', () => {
     await settle(300);
     const health = await get(port, '/health');
     expect(health?.status).toBe(200);
-    expect(health!.ms).toBeLessThan(2000);
-    // Without the timeouts Node keeps them 60 s (headers) and 300 s (requests): none would close in 10 s.
-    const closed = await Promise.all([...slowHeaders, ...slowBodies].map((c) => c.closedWithin(10_000)));
+    expect(health!.ms).toBeLessThan(5000); // generous: a loaded 2-core machine
+    // Without the timeouts Node keeps them 60 s (headers) and 300 s (requests): none would close in 20 s.
+    const closed = await Promise.all([...slowHeaders, ...slowBodies].map((c) => c.closedWithin(20_000)));
     expect(closed.filter((t) => t === null)).toHaveLength(0);
     expect(slowHeaders.every((c) => c.received().startsWith('HTTP/1.1 408'))).toBe(true);
     expect(slowBodies.every((c) => c.received().startsWith('HTTP/1.1 408'))).toBe(true);
@@ -117,7 +117,7 @@ describe('the sync server against slow clients (loopback, PGlite)', () => {
     expect(closed.filter((t) => t !== null)).toHaveLength(40);
     const health = await get(port, '/health');
     expect(health?.status).toBe(200);
-    expect(health!.ms).toBeLessThan(2000);
+    expect(health!.ms).toBeLessThan(5000);
     expect(await get(port, '/health', '127.0.0.2')).toBeNull(); // that address is full
     for (const s of sockets.splice(0)) s.destroy();
     await settle(300);
