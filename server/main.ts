@@ -1,10 +1,11 @@
 // Starts the sync server: `tsx server/main.ts [--port N] [--data DIR]` (see args.ts, README.md).
-import { serve } from '@hono/node-server';
 import { resolve } from 'node:path';
 import { createApp } from './app.ts';
 import { parseServerArgs } from './args.ts';
 import { openDb } from './db/open.ts';
-import { rateLimitsFor } from './limits.ts';
+import { EventHub } from './events.ts';
+import { listen } from './http-server.ts';
+import { authFailureLimitFor, rateLimitsFor } from './limits.ts';
 
 async function main(): Promise<void> {
   let args;
@@ -24,10 +25,22 @@ async function main(): Promise<void> {
     ? { beforeCommit: async () => { console.log('push: before commit'); await new Promise((r) => setTimeout(r, pauseMs)); } }
     : {};
 
-  const app = createApp({ db, trustProxy: args.trustProxy, hooks, limits: rateLimitsFor(args.rateLimit) });
-  const server = serve({ fetch: app.fetch, hostname: args.host, port: args.port }, (info) => {
-    console.log(`CSTO Lens sync server listening on http://${args.host}:${info.port} (storage: ${storage})`);
+  const events = new EventHub(args.maxEventStreams);
+  const limits = { ...rateLimitsFor(args.rateLimit), authFailures: authFailureLimitFor(args.authFailures), eventStreamsPerAccount: args.maxEventStreams };
+  const app = createApp({ db, trustProxy: args.trustProxy, hooks, limits, events });
+  const { server, port } = await listen({
+    fetch: app.fetch,
+    host: args.host,
+    port: args.port,
+    limits: {
+      headersTimeoutMs: args.headersTimeout * 1000,
+      requestTimeoutMs: args.requestTimeout * 1000,
+      maxConnections: args.maxConnections,
+      // Behind a proxy every connection is the proxy's: limit per client there.
+      maxConnectionsPerAddress: args.trustProxy ? 0 : args.maxConnectionsPerIp,
+    },
   });
+  console.log(`CSTO Lens sync server listening on http://${args.host}:${port} (storage: ${storage})`);
 
   let stopping = false;
   const stop = (signal: string) => {
@@ -35,7 +48,8 @@ async function main(): Promise<void> {
     stopping = true;
     console.log(`${signal}: shutting down`);
     server.close(() => void db.close().finally(() => process.exit(0)));
-    if ('closeIdleConnections' in server) server.closeIdleConnections(); // keep-alive sockets would hold close()
+    events.close(); // ends every GET /v1/events stream, and with it its connection
+    server.closeIdleConnections(); // keep-alive sockets would hold close()
     setTimeout(() => process.exit(1), 10_000).unref();
   };
   process.on('SIGINT', () => stop('SIGINT'));

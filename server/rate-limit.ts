@@ -35,6 +35,15 @@ export class RateLimiter {
     return Math.max(1, Math.ceil((1 - b.tokens) / refillPerSecond));
   }
 
+  /** The seconds to wait (≥ 1) before `key` has a token, or 0 if it has one now; takes nothing. */
+  peek(key: string): number {
+    const b = this.buckets.get(key);
+    if (!b) return 0;
+    const { capacity, refillPerSecond } = this.limit;
+    const tokens = Math.min(capacity, b.tokens + (Math.max(0, this.clock() - b.at) / 1000) * refillPerSecond);
+    return tokens >= 1 ? 0 : Math.max(1, Math.ceil((1 - tokens) / refillPerSecond));
+  }
+
   private evict(): void {
     // Forget the least recently used keys; a forgotten key starts again with a full bucket.
     const drop = this.buckets.size - Math.floor(this.maxKeys * 0.9);

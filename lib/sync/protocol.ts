@@ -179,3 +179,34 @@ export function compareVersions(a: Pick<Change, 'hlc' | 'device'>, b: Pick<Chang
   if (a.device !== b.device) return a.device > b.device ? 1 : -1;
   return 0;
 }
+
+// ---- Server-Sent Events: GET /v1/events (added with the server's event stream; client side in lib/sync) ----
+//
+//   GET /v1/events (Bearer token) → 200 text/event-stream; 429 when the account has its maximum of streams
+//
+// Read it with fetch() and a stream reader (EventSource cannot send the Authorization header). Events:
+//   event: ready    data: ReadyEvent      once, first: the account's newest cursor when the stream opened
+//   event: changed  data: ChangedEvent    after a push (from any device of the account) that applied changes
+//   event: ping     data: {}              every heartbeat interval when nothing else was sent
+// A notice is only a hint to pull: several pushes close together may arrive as one notice (with the newest
+// cursor), and a notice sent while the stream was down is lost, so pull after (re)connecting too.
+
+export const EVENTS_PATH = `${API_PREFIX}/events`;
+/** The server sends a ping at least this often (ms) on an idle stream; no event for twice as long: reconnect. */
+export const EVENT_HEARTBEAT_MS = 25_000;
+
+export const readyEventSchema = z.object({ cursor: cursorSchema });
+export type ReadyEvent = z.infer<typeof readyEventSchema>;
+
+/** `devices`: the devices whose changes the push applied (a client may skip a pull for its own push). */
+export const changedEventSchema = z.object({ cursor: cursorSchema, devices: z.array(deviceIdSchema) });
+export type ChangedEvent = z.infer<typeof changedEventSchema>;
+
+export const pingEventSchema = z.object({});
+
+export const syncEventSchemas = { ready: readyEventSchema, changed: changedEventSchema, ping: pingEventSchema } as const;
+export type SyncEventName = keyof typeof syncEventSchemas;
+export type SyncEvent =
+  | { event: 'ready'; data: ReadyEvent }
+  | { event: 'changed'; data: ChangedEvent }
+  | { event: 'ping'; data: Record<string, never> };

@@ -1,20 +1,23 @@
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { createAccountSchema, type CreateAccountResponse } from '../../lib/sync/protocol.ts';
 import { rateLimited } from '../auth.ts';
-import { readJson } from '../body.ts';
 import { clientIp } from '../client-ip.ts';
 import type { Db } from '../db/types.ts';
 import type { RateLimiter } from '../rate-limit.ts';
 import { createAccount } from '../store/accounts.ts';
 import { hashToken, newToken } from '../tokens.ts';
+import { jsonBody } from '../validate.ts';
 
 /** POST /v1/accounts → 201 {accountId, token}. The token is returned once and stored only hashed. */
 export function accountRoutes(db: Db, limiter: RateLimiter, trustProxy: boolean): Hono {
   const app = new Hono();
-  app.post('/v1/accounts', async (c) => {
+  const creationLimit: MiddlewareHandler = async (c, next) => {
     const wait = limiter.take(`ip:${clientIp(c, trustProxy)}`);
     if (wait) throw rateLimited(wait);
-    const body = await readJson(c, createAccountSchema, { emptyAs: {} });
+    await next();
+  };
+  app.post('/v1/accounts', creationLimit, jsonBody(createAccountSchema, { emptyAs: {} }), async (c) => {
+    const body = c.req.valid('json');
     const token = newToken();
     const accountId = await createAccount(db, hashToken(token), body.device);
     const res: CreateAccountResponse = { accountId, token };

@@ -18,7 +18,10 @@ export function winnersOf(changes: Change[]): Change[] {
   return [...best.values()];
 }
 
-export async function pushChanges(db: Db, accountId: string, changes: Change[], hooks: PushHooks = {}): Promise<PushResponse> {
+/** The response, and the devices whose changes became winning versions (for the change notices). */
+export type PushResult = PushResponse & { appliedDevices: string[] };
+
+export async function pushChanges(db: Db, accountId: string, changes: Change[], hooks: PushHooks = {}): Promise<PushResult> {
   const batch = winnersOf(changes);
   return db.transaction(async (tx) => {
     // One push per account at a time: seq values are then taken in commit order within the account,
@@ -26,8 +29,9 @@ export async function pushChanges(db: Db, accountId: string, changes: Change[], 
     // Pushes of different accounts do not wait for each other.
     await tx.query('SELECT id FROM accounts WHERE id = $1 FOR UPDATE', [accountId]);
     let applied = 0;
+    const devices = new Set<string>();
     if (batch.length) {
-      const { rows } = await tx.query(
+      const { rows } = await tx.query<{ device: string }>(
         `INSERT INTO records (account_id, id, hlc, device, deleted, payload)
          SELECT $1, c.id, c.hlc, c.device, c.deleted, c.payload
            FROM jsonb_to_recordset($2::jsonb) AS c(id text, hlc text, device text, deleted boolean, payload text)
@@ -35,13 +39,14 @@ export async function pushChanges(db: Db, accountId: string, changes: Change[], 
             SET hlc = excluded.hlc, device = excluded.device, deleted = excluded.deleted,
                 payload = excluded.payload, seq = excluded.seq, updated_at = now()
           WHERE (excluded.hlc, excluded.device) > (records.hlc, records.device)
-         RETURNING seq`,
+         RETURNING seq, device`,
         [accountId, JSON.stringify(batch)],
       );
       applied = rows.length;
+      for (const r of rows) devices.add(r.device);
     }
     await hooks.beforeCommit?.();
-    return { accepted: changes.length, applied, cursor: await headCursor(tx, accountId) };
+    return { accepted: changes.length, applied, cursor: await headCursor(tx, accountId), appliedDevices: [...devices].sort() };
   });
 }
 

@@ -86,7 +86,10 @@ describe.each(backendTable())('server process killed mid-push, on %s', (name, ba
         acked = k;
       }
     })();
-    await new Promise((r) => setTimeout(r, 400 + Math.random() * 400));
+    // Kill at a random moment once a first batch is acknowledged (on a loaded machine that may take
+    // longer than any fixed delay), bounded in case the pushes fail.
+    for (let i = 0; i < 600 && acked === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, Math.random() * 400));
     await s.kill();
     await pushing;
 

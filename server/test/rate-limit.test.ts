@@ -28,6 +28,22 @@ describe('RateLimiter (token bucket)', () => {
     expect(rl.take('b')).toBe(0);
   });
 
+  it('peek tells the wait without taking a token, and never creates a bucket', () => {
+    let now = 0;
+    const rl = new RateLimiter({ capacity: 2, refillPerSecond: 0.5 }, () => now);
+    expect(rl.peek('k')).toBe(0);
+    expect(rl.size).toBe(0);
+    rl.take('k');
+    expect([rl.peek('k'), rl.peek('k')]).toEqual([0, 0]);
+    rl.take('k');
+    expect(rl.peek('k')).toBe(2);
+    now += 1000;
+    expect(rl.peek('k')).toBe(1);
+    now += 1000;
+    expect(rl.peek('k')).toBe(0);
+    expect(rl.take('k')).toBe(0);
+  });
+
   it('forgets the least recently used keys beyond maxKeys', () => {
     const rl = new RateLimiter({ capacity: 1, refillPerSecond: 1 }, () => 0, 100);
     for (let i = 0; i < 1000; i++) rl.take(`k${i}`);

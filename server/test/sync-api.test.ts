@@ -117,6 +117,24 @@ describe.each(backendTable())('sync server on %s', (name, backend) => {
       const r = await api.call('POST', '/v1/changes', { token, raw: '{"changes": [' });
       expect(r.status).toBe(400);
       expect(r.body.error.code).toBe('malformed_json');
+      expect(r.body.error.message).toMatch(/^request body is not valid JSON: /);
+    });
+
+    it.each([
+      ['text/plain', '{"changes": []}'],
+      ['application/x-www-form-urlencoded', 'changes=1'],
+    ])('400 malformed_json for a body sent as %s, not read as {}', async (type, raw) => {
+      const { token } = await api.account();
+      const r = await api.call('POST', '/v1/changes', { token, raw, headers: { 'content-type': type } });
+      expect(r.status).toBe(400);
+      expect(r.body.error).toEqual({ code: 'malformed_json', message: `request body must be JSON (Content-Type: application/json), not ${type}` });
+    });
+
+    it('an empty body creates an account; an invalid one names the path', async () => {
+      expect((await api.call('POST', '/v1/accounts', { raw: '' })).status).toBe(201);
+      const r = await api.call('POST', '/v1/accounts', { body: { device: { deviceId: 'ok', name: '' } } });
+      expect(r.status).toBe(400);
+      expect(r.body.error.message).toMatch(/^body\.device\.name: /);
     });
 
     const bad: [string, unknown, string][] = [
