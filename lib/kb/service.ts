@@ -35,7 +35,16 @@ export interface KbCheckTiming {
 /** How the in-memory matcher was made: loaded from the stored snapshot, or compiled from the aliases. */
 export type MatcherOrigin = 'snapshot' | 'compiled';
 
-export class KnowledgeService {
+/** What a build needs from lib/kb/build.ts (the NLP): loaded only when the build key changed. */
+export type BuildModule = Pick<typeof import('./build'), 'buildKnowledgeBase'>;
+export type LoadBuild = () => Promise<BuildModule>;
+
+/**
+ * The service without a way to load the build: the background worker passes one that loads the
+ * build's own script (kb-build.js) so compromise and the NLP are not in its bundle; Node and the
+ * tests use KnowledgeService (service.ts), which imports lib/kb/build.ts.
+ */
+export class KnowledgeServiceCore {
   private lastBuild: KbBuildTiming | null = null;
   private lastCheck: KbCheckTiming | null = null;
   private origin: MatcherOrigin | null = null;
@@ -49,6 +58,7 @@ export class KnowledgeService {
   constructor(
     readonly db: LensDb,
     private readonly sources: () => KbSources,
+    private readonly loadBuild: LoadBuild,
   ) {}
 
   /**
@@ -66,7 +76,7 @@ export class KnowledgeService {
         this.lastCheck = { checkMs: performance.now() - c0, built: false, at: new Date().toISOString() };
         return false;
       }
-      const { buildKnowledgeBase } = await import('./build');
+      const { buildKnowledgeBase } = await this.loadBuild();
       const t0 = performance.now();
       const data = buildKnowledgeBase(registry, seeds, manifest);
       const t1 = performance.now();
@@ -144,6 +154,13 @@ export class KnowledgeService {
 
   /** Starts making the matcher now (a worker calls it as it starts, before the first page asks). */
   warm(): void {
+    const t = this.startTimes;
+    t.warm = performance.now();
+    setTimeout(() => (t.tick ??= performance.now()), 0);
+    void this.db
+      .open()
+      .then(() => (t.dbOpen = performance.now()))
+      .catch(() => {});
     void this.matcher().catch(() => {});
   }
 
@@ -153,10 +170,13 @@ export class KnowledgeService {
    */
   private compile(): Promise<EntityMatcher> {
     this.compiled ??= (async () => {
+      const t0 = performance.now();
       const snapshot = await loadMatcherSnapshot(this.db);
       if (snapshot) {
         this.origin = 'snapshot';
-        return new EntityMatcher(snapshot);
+        const matcher = new EntityMatcher(snapshot);
+        this.startTimes.matcherLoad ??= { from: t0, to: performance.now() };
+        return matcher;
       }
       const data = await this.readMatcherData();
       const matcher = new EntityMatcher(data);
@@ -200,11 +220,13 @@ export class KnowledgeService {
   /** The CSTO entities in `text`. Context-only entities still take part in matching, so
    *  "Pakistan Point News" is not read as "Pakistan", but they are not returned. */
   async match(text: string): Promise<MatchedSpan[]> {
+    this.startTimes.firstMatch ??= performance.now();
     return (await this.matcher()).match(text);
   }
 
   /** match() packed (lib/protocol/spans.ts). */
   async matchPacked(text: string): Promise<PackedSpans> {
+    this.startTimes.firstMatch ??= performance.now();
     return (await this.matcher()).matchPacked(text);
   }
 
@@ -215,11 +237,37 @@ export class KnowledgeService {
 
   /** The worker's start: ms from its time origin to its composition root (the bundle loaded and evaluated). */
   workerStartMs: number | null = null;
+  /** When this worker (performance.now()) loaded its matcher snapshot and got its first match request: for benchmarks. */
+  private readonly startTimes: { matcherLoad?: { from: number; to: number }; firstMatch?: number; warm?: number; tick?: number; dbOpen?: number } = {};
 
   async stats(): Promise<
-    KbStats & { ready: boolean; lastBuild: KbBuildTiming | null; lastCheck: KbCheckTiming | null; matcher: MatcherOrigin | null; workerStartMs: number | null }
+    KbStats & {
+      ready: boolean;
+      lastBuild: KbBuildTiming | null;
+      lastCheck: KbCheckTiming | null;
+      matcher: MatcherOrigin | null;
+      workerStartMs: number | null;
+      start: { timeOrigin: number; matcherLoad?: { from: number; to: number }; firstMatch?: number; warm?: number; tick?: number; dbOpen?: number };
+    }
   > {
     const stats = await readStats(this.db);
-    return { ...stats, ready: stats.entities > 0, lastBuild: this.lastBuild, lastCheck: this.lastCheck, matcher: this.origin, workerStartMs: this.workerStartMs };
+    return {
+      ...stats,
+      ready: stats.entities > 0,
+      lastBuild: this.lastBuild,
+      lastCheck: this.lastCheck,
+      matcher: this.origin,
+      workerStartMs: this.workerStartMs,
+      start: { timeOrigin: performance.timeOrigin, ...this.startTimes },
+    };
+  }
+}
+
+/** The knowledge service as Node tools and tests use it: a build imports lib/kb/build.ts. The
+ *  background worker uses KnowledgeServiceCore with a loader of its own (tree-shaking drops this
+ *  class and its import from the worker's bundle). */
+export class KnowledgeService extends KnowledgeServiceCore {
+  constructor(db: LensDb, sources: () => KbSources, loadBuild: LoadBuild = () => import('./build')) {
+    super(db, sources, loadBuild);
   }
 }
