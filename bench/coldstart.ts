@@ -167,6 +167,38 @@ async function browserFigures(ctx: BenchContext): Promise<Figure[]> {
           }),
         );
         await cdp.detach();
+        // The alternative to waking the worker (issue 13): a page matching on its own from a
+        // snapshot kept in extension storage. Its floor is reading that snapshot from
+        // storage.local (JSON: typed arrays as base64), timed here in an extension page.
+        const read = await ext.evaluate(async () => {
+          type Api = { storage: { local: { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void>; remove(k: string): Promise<void> } } };
+          const g = globalThis as unknown as { browser?: Api; chrome?: Api };
+          const api = (g.browser ?? g.chrome)!;
+          const bytes = new Uint8Array(300_000).map((_, i) => (i * 2654435761) >>> 24);
+          let bin = '';
+          for (const x of bytes) bin += String.fromCharCode(x);
+          await api.storage.local.set({ benchSnapshotProbe: btoa(bin) });
+          const times: number[] = [];
+          for (let i = 0; i < 5; i++) {
+            const t0 = performance.now();
+            const v = (await api.storage.local.get('benchSnapshotProbe')).benchSnapshotProbe as string;
+            const raw = atob(v);
+            const out = new Uint8Array(raw.length);
+            for (let k = 0; k < raw.length; k++) out[k] = raw.charCodeAt(k);
+            times.push(performance.now() - t0);
+          }
+          await api.storage.local.remove('benchSnapshotProbe');
+          return times.sort((a, b) => a - b)[2]!;
+        });
+        figures.push(
+          figure({
+            id: 'coldstart.chromium.page-snapshot-read',
+            value: read,
+            unit: 'ms',
+            baseline: { name: 'cold minus warm first highlights', value: c - w },
+            note: 'diagnostic for the decision on a page-side matcher: reading a 300 KB snapshot (the compiled tries, about 210 KB, as base64) from storage.local and decoding it, in an extension page, median of 5; a content script would add the matcher code to its bundle (Chromium leaves it out today) and pay this on every page, warm worker or not',
+          }),
+        );
       } finally {
         await b.close();
       }

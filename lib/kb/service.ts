@@ -40,9 +40,9 @@ export type BuildModule = Pick<typeof import('./build'), 'buildKnowledgeBase'>;
 export type LoadBuild = () => Promise<BuildModule>;
 
 /**
- * The service without a way to load the build: the background worker passes one that loads the
- * build's own script (kb-build.js) so compromise and the NLP are not in its bundle; Node and the
- * tests use KnowledgeService (service.ts), which imports lib/kb/build.ts.
+ * The service, given a way to load the build: the background worker passes one that loads the
+ * build's own script (kb-build.js, lib/kb/build-script.ts) so compromise and the NLP are not in
+ * its bundle; Node and the tests use KnowledgeService (below), which imports lib/kb/build.ts.
  */
 export class KnowledgeServiceCore {
   private lastBuild: KbBuildTiming | null = null;
