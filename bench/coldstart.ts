@@ -27,7 +27,7 @@ interface Stats {
   ready: boolean;
   workerStartMs: number | null;
   matcher: string | null;
-  lastCheck: { checkMs: number; built: boolean } | null;
+  lastCheck: { checkMs: number; keyMs: number; built: boolean } | null;
   lastBuild: { buildMs: number; storeMs: number } | null;
   start: { timeOrigin: number; matcherLoad?: { from: number; to: number }; firstMatch?: number; warm?: number; tick?: number; dbOpen?: number };
 }
@@ -204,7 +204,7 @@ async function browserFigures(ctx: BenchContext): Promise<Figure[]> {
       }
     }
     // A browser restart on the same profile: the knowledge base is current.
-    const checks: { checkMs: number; built: boolean; workerStartMs: number | null }[] = [];
+    const checks: { checkMs: number; keyMs: number; built: boolean; workerStartMs: number | null }[] = [];
     for (let i = 0; i < (ctx.quick ? 2 : 3); i++) {
       const b = await launchChromium(extDir, { profile });
       try {
@@ -224,7 +224,7 @@ async function browserFigures(ctx: BenchContext): Promise<Figure[]> {
         unit: 'ms',
         target: '<= 50 ms',
         check: (v) => v <= 50,
-        note: `browser restarted on a profile whose knowledge base is current: ensureBuilt read the sources, hashed the build key, compared it (kbStats.lastCheck), built nothing (built: ${checks.map((c) => c.built).join(', ')}); median of ${checks.length}; the worker's own start (bundle) took ${checks.map((c) => c.workerStartMs?.toFixed(0)).join(', ')} ms`,
+        note: `${check > 50 ? `over target: of it, reading the bundled sources (registry parsed by zod) and hashing them into the build key ${median(checks.map((c) => c.keyMs)).toFixed(0)} ms, the rest reading the stored key and alias count from IndexedDB while the starting worker opens it. ` : ''}browser restarted on a profile whose knowledge base is current: ensureBuilt read the sources, hashed the build key, compared it (kbStats.lastCheck), built nothing (built: ${checks.map((c) => c.built).join(', ')}); median of ${checks.length}; the worker's own start (bundle) took ${checks.map((c) => c.workerStartMs?.toFixed(0)).join(', ')} ms`,
       }),
     );
   } finally {

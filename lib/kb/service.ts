@@ -27,6 +27,8 @@ export interface KbBuildTiming {
 export interface KbCheckTiming {
   /** Reading the sources, hashing them into the build key, comparing it with the stored one. */
   checkMs: number;
+  /** Of checkMs: reading the sources (the registry parsed) and hashing them into the key. */
+  keyMs: number;
   /** Whether the key differed and the knowledge base was built and stored. */
   built: boolean;
   at: string;
@@ -71,9 +73,10 @@ export class KnowledgeServiceCore {
       const c0 = performance.now();
       const { registry, seeds, manifest } = this.sources();
       const key = computeBuildKey(registry, seeds, manifest);
+      const keyMs = performance.now() - c0;
       const [stored, aliases] = await Promise.all([storedBuildKey(this.db), this.db.aliases.count()]);
       if (stored === key && aliases > 0) {
-        this.lastCheck = { checkMs: performance.now() - c0, built: false, at: new Date().toISOString() };
+        this.lastCheck = { checkMs: performance.now() - c0, keyMs, built: false, at: new Date().toISOString() };
         return false;
       }
       const { buildKnowledgeBase } = await this.loadBuild();
@@ -85,7 +88,7 @@ export class KnowledgeServiceCore {
         this.lastBuild = { buildMs: t1 - t0, storeMs: performance.now() - t1, at: new Date().toISOString() };
         this.invalidate();
       }
-      this.lastCheck = { checkMs: performance.now() - c0, built: wrote, at: new Date().toISOString() };
+      this.lastCheck = { checkMs: performance.now() - c0, keyMs, built: wrote, at: new Date().toISOString() };
       return wrote;
     })().finally(() => {
       this.building = null;
