@@ -81,8 +81,10 @@ async function browserFigures(ctx: BenchContext): Promise<Figure[]> {
         });
         await cdp.send('ServiceWorker.enable');
         const stopWorker = async () => {
-          await cdp.send('ServiceWorker.stopAllWorkers');
-          for (let i = 0; i < 100 && status !== 'stopped'; i++) await sleep(10);
+          for (let attempt = 0; attempt < 3 && status !== 'stopped'; attempt++) {
+            await cdp.send('ServiceWorker.stopAllWorkers');
+            for (let i = 0; i < 300 && status !== 'stopped'; i++) await sleep(10);
+          }
           if (status !== 'stopped') throw new Error(`the worker did not stop (${status})`);
         };
         let n = 0;
