@@ -23,11 +23,14 @@ export interface KbBuildTiming {
   at: string;
 }
 
+/** meta row (kb-speed): `${sources fingerprint}:${build key}` of the last sources checked against the stored build. */
+const SOURCES_SEEN = 'kbSourcesSeen';
+
 /** The last ensureBuilt: how long deciding (and, if the key changed, building) took. */
 export interface KbCheckTiming {
   /** Reading the sources, hashing them into the build key, comparing it with the stored one. */
   checkMs: number;
-  /** Of checkMs: reading the sources (the registry parsed) and hashing them into the key. */
+  /** Of checkMs: parsing the registry and hashing the sources into the build key (0 when the fingerprint matched). */
   keyMs: number;
   /** Whether the key differed and the knowledge base was built and stored. */
   built: boolean;
@@ -71,11 +74,21 @@ export class KnowledgeServiceCore {
   ensureBuilt(): Promise<boolean> {
     this.building ??= (async () => {
       const c0 = performance.now();
-      const { registry, seeds, manifest } = this.sources();
+      const sources = this.sources();
+      const [stored, aliases, seen] = await Promise.all([storedBuildKey(this.db), this.db.aliases.count(), this.db.meta.get(SOURCES_SEEN)]);
+      // The unparsed sources were already checked against this very build: nothing to parse or hash.
+      if (sources.fingerprint !== undefined && stored !== undefined && aliases > 0 && seen?.value === `${sources.fingerprint}:${stored}`) {
+        this.lastCheck = { checkMs: performance.now() - c0, keyMs: 0, built: false, at: new Date().toISOString() };
+        return false;
+      }
+      const { registry, seeds, manifest } = sources;
+      const k0 = performance.now();
       const key = computeBuildKey(registry, seeds, manifest);
-      const keyMs = performance.now() - c0;
-      const [stored, aliases] = await Promise.all([storedBuildKey(this.db), this.db.aliases.count()]);
+      const keyMs = performance.now() - k0;
+      const remember = () =>
+        sources.fingerprint === undefined ? undefined : this.db.meta.put({ key: SOURCES_SEEN, value: `${sources.fingerprint}:${key}` });
       if (stored === key && aliases > 0) {
+        await remember();
         this.lastCheck = { checkMs: performance.now() - c0, keyMs, built: false, at: new Date().toISOString() };
         return false;
       }
@@ -84,6 +97,7 @@ export class KnowledgeServiceCore {
       const data = buildKnowledgeBase(registry, seeds, manifest);
       const t1 = performance.now();
       const wrote = await storeKnowledgeBase(this.db, data);
+      await remember();
       if (wrote) {
         this.lastBuild = { buildMs: t1 - t0, storeMs: performance.now() - t1, at: new Date().toISOString() };
         this.invalidate();
