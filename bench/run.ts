@@ -20,6 +20,7 @@ const REGISTRY: { file: string; title: string }[] = [
   { file: 'sync.ts', title: 'sync' },
   { file: 'sync-load.ts', title: 'sync server under load' },
   { file: 'import.ts', title: 'large imports in slices' }, // interop
+  { file: 'coldstart.ts', title: 'cold worker, browser start, CLI' },
 ];
 
 function parseArgs(argv: string[]) {

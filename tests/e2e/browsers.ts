@@ -171,10 +171,15 @@ export interface ChromiumTestBrowser extends TestBrowser {
   readonly context: BrowserContext;
 }
 
-export async function launchChromium(extDir: string = EXT_DIRS.chromium): Promise<ChromiumTestBrowser> {
+/**
+ * `opts.profile` (kb-speed): launch on this profile folder and keep it on close, so a second
+ * launch is a browser restart with the extension already installed (its data kept).
+ */
+export async function launchChromium(extDir: string = EXT_DIRS.chromium, opts: { profile?: string } = {}): Promise<ChromiumTestBrowser> {
   extDir = resolve(extDir);
   assertExtDir(extDir);
-  const profile = await mkdtemp(join(tmpdir(), 'csto-e2e-chromium-'));
+  const keepProfile = opts.profile !== undefined;
+  const profile = opts.profile ?? (await mkdtemp(join(tmpdir(), 'csto-e2e-chromium-')));
   let context: BrowserContext;
   try {
     context = await chromium.launchPersistentContext(profile, {
@@ -197,12 +202,12 @@ export async function launchChromium(extDir: string = EXT_DIRS.chromium): Promis
       timeout: 60_000,
     });
   } catch (e) {
-    await removeDir(profile);
+    if (!keepProfile) await removeDir(profile);
     throw e;
   }
   const close = once(async () => {
     await context.close().catch(() => {});
-    await removeDir(profile);
+    if (!keepProfile) await removeDir(profile);
   });
   try {
     let [sw] = context.serviceWorkers().filter((w) => w.url().startsWith('chrome-extension://'));

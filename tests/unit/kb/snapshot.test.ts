@@ -65,6 +65,32 @@ describe('KnowledgeService start path', () => {
     second.db.close();
   });
 
+  it('with a sources fingerprint, a start that finds it stored with the build never reads (parses) the registry', async () => {
+    let reads = 0;
+    const counted = (fingerprint: string): KbSources => ({
+      get registry() {
+        reads++;
+        return sources.registry;
+      },
+      seeds: sources.seeds,
+      manifest: sources.manifest,
+      fingerprint,
+    });
+    const first = new KnowledgeService(new LensDb(name), () => counted('fp-1'));
+    expect(await first.ensureBuilt()).toBe(true);
+    first.db.close();
+    reads = 0;
+    const second = new KnowledgeService(new LensDb(name), () => counted('fp-1'));
+    expect(await second.ensureBuilt()).toBe(false);
+    expect(reads).toBe(0);
+    // another fingerprint (an update with the same registry) reads it and compares the build key
+    const third = new KnowledgeService(second.db, () => counted('fp-2'));
+    expect(await third.ensureBuilt()).toBe(false);
+    expect(reads).toBeGreaterThan(0);
+    expect(buildSpy).toHaveBeenCalledTimes(1);
+    second.db.close();
+  });
+
   it('rebuilds when the key changes, and replaces the stored matcher snapshot', async () => {
     const first = new KnowledgeService(new LensDb(name), () => sources);
     await first.match('The CSTO');
