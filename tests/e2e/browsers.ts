@@ -217,7 +217,14 @@ export async function launchChromium(extDir: string = EXT_DIRS.chromium, opts: {
     });
     const extensionId = new URL(sw.url()).host;
     const extensionBaseUrl = `chrome-extension://${extensionId}/`;
-    const newPage = async () => wrapPlaywrightPage(await context.newPage());
+    // Installing opens the welcome page (issue 14.7): let it open first, so it never takes the focus
+    // from a test's page; each new page is then brought to the front, as a reader's click would.
+    await settle(async () => context.pages().some((p) => p.url().endsWith('/welcome.html')), { fresh: !opts.profile });
+    const newPage = async () => {
+      const page = await context.newPage();
+      await page.bringToFront();
+      return wrapPlaywrightPage(page);
+    };
     return {
       name: 'chromium',
       extDir,
@@ -237,6 +244,13 @@ export async function launchChromium(extDir: string = EXT_DIRS.chromium, opts: {
     await close();
     throw new Error(`Chromium: extension service worker did not start (${String(e)})`);
   }
+}
+
+/** Waits (at most 10 s) until `ready` holds; on a reused profile (no install) there is nothing to wait for. */
+async function settle(ready: () => Promise<boolean>, { fresh }: { fresh: boolean }): Promise<void> {
+  if (!fresh) return;
+  const until = Date.now() + 10_000;
+  while (Date.now() < until && !(await ready().catch(() => false))) await new Promise((r) => setTimeout(r, 100));
 }
 
 // ---------------------------------------------------------------- Firefox
@@ -356,7 +370,13 @@ export async function launchFirefox(extDir: string = EXT_DIRS.firefox): Promise<
   try {
     const addonId = await browser.installExtension(extDir);
     const extensionBaseUrl = `moz-extension://${uuid}/`;
-    const newPage = async () => wrapPuppeteerPage(await browser.newPage());
+    // As in Chromium: the welcome page opens first, and a test's page comes to the front.
+    await settle(async () => (await browser.pages()).some((p) => p.url().endsWith('/welcome.html')), { fresh: true });
+    const newPage = async () => {
+      const page = await browser.newPage();
+      await page.bringToFront();
+      return wrapPuppeteerPage(page);
+    };
     return {
       name: 'firefox',
       extDir,
