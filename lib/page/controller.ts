@@ -6,7 +6,7 @@ import { RangeMaker } from '../dom/ranges';
 import { timeSlice } from '../dom/schedule';
 import type { MatchedSpan, PageEntity, PageMention, PageReport, PageState, ScanPhases } from '../protocol/messages';
 import { isPacked, packSpans, type PackedSpans } from '../protocol/spans';
-import { limitText, splitForMatching } from './chunks';
+import { limitText, splitForMatching, textForMatching } from './chunks';
 import { watchPointerHits, type HitKind } from './entity-hits';
 
 // The content script's controller: read the page, ask the background for
@@ -206,9 +206,11 @@ export class PageController {
       return { start: chunk.offset, end, from, to };
     });
     const replies: Promise<PackedSpans | readonly MatchedSpan[]>[] = [];
+    // Block boundaries stop a name for the matcher (which reads any whitespace run as one space).
+    const forMatching = textForMatching(text, index.starts, index.lengths ?? index.nodes.map((n) => n.length));
     const send = () => {
       const r = requests[replies.length]!;
-      const reply = this.deps.match(text.slice(r.from, r.to), text.length);
+      const reply = this.deps.match(forMatching.slice(r.from, r.to), text.length);
       reply.catch(() => {}); // awaited in order below; a later failure must not go unhandled meanwhile
       replies.push(reply);
     };

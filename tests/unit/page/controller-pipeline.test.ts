@@ -4,6 +4,7 @@ import { ENTITY_TYPES } from '../../../lib/model/types';
 import { IN_FLIGHT, PageController } from '../../../lib/page/controller';
 import type { MatchedSpan, PageReport } from '../../../lib/protocol/messages';
 import { packSpans, type PackedSpans } from '../../../lib/protocol/spans';
+import { installHighlightApi, uninstallHighlightApi } from '../fake-highlight-api';
 
 // The controller's matching pipeline: several matchText messages in flight, packed replies,
 // highlights filled while replies arrive and shown at the end.
@@ -23,24 +24,14 @@ function match(text: string): MatchedSpan[] {
   return out;
 }
 
-class FakeHighlight extends Set<AbstractRange> {
-  priority = 0;
-}
-type G = { CSS?: unknown; Highlight?: unknown };
 const aborts: AbortController[] = [];
 afterEach(() => {
   for (const a of aborts.splice(0)) a.abort();
-  delete (globalThis as G).CSS;
-  delete (globalThis as G).Highlight;
+  uninstallHighlightApi();
   document.body.innerHTML = '';
 });
 
-function install() {
-  const registry = new Map<string, FakeHighlight>();
-  (globalThis as G).CSS = { highlights: registry };
-  (globalThis as G).Highlight = FakeHighlight;
-  return registry;
-}
+const install = () => installHighlightApi();
 
 const PARAS = Array.from({ length: 40 }, (_, i) => `<p>Item ${i}: the CSTO met in Moscow; Russia agreed.</p>`).join('');
 
