@@ -149,12 +149,17 @@ export class AnnotationsLayer {
 
   /** Draws (or draws again) anchored notes from their offsets in `index`. */
   private draw(list: readonly Anchored[], index: TextIndex): void {
+    const ids = list.map((a) => a.annotation.id);
+    if (this.highlighter.mode === 'wrap' && ids.some((id) => this.highlighter.has(id))) {
+      // Unwrapping merges the text nodes the index holds (the text stays the same): read again.
+      this.ours(() => this.highlighter.remove(ids));
+      index = this.index();
+    }
     const items: { id: string; range: Range; style: string; label: string }[] = [];
     for (const a of list) {
       const range = rangeFromOffsets(index, a.start, a.end);
       if (range) items.push({ id: a.annotation.id, range, style: `note-${a.annotation.color}`, label: noteLabel(a.annotation.color) });
     }
-    const ids = items.map((i) => i.id);
     this.ours(() => {
       this.highlighter.remove(ids);
       this.highlighter.add(items);
@@ -186,7 +191,7 @@ export class AnnotationsLayer {
   private async refreshOnce(): Promise<void> {
     const body = this.opts.document.body;
     if (!body || (this.anchored.size === 0 && this.orphans.length === 0)) return;
-    const index = await collectTextAsync(body, { signal: this.opts.signal });
+    let index = await collectTextAsync(body, { signal: this.opts.signal });
     if (this.opts.signal.aborted) return;
     const moved: Annotation[] = [];
     const redraw: Anchored[] = [];
@@ -199,16 +204,17 @@ export class AnnotationsLayer {
       const at = now ? offsetsFromRange(index, now) : null;
       if (!at || at.start !== a.start || at.end !== a.end) redraw.push(a);
     }
+    const hints = new Map(moved.map((a) => [a.id, this.anchored.get(a.id)!]));
+    for (const a of moved) this.anchored.delete(a.id);
+    const undraw = [...moved.map((a) => a.id), ...redraw.map((a) => a.annotation.id)];
+    if (undraw.length && this.ours(() => this.highlighter.remove(undraw)) && this.highlighter.mode === 'wrap') {
+      // Unwrapping merged the text nodes the index holds (the text is the same): read again.
+      index = await collectTextAsync(body, { signal: this.opts.signal });
+      if (this.opts.signal.aborted) return;
+    }
     if (redraw.length) this.draw(redraw, index);
     const retry = [...moved, ...this.orphans];
-    if (retry.length) {
-      const hints = new Map(moved.map((a) => [a.id, this.anchored.get(a.id)!]));
-      for (const a of moved) {
-        this.anchored.delete(a.id);
-        this.ours(() => this.highlighter.remove([a.id]));
-      }
-      this.anchorAll(retry, index, hints);
-    }
+    if (retry.length) this.anchorAll(retry, index, hints);
     this.report();
   }
 
