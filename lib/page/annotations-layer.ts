@@ -88,8 +88,13 @@ export class AnnotationsLayer {
   setMode(mode: HighlighterMode): void {
     if (mode === this.highlighter.mode || this.opts.signal.aborted) return;
     this.ours(() => this.highlighter.destroy());
-    this.highlighter = this.makeHighlighter(mode);
-    if (this.anchored.size) this.draw([...this.anchored.values()], this.index());
+    const highlighter = (this.highlighter = this.makeHighlighter(mode));
+    // Drawn in the next task: the entity highlights switch mode in this one (their marks come
+    // off, merging the text nodes a Range made now would sit in).
+    setTimeout(() => {
+      if (this.highlighter !== highlighter || this.opts.signal.aborted || this.anchored.size === 0) return;
+      this.draw([...this.anchored.values()], this.index());
+    }, 0);
   }
 
   /** Reads the page's annotations again (navigation, sync) and redraws them. */

@@ -167,16 +167,19 @@ describe('AnnotationsLayer: mode switches (accessible mode on and off)', () => {
     let e = entities(start);
     await e.c.start();
     for (const mode of [other, start, other, start]) {
-      e.abort.abort();
+      // In the order the session calls them: the notes hear of the settings change first.
       layer.setMode(mode);
+      e.abort.abort();
       e = entities(mode);
       await e.c.start();
+      await new Promise((r) => setTimeout(r, 0));
       expect(layer.mode).toBe(mode);
       expect(drawn(mode)).toEqual([QUOTE]);
       expect(e.c.mentions().map((m) => m.text)).toEqual(['CSTO', 'Moscow', 'Belarus', 'Kazakhstan']);
     }
-    e.abort.abort();
     layer.setMode('highlight-api');
+    e.abort.abort();
+    await new Promise((r) => setTimeout(r, 0));
     expect(drawn('highlight-api')).toEqual([QUOTE]);
     if (start === 'highlight-api') expect(document.body.innerHTML).toBe(html); // every mark removed, text nodes merged back
   });
