@@ -42,22 +42,33 @@ async function setSettings(ext: TestPage, patch: Record<string, unknown>): Promi
   }, patch);
 }
 
-/** Selects the first occurrence of `text` in the article (the content script sees the same selection). */
+/** Selects the first occurrence of `text` in the article, across text nodes (wrap mode splits
+ *  them around entity marks); the content script sees the same selection. */
 const select = (page: TestPage, text: string) =>
   page.evaluate((needle: string) => {
     const walker = document.createTreeWalker(document.getElementById('article')!, NodeFilter.SHOW_TEXT);
+    const nodes: Text[] = [];
+    const starts: number[] = [];
+    let all = '';
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const i = (n as Text).data.indexOf(needle);
-      if (i < 0) continue;
-      const r = document.createRange();
-      r.setStart(n, i);
-      r.setEnd(n, i + needle.length);
-      const sel = window.getSelection()!;
-      sel.removeAllRanges();
-      sel.addRange(r);
-      return true;
+      nodes.push(n as Text);
+      starts.push(all.length);
+      all += (n as Text).data;
     }
-    return false;
+    const at = all.indexOf(needle);
+    if (at < 0) return false;
+    const point = (offset: number, end: boolean) => {
+      let i = nodes.length - 1;
+      while (i > 0 && (end ? starts[i]! >= offset : starts[i]! > offset)) i--;
+      return [nodes[i]!, offset - starts[i]!] as const;
+    };
+    const r = document.createRange();
+    r.setStart(...point(at, false));
+    r.setEnd(...point(at + needle.length, true));
+    const sel = window.getSelection()!;
+    sel.removeAllRanges();
+    sel.addRange(r);
+    return true;
   }, text);
 
 interface Drawn {
