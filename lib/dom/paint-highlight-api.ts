@@ -112,7 +112,8 @@ export class HighlightApiPainter implements Painter {
     let list = this.shards.get(style);
     if (!list) this.shards.set(style, (list = []));
     const last = list[list.length - 1];
-    if (last && last.size < SHARD_RANGES) return last;
+    // A part shown already is not added to (any change to a shown one costs a repaint of all).
+    if (last && last.size < SHARD_RANGES && !last.shown) return last;
     const hl = new this.env.Highlight();
     hl.priority = this.priorities[style] ?? (style.startsWith('note') ? 10 : 0);
     const shard: Shard = { name: shardName(style, list.length), style, hl, size: 0, shown: false };

@@ -89,12 +89,15 @@ export class AnnotationsLayer {
     if (mode === this.highlighter.mode || this.opts.signal.aborted) return;
     this.ours(() => this.highlighter.destroy());
     const highlighter = (this.highlighter = this.makeHighlighter(mode));
-    // Drawn in the next task: the entity highlights switch mode in this one (their marks come
-    // off, merging the text nodes a Range made now would sit in).
-    setTimeout(() => {
+    const draw = () => {
       if (this.highlighter !== highlighter || this.opts.signal.aborted || this.anchored.size === 0) return;
       this.draw([...this.anchored.values()], this.index());
-    }, 0);
+    };
+    // To wrap: now, so the entity highlights, starting again in this task, read the page with
+    // the notes' marks in it. To the Highlight API: in the next task, once the entity marks came
+    // off (which merges the text nodes a Range made now would sit in).
+    if (mode === 'wrap') draw();
+    else setTimeout(draw, 0);
   }
 
   /** Reads the page's annotations again (navigation, sync) and redraws them. */

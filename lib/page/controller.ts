@@ -296,7 +296,7 @@ export class PageController {
       }
       if (below && timing) {
         firstScreen = true;
-        timing.firstScreen = performance.now();
+        timing.firstScreen ??= performance.now();
       }
     };
 
@@ -352,17 +352,31 @@ export class PageController {
       drawNear();
       timing.firstScreen ??= performance.now();
     }
-    // The rest, nearest the viewport first, in slices; each slice shows what it filled (a part
-    // at a time: registering one costs time in proportion to its ranges in Firefox, and every
-    // frame between slices repaints what is shown so far).
-    while (queue.length) {
-      const i = firstNotAbove(0);
-      if (i < queue.length) drawRange(i, Math.min(queue.length, i + DRAW_EVERY), true);
-      else drawRange(Math.max(0, queue.length - DRAW_EVERY), queue.length, true); // above the viewport, nearest first
-      if (slice.shouldYield()) {
-        while (this.highlighter.hidden > 0 && this.highlighter.showNext() && !slice.shouldYield());
-        if (!(await pause())) return;
+    // The rest, in slices, into highlights not shown yet: from the viewport down, then up from it
+    // (nearest first). When the reader scrolls meanwhile, what is near the new viewport is drawn
+    // and shown at once. The filled parts are shown at the end, a part at a time (registering one
+    // costs time in proportion to its ranges in Firefox, and every frame between slices repaints
+    // what is shown so far).
+    let scrolled = true;
+    const scrolls = new AbortController();
+    const onScroll = () => void (scrolled = true);
+    this.opts.document.addEventListener('scroll', onScroll, { capture: true, passive: true, signal: AbortSignal.any([signal, scrolls.signal]) });
+    let cursor = 0;
+    try {
+      while (queue.length) {
+        if (scrolled) {
+          scrolled = false;
+          drawNear();
+          cursor = firstNotAbove(0);
+          if (!queue.length) break;
+        }
+        if (cursor < queue.length) drawRange(cursor, Math.min(queue.length, cursor + DRAW_EVERY), true);
+        else drawRange(Math.max(0, queue.length - DRAW_EVERY), queue.length, true); // above the viewport, nearest first
+        cursor = Math.min(cursor, queue.length);
+        if (slice.shouldYield() && !(await pause())) return;
       }
+    } finally {
+      scrolls.abort();
     }
     const show = timeSlice(SHOW_SLICE_MS, { signal });
     while (this.highlighter.showNext()) {
