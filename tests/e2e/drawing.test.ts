@@ -107,7 +107,7 @@ const clickUi = (page: TestPage, selector: string) =>
     return !!el;
   }, selector);
 
-type Mouse = { mouse: { click(x: number, y: number): Promise<void> } };
+type Mouse = { mouse: { move(x: number, y: number): Promise<void>; click(x: number, y: number): Promise<void> } };
 
 describe.each(selectedBrowsers())('%s notes in both drawing modes', (name, launch) => {
   const ctx = useBrowser(name, launch);
@@ -142,8 +142,14 @@ describe.each(selectedBrowsers())('%s notes in both drawing modes', (name, launc
       }
 
       // Edited through its panel: a note and another colour. It stays drawn, on the same text.
+      // The pointer rests on it (its panel opens after a moment), then clicks it.
+      await (page.raw as unknown as Mouse).mouse.move(first.at!.x, first.at!.y);
+      await new Promise((r) => setTimeout(r, 600));
       await (page.raw as unknown as Mouse).mouse.click(first.at!.x, first.at!.y);
-      await waitFor(() => clickUi(page, '.note-panel .edit'), 'the note panel');
+      await waitFor(() => clickUi(page, '.note-panel .edit'), 'the note panel').catch(async (err: unknown) => {
+        await page.screenshot(`drawing-${mode}-no-panel-${name}.png`, { fullPage: false });
+        throw err;
+      });
       await page.evaluate((note: string) => {
         const ta = document.querySelector('csto-lens-ui')!.shadowRoot!.querySelector('textarea[name="note"]') as HTMLTextAreaElement;
         Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!.call(ta, note);
