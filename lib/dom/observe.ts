@@ -147,6 +147,7 @@ export function observeMutations(
   const disconnect = (): void => {
     if (stopped) return;
     stopped = true;
+    live.delete(watch);
     observer.disconnect();
     if (timer !== null) clearTimeout(timer);
     timer = null;
@@ -154,12 +155,8 @@ export function observeMutations(
     removed.clear();
   };
 
-  if (opts.signal) {
-    if (opts.signal.aborted) disconnect();
-    else opts.signal.addEventListener('abort', disconnect, { once: true });
-  }
 
-  return {
+  const watch: MutationWatch = {
     flush,
     disconnect,
     get changes() {
@@ -174,4 +171,27 @@ export function observeMutations(
       }
     },
   };
+  live.add(watch);
+  if (opts.signal) {
+    if (opts.signal.aborted) disconnect();
+    else opts.signal.addEventListener('abort', disconnect, { once: true });
+  }
+  return watch;
+}
+
+/** Every watch not disconnected yet. */
+const live = new Set<MutationWatch>();
+
+/**
+ * Runs fn with every live watch ignoring what it changes (MutationWatch.ignoring for all): for
+ * drawing that another watcher of the page must not take for a page change (wrap-mode entity
+ * marks change no text, and the notes' marks and offsets survive them).
+ */
+export function quietly<T>(fn: () => T): T {
+  let run = fn;
+  for (const w of live) {
+    const inner = run;
+    run = () => w.ignoring(inner);
+  }
+  return run();
 }

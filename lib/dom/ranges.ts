@@ -73,6 +73,12 @@ function makeRange(doc: Document, sNode: Text, so: number, eNode: Text, eo: numb
   return range;
 }
 
+/** The text node holding text[offset] (or the last one starting before it), or null. */
+export function nodeAt(index: TextIndex, offset: number): Text | null {
+  const i = lastAtMost(index.starts, offset, false);
+  return index.nodes[Math.max(0, i)] ?? null;
+}
+
 /**
  * A Range covering text[start, end). Boundaries that fall in a separator move to the
  * nearest text inside the span. Null when the span holds no node text, is out of

@@ -78,24 +78,3 @@ export function timeSlice(budgetMs = 8, opts: TimeSliceOptions = {}): TimeSlice 
     },
   };
 }
-
-export type ChunkedOptions = TimeSliceOptions;
-
-/**
- * Calls fn on every item, yielding to the event loop whenever budgetMs is spent.
- * Resolves to the number of yields. Rejects with the signal's reason if aborted.
- */
-export async function chunked<T>(
-  items: readonly T[],
-  fn: (item: T, index: number) => void,
-  budgetMs = 8,
-  opts: ChunkedOptions = {},
-): Promise<number> {
-  opts.signal?.throwIfAborted();
-  const slice = timeSlice(budgetMs, opts);
-  for (let i = 0; i < items.length; i++) {
-    fn(items[i] as T, i);
-    if (i + 1 < items.length && slice.shouldYield()) await slice.yield();
-  }
-  return slice.yields;
-}

@@ -41,3 +41,27 @@ export function limitText(text: string, maxChars: number): { text: string; parti
   const space = text.lastIndexOf(' ', maxChars);
   return { text: text.slice(0, space > maxChars / 2 ? space : maxChars), partial: true };
 }
+
+/** What the matcher reads at a block boundary: it takes every whitespace run (newlines too) for
+ *  one space, so "Collective Security\n  Treaty" in one text node is one name; a boundary between
+ *  blocks ("<li>Sergey</li><li>Lavrov</li>") must stop a name, and this character does. */
+export const MATCH_BREAK = '\ufffc';
+
+/**
+ * The text the matcher is given for `text` (a prefix of the page text read into nodes that start
+ * at `starts` with `lengths`): the same length, with every character between two nodes (the block
+ * separators) replaced by MATCH_BREAK. Offsets into it are offsets into `text`.
+ */
+export function textForMatching(text: string, starts: readonly number[], lengths: readonly number[]): string {
+  const parts: string[] = [];
+  let at = 0;
+  for (let i = 0; i < starts.length && at < text.length; i++) {
+    const s = starts[i] as number;
+    if (s > at) parts.push(MATCH_BREAK.repeat(Math.min(s, text.length) - at));
+    const e = Math.min(text.length, s + (lengths[i] as number));
+    if (e > s) parts.push(text.slice(Math.max(s, at), e));
+    at = Math.max(at, e);
+  }
+  if (at < text.length) parts.push(MATCH_BREAK.repeat(text.length - at));
+  return parts.join('');
+}

@@ -1,12 +1,12 @@
 import type { EntityType } from '../model/types';
 import { collectTextAsync, collectTextInAsync, type TextIndex } from '../dom/collect';
-import { Highlighter, MARK_TAG, type AddOptions, type HighlightItem } from '../dom/highlighter';
-import { observeMutations, type MutationWatch } from '../dom/observe';
-import { RangeMaker } from '../dom/ranges';
+import { Highlighter, MARK_TAG, type HighlightItem } from '../dom/highlighter';
+import { observeMutations, quietly, type MutationWatch } from '../dom/observe';
+import { nodeAt, RangeMaker, rangeFromOffsets } from '../dom/ranges';
 import { timeSlice } from '../dom/schedule';
 import type { MatchedSpan, PageEntity, PageMention, PageReport, PageState, ScanPhases } from '../protocol/messages';
 import { isPacked, packSpans, type PackedSpans } from '../protocol/spans';
-import { limitText, splitForMatching } from './chunks';
+import { limitText, splitForMatching, textForMatching } from './chunks';
 import { watchPointerHits, type HitKind } from './entity-hits';
 
 // The content script's controller: read the page, ask the background for
@@ -36,6 +36,9 @@ export interface PageOptions {
   /** When the work for this page began (performance.now()): the content script's start for the
    *  first controller of a page. Default: when the controller is made. */
   startedAt?: number;
+  /** Where a range lies from the viewport (and the margin drawn with it): -1 above, 0 on or near
+   *  it, 1 below. Highlights near the viewport are drawn first. Default: its client rect. */
+  viewport?: (range: Range) => number;
 }
 
 export interface EntityHit {
@@ -48,10 +51,14 @@ export interface EntityHit {
   total: number;
 }
 
-interface EntityItem extends HighlightItem {
+/** A mention the matcher found. Its anchor is a pair of offsets into the text its scan read
+ *  (`at`) until it is drawn; from then on the highlighter holds it (rangeOf). */
+interface EntityItem {
+  id: string;
   entityId: string;
   type: EntityType;
   text: string;
+  at: { index: TextIndex; start: number; end: number } | null;
 }
 
 export const DEFAULT_MAX_CHARS = 3_000_000;
@@ -68,6 +75,8 @@ const DRAW_EVERY = 128;
  *  far (Firefox: ~50 ms a frame on a 200,000-word page). Registering one part (at most SHARD_RANGES
  *  ranges) takes Firefox 10-15 ms, so a task stays under ~45 ms. */
 const SHOW_SLICE_MS = 30;
+/** How far beyond the viewport (in viewport heights) the first screen's highlights reach. */
+const NEAR_SCREENS = 1;
 /** Text of the same block sent on either side of a chunk cut inside a block, so that a name
  *  (or a context cue) across the cut is still seen whole. Longer than any alias. */
 const CONTEXT_CHARS = 512;
@@ -82,6 +91,7 @@ export class PageController {
   private scans = 0;
   private readonly started: number;
   private drawnAt: number | null = null;
+  private firstScreenAt: number | null = null;
   /** Where the last full scan's time went (diagnostics for the benchmarks). */
   private phases: ScanPhases | null = null;
   private watch: MutationWatch | null = null;
@@ -157,7 +167,7 @@ export class PageController {
     if (generation !== this.generation) return;
     this.scans++;
     this.drawnAt = performance.now();
-    this.phases = { read: timing.read ?? 0, replied: timing.replied ?? 0, built: timing.built ?? 0, shown: this.drawnAt };
+    this.phases = { read: timing.read ?? 0, replied: timing.replied ?? 0, built: timing.built ?? 0, shown: this.drawnAt, ...(timing.firstScreen !== undefined ? { firstScreen: timing.firstScreen } : {}) };
     this.deps.report(this.report());
   }
 
@@ -188,11 +198,14 @@ export class PageController {
    * Matches `text` (read from `index`) and draws it, replacing what was drawn inside `replacing`.
    *
    * A pipeline: the chunks go to the background a few at a time (it matches one while the
-   * next waits in its queue), and while it matches, the ranges of the chunks already answered
-   * are built, in time slices. With the Highlight API they go straight into highlights that are
-   * not shown yet, which are shown at the end: a change to shown highlights costs Chromium a
-   * rebuild of every highlight's markers at the next frame, and Firefox a repaint. Wrap mode
-   * wraps everything at the end in one go: wrapping splits the text nodes later ranges are read from.
+   * next waits in its queue). Every mention found counts at once (the badge, the popup, the
+   * card's "n mentions" use the matches, not what is drawn), kept as offsets into `text`.
+   * With the Highlight API those on and near the viewport are drawn as soon as their chunk is
+   * answered (the first screen), the rest afterwards in time slices, nearest the viewport first
+   * (where it is then: the reader may scroll meanwhile), into highlights shown a part at a time
+   * (a change to shown highlights costs Chromium a rebuild of every highlight's markers at the
+   * next frame, and Firefox a repaint). Wrap mode wraps everything at the end in one go:
+   * wrapping splits the text nodes later ranges are read from.
    */
   private async matchAndDraw(
     index: TextIndex,
@@ -215,9 +228,11 @@ export class PageController {
       return { start: chunk.offset, end, from, to };
     });
     const replies: Promise<PackedSpans | readonly MatchedSpan[]>[] = [];
+    // Block boundaries stop a name for the matcher (which reads any whitespace run as one space).
+    const forMatching = textForMatching(text, index.starts, index.lengths ?? index.nodes.map((n) => n.length));
     const send = () => {
       const r = requests[replies.length]!;
-      const reply = this.deps.match(text.slice(r.from, r.to), text.length);
+      const reply = this.deps.match(forMatching.slice(r.from, r.to), text.length);
       reply.catch(() => {}); // awaited in order below; a later failure must not go unhandled meanwhile
       replies.push(reply);
     };
@@ -236,24 +251,62 @@ export class PageController {
       maker.reset();
       return !stale();
     };
-    let batch: EntityItem[] = [];
-    let replaced = replacing.length === 0;
-    let built = 0;
-    /** Highlight API: adds what is built so far (first removing what it replaces), not shown yet. */
-    const draw = () => {
-      if (wrap || (replaced && batch.length === 0)) return;
-      const items = batch;
-      batch = [];
-      this.mutate(() => {
-        if (!replaced) this.removeWithin(replacing);
-        replaced = true;
-        // The ranges were made in this same task from nodes RangeMaker checked.
-        this.addItems(items, { defer: true, checked: true });
-      });
-    };
     const pause = async (): Promise<boolean> => {
       await slice.yield();
       return resumed();
+    };
+    /** Mentions found and not drawn yet, in text order. */
+    const queue: EntityItem[] = [];
+    let replaced = replacing.length === 0;
+    const where = this.opts.viewport ?? viewportOf(this.opts.document);
+    /** Where the mention queue[i] lies from the viewport (a mention whose text changed: 0, drawn, so dropped, soon). */
+    const whereAt = (i: number): number => {
+      const at = queue[i]!.at!;
+      const r = maker.make(at.start, at.end);
+      return r ? where(r) : 0;
+    };
+    /** The first index of queue from `lo` whose mention is not above the viewport. */
+    const firstNotAbove = (lo: number): number => {
+      let hi = queue.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (whereAt(mid) < 0) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    };
+    /** Draws queue[a, b) (made into ranges now: the nodes were checked in this task), then drops them from the queue. */
+    const drawRange = (a: number, b: number, defer: boolean) => {
+      const batch: { id: string; range: Range; style: string; entityId: string }[] = [];
+      const failed: EntityItem[] = [];
+      for (let i = a; i < b; i++) {
+        const item = queue[i]!;
+        if (this.items.get(item.id) !== item) continue; // a later change of the page replaced it
+        const r = item.at ? maker.make(item.at.start, item.at.end) : null;
+        if (r) batch.push({ id: item.id, range: r, style: item.type, entityId: item.entityId });
+        else failed.push(item);
+      }
+      queue.splice(a, b - a);
+      this.mutate(() => this.highlighter.add(batch, { defer, checked: true }));
+      for (const item of batch) this.items.get(item.id)!.at = null;
+      // Their text changed since it was read: the observer reads it again.
+      for (const item of failed) this.items.delete(item.id);
+    };
+    let firstScreen = timing === undefined || wrap; // only a full scan times its first screen
+    /** Draws what is on and near the viewport among the mentions found so far. */
+    const drawNear = () => {
+      const a = firstNotAbove(0);
+      let b = a;
+      while (b < queue.length && whereAt(b) === 0) b++;
+      const below = b < queue.length; // a mention below the near region: the first screen is complete
+      if (b > a) {
+        drawRange(a, b, false);
+        while (this.highlighter.showNext());
+      }
+      if (below && timing) {
+        firstScreen = true;
+        timing.firstScreen ??= performance.now();
+      }
     };
 
     for (let c = 0; c < requests.length; c++) {
@@ -264,6 +317,10 @@ export class PageController {
       if (replies.length < requests.length) send();
       const { data, entities, types: entityTypes } = isPacked(found) ? found : packSpans(found);
       const { start: lo, end: hi, from } = requests[c]!;
+      if (!replaced) {
+        this.mutate(() => this.removeWithin(replacing));
+        replaced = true;
+      }
       let at = from;
       for (let j = 0; j + 2 < data.length; j += 3) {
         const start = at + (data[j] as number);
@@ -273,29 +330,63 @@ export class PageController {
         const k = data[j + 2] as number;
         const type = entityTypes[k] as EntityType;
         if (!types.has(type)) continue;
-        const range = maker.make(start, end);
-        if (range) batch.push({ id: `e${nextId++}`, range, style: type, entityId: entities[k] as string, type, text: text.slice(start, end) });
-        if (++built % DRAW_EVERY === 0) {
-          draw();
-          if (slice.shouldYield() && !(await pause())) return;
-        }
+        const item: EntityItem = { id: `e${nextId++}`, entityId: entities[k] as string, type, text: text.slice(start, end), at: { index, start, end } };
+        this.items.set(item.id, item);
+        queue.push(item);
       }
-      draw();
+      if (!firstScreen) {
+        drawNear();
+        if (slice.shouldYield() && !(await pause())) return;
+      }
     }
+    if (timing) timing.built = performance.now();
     if (wrap) {
-      const items = batch;
       this.mutate(() => {
-        if (replacing.length) this.removeWithin(replacing);
-        this.addItems(items);
+        const batch: HighlightItem[] = [];
+        for (const item of queue) {
+          if (this.items.get(item.id) !== item) continue;
+          const r = maker.make(item.at!.start, item.at!.end);
+          if (r) batch.push({ id: item.id, range: r, style: item.type, entityId: item.entityId });
+        }
+        this.highlighter.add(batch, { checked: true });
+        for (const item of queue) {
+          if (this.highlighter.has(item.id)) item.at = null;
+          else if (this.items.get(item.id) === item) this.items.delete(item.id);
+        }
       });
-      if (timing) timing.built = performance.now();
+      queue.length = 0;
       return;
     }
-    draw();
-    if (timing) timing.built = performance.now();
-    // Show the filled highlights, a part at a time: registering a part costs time in proportion
-    // to its ranges (Firefox), and every frame between slices repaints what is shown so far, so
-    // these slices are longer than the others (a part is at most SHARD_RANGES ranges).
+    if (!firstScreen && timing) {
+      drawNear();
+      timing.firstScreen ??= performance.now();
+    }
+    // The rest, in slices, into highlights not shown yet: from the viewport down, then up from it
+    // (nearest first). When the reader scrolls meanwhile, what is near the new viewport is drawn
+    // and shown at once. The filled parts are shown at the end, a part at a time (registering one
+    // costs time in proportion to its ranges in Firefox, and every frame between slices repaints
+    // what is shown so far).
+    let scrolled = true;
+    const scrolls = new AbortController();
+    const onScroll = () => void (scrolled = true);
+    this.opts.document.addEventListener('scroll', onScroll, { capture: true, passive: true, signal: AbortSignal.any([signal, scrolls.signal]) });
+    let cursor = 0;
+    try {
+      while (queue.length) {
+        if (scrolled) {
+          scrolled = false;
+          drawNear();
+          cursor = firstNotAbove(0);
+          if (!queue.length) break;
+        }
+        if (cursor < queue.length) drawRange(cursor, Math.min(queue.length, cursor + DRAW_EVERY), true);
+        else drawRange(Math.max(0, queue.length - DRAW_EVERY), queue.length, true); // above the viewport, nearest first
+        cursor = Math.min(cursor, queue.length);
+        if (slice.shouldYield() && !(await pause())) return;
+      }
+    } finally {
+      scrolls.abort();
+    }
     const show = timeSlice(SHOW_SLICE_MS, { signal });
     while (this.highlighter.showNext()) {
       if (show.shouldYield()) {
@@ -319,36 +410,39 @@ export class PageController {
     console.warn(`[CSTO Lens] this page's text passed ${max.toLocaleString('en')} characters (first scan and later additions together): the rest is not highlighted`);
   }
 
-  private addItems(items: EntityItem[], opts?: AddOptions): void {
-    this.highlighter.add(items, opts);
-    // Only what was drawn counts (a range whose text changed meanwhile is skipped).
-    for (const item of items) if (this.highlighter.get(item.id)) this.items.set(item.id, item);
+  /** Our own DOM changes (wrap mode) are not page changes: neither this observer nor the notes'
+   *  must see them (the notes' marks and offsets survive them). */
+  private mutate<T>(fn: () => T): T {
+    return quietly(fn);
   }
 
-  /** Our own DOM changes (wrap mode) are not page changes: the observer must not see them. */
-  private mutate<T>(fn: () => T): T {
-    const out = this.watch ? this.watch.ignoring(fn) : fn();
-    // wrap mode: splitting and moving text nodes mangles the ranges we read; the highlighter
-    // keeps one around each item's marks: use it (document order, reveal, hit cards).
-    if (this.highlighter.mode === 'wrap') {
-      for (const item of this.items.values()) {
-        const drawn = this.highlighter.get(item.id);
-        if (drawn) item.range = drawn.range;
-      }
-    }
-    return out;
+  /** The range a mention covers now: drawn (the highlighter's), or not yet (from its offsets). */
+  private rangeOf(item: EntityItem): Range | null {
+    if (item.at) return rangeFromOffsets(item.at.index, item.at.start, item.at.end);
+    return this.highlighter.rangeOf(item.id);
+  }
+
+  /** The node a mention starts in (drawn or not), for finding what a page change replaced. */
+  private startOf(item: EntityItem): Node | null {
+    if (item.at) return nodeAt(item.at.index, item.at.start);
+    return this.highlighter.rangeOf(item.id)?.startContainer ?? null;
   }
 
   private removeWithin(roots: Node[]): void {
-    const inside = (n: Node) => roots.some((r) => r === n || r.contains(n));
+    const inside = (n: Node | null | undefined) => !!n && roots.some((r) => r === n || r.contains(n));
     // wrap mode: also a mark inside a root, or a root (an edited text node) inside a mark
     const marked = (id: string) => this.highlighter.marksOf(id).some((m) => roots.some((r) => r.contains(m) || m.contains(r)));
     const gone = new Set<string>();
     for (const item of this.items.values()) {
-      if (inside(item.range.startContainer) || inside(item.range.endContainer) || marked(item.id)) gone.add(item.id);
+      if (item.at) {
+        if (inside(this.startOf(item))) gone.add(item.id);
+        continue;
+      }
+      const r = this.highlighter.rangeOf(item.id);
+      if (!r || inside(r.startContainer) || inside(r.endContainer) || marked(item.id)) gone.add(item.id);
     }
     if (gone.size === 0) return;
-    this.highlighter.removeWhere((item) => gone.has(item.id));
+    this.highlighter.remove(gone);
     for (const id of gone) this.items.delete(id);
   }
 
@@ -356,11 +450,17 @@ export class PageController {
    *  onto the parent, which may still be connected: the highlighter's prune knows that.) */
   private dropDisconnected(): void {
     const removed = this.mutate(() => this.highlighter.prune());
-    if (removed === 0) return;
-    for (const id of [...this.items.keys()]) if (!this.highlighter.get(id)) this.items.delete(id);
+    let dropped = 0;
+    for (const item of [...this.items.values()]) {
+      const gone = item.at ? !nodeAt(item.at.index, item.at.start)?.isConnected : !this.highlighter.has(item.id);
+      if (gone) {
+        this.items.delete(item.id);
+        dropped++;
+      }
+    }
+    if (removed === 0 && dropped === 0) return;
     this.deps.report(this.report());
   }
-
 
   private listenForHits(): void {
     const itemAt = (x: number, y: number): EntityItem | undefined => {
@@ -371,8 +471,10 @@ export class PageController {
       return undefined;
     };
     watchPointerHits(this.opts.document, this.opts.signal, itemAt, (item, kind) => {
+      const range = this.rangeOf(item);
+      if (!range) return;
       const same = this.ordered((i) => i.entityId === item.entityId);
-      this.opts.onEntityHit?.({ entityId: item.entityId, range: item.range, kind, index: Math.max(0, same.indexOf(item)), total: same.length });
+      this.opts.onEntityHit?.({ entityId: item.entityId, range, kind, index: Math.max(0, same.findIndex((o) => o.item === item)), total: same.length });
     });
   }
 
@@ -403,37 +505,59 @@ export class PageController {
     };
   }
 
-  /** Mentions in document order (the order a reader meets them). */
-  mentions(): PageMention[] {
-    return this.ordered().map((i) => ({ entityId: i.entityId, type: i.type, text: i.text }));
+  /** How many mentions are drawn now (the rest are found, and drawn in slices after the first screen). */
+  get drawnCount(): number {
+    return this.highlighter.size;
   }
 
-  private ordered(filter?: (item: EntityItem) => boolean): EntityItem[] {
-    return [...this.items.values()]
-      .filter((i) => i.range.startContainer.isConnected && (!filter || filter(i)))
-      .sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+  /** Mentions in document order (the order a reader meets them). */
+  mentions(): PageMention[] {
+    return this.ordered().map(({ item: i }) => ({ entityId: i.entityId, type: i.type, text: i.text }));
+  }
+
+  private ordered(filter?: (item: EntityItem) => boolean): { item: EntityItem; range: Range }[] {
+    const out: { item: EntityItem; range: Range }[] = [];
+    for (const item of this.items.values()) {
+      if (filter && !filter(item)) continue;
+      const range = this.rangeOf(item);
+      if (range && range.startContainer.isConnected) out.push({ item, range });
+    }
+    return out.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
   }
 
   /** Scrolls to mention `index` of an entity (document order) and flashes it. */
   reveal(entityId: string, index = 0): { range: Range; index: number; total: number } | null {
     const mentions = this.ordered((i) => i.entityId === entityId);
     const at = Math.max(0, Math.min(index, mentions.length - 1));
-    const item = mentions[at];
-    if (!item) return null;
-    const el = elementAt(item.range);
+    const hit = mentions[at];
+    if (!hit) return null;
+    const el = elementAt(hit.range);
     // Instant, so the card can be placed next to the mention right away.
     el?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
-    const flashId = `${item.id}-flash`;
-    this.mutate(() => this.highlighter.add([{ id: flashId, range: item.range.cloneRange(), style: 'flash' }]));
+    const flashId = `${hit.item.id}-flash`;
+    this.mutate(() => this.highlighter.add([{ id: flashId, range: hit.range.cloneRange(), style: 'flash' }]));
     setTimeout(() => this.mutate(() => this.highlighter.remove([flashId])), 1200);
-    return { range: item.range, index: at, total: mentions.length };
+    return { range: hit.range, index: at, total: mentions.length };
   }
 
-  /** How many mentions of the entity are highlighted now. */
+  /** How many mentions of the entity the page has (drawn or about to be). */
   mentionCount(entityId: string): number {
     return this.ordered((i) => i.entityId === entityId).length;
   }
+}
 
+/** Where a range lies from the document's viewport, one viewport height (NEAR_SCREENS) of margin
+ *  above and below: -1 above, 0 on or near it, 1 below. */
+function viewportOf(doc: Document): (range: Range) => number {
+  return (range) => {
+    const h = doc.defaultView?.innerHeight ?? 0;
+    if (typeof range.getBoundingClientRect !== 'function' || h === 0) return 0;
+    const r = range.getBoundingClientRect();
+    const margin = h * NEAR_SCREENS;
+    if (r.bottom < -margin) return -1;
+    if (r.top > h + margin) return 1;
+    return 0;
+  };
 }
 
 /** wrap mode: what to read again for a changed node: a text node's element, outside our marks. */

@@ -156,6 +156,8 @@ export interface ScanPhases {
   built: number;
   /** Highlights shown (registered). */
   shown: number;
+  // -- drawing (visible first): when the highlights on and near the viewport were shown --
+  firstScreen?: number;
 }
 
 export interface PageState extends PageReport {

@@ -2,23 +2,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { collectText } from '../../../lib/dom/collect';
 import { RangeMaker } from '../../../lib/dom/ranges';
+import { installHighlightApi, uninstallHighlightApi, type FakeRegistry } from '../fake-highlight-api';
 import { buildCss, Highlighter, SHARD_RANGES, shardName, type HighlightItem } from '../../../lib/dom/highlighter';
 
-class FakeHighlight extends Set<AbstractRange> {
-  priority = 0;
-  type = 'highlight';
-}
-type G = { CSS?: unknown; Highlight?: unknown };
-let registry: Map<string, FakeHighlight>;
+let registry: FakeRegistry;
 
 beforeEach(() => {
-  registry = new Map();
-  (globalThis as G).CSS = { highlights: registry };
-  (globalThis as G).Highlight = FakeHighlight;
+  registry = installHighlightApi();
 });
 afterEach(() => {
-  delete (globalThis as G).CSS;
-  delete (globalThis as G).Highlight;
+  uninstallHighlightApi();
   document.body.innerHTML = '';
   document.head.innerHTML = '';
   (document as Document & { adoptedStyleSheets: CSSStyleSheet[] }).adoptedStyleSheets = [];

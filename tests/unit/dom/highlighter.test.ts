@@ -14,26 +14,7 @@ import {
   type HighlightItem,
 } from '../../../lib/dom/highlighter';
 import { ENTITY_TYPES } from '../../../lib/model/types';
-
-// --- minimal CSS Custom Highlight API polyfill (jsdom has none) ---------------
-class FakeHighlight extends Set<AbstractRange> {
-  priority = 0;
-  type = 'highlight';
-  constructor(...ranges: AbstractRange[]) {
-    super(ranges);
-  }
-}
-type G = { CSS?: unknown; Highlight?: unknown };
-function installHighlightApi(extra: Record<string, unknown> = {}) {
-  const registry = Object.assign(new Map<string, FakeHighlight>(), extra);
-  (globalThis as G).CSS = { highlights: registry };
-  (globalThis as G).Highlight = FakeHighlight;
-  return registry;
-}
-function uninstallHighlightApi() {
-  delete (globalThis as G).CSS;
-  delete (globalThis as G).Highlight;
-}
+import { FakeHighlight, installHighlightApi, uninstallHighlightApi } from '../fake-highlight-api';
 
 function setup(html: string) {
   document.body.innerHTML = html;

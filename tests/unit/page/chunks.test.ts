@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { limitText, splitForMatching } from '../../../lib/page/chunks';
+import { limitText, splitForMatching, textForMatching } from '../../../lib/page/chunks';
 
 // A small deterministic generator: words of varying length, spaces, sentence ends and block breaks.
 function rng(seed: number) {
@@ -117,5 +117,18 @@ describe('limitText', () => {
     expect(r.text.length).toBeLessThanOrEqual(max);
     expect(r.text.length).toBeGreaterThan(max / 2);
     expect(atBreak(text, r.text.length)).toBe(true);
+  });
+});
+
+describe('textForMatching', () => {
+  it.each([
+    ['one node', 'CSTO met', [0], [8], 'CSTO met'],
+    ['two blocks', 'Sergey\nLavrov', [0, 7], [6, 6], 'Sergey\ufffcLavrov'],
+    ['a newline inside a node stays', 'Security\nTreaty', [0], [15], 'Security\nTreaty'],
+    ['cut inside a node (a limited prefix)', 'ab\ncd', [0, 3], [2, 5], 'ab\ufffccd'],
+    ['separators before the first and after the last node', '\nab\n', [1], [2], '\ufffcab\ufffc'],
+  ])('%s', (_what, text, starts, lengths, out) => {
+    expect(textForMatching(text, starts, lengths)).toBe(out);
+    expect(textForMatching(text, starts, lengths)).toHaveLength(text.length);
   });
 });

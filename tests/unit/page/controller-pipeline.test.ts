@@ -4,6 +4,7 @@ import { ENTITY_TYPES } from '../../../lib/model/types';
 import { IN_FLIGHT, PageController } from '../../../lib/page/controller';
 import type { MatchedSpan, PageReport } from '../../../lib/protocol/messages';
 import { packSpans, type PackedSpans } from '../../../lib/protocol/spans';
+import { installHighlightApi, uninstallHighlightApi } from '../fake-highlight-api';
 
 // The controller's matching pipeline: several matchText messages in flight, packed replies,
 // highlights filled while replies arrive and shown at the end.
@@ -23,32 +24,22 @@ function match(text: string): MatchedSpan[] {
   return out;
 }
 
-class FakeHighlight extends Set<AbstractRange> {
-  priority = 0;
-}
-type G = { CSS?: unknown; Highlight?: unknown };
 const aborts: AbortController[] = [];
 afterEach(() => {
   for (const a of aborts.splice(0)) a.abort();
-  delete (globalThis as G).CSS;
-  delete (globalThis as G).Highlight;
+  uninstallHighlightApi();
   document.body.innerHTML = '';
 });
 
-function install() {
-  const registry = new Map<string, FakeHighlight>();
-  (globalThis as G).CSS = { highlights: registry };
-  (globalThis as G).Highlight = FakeHighlight;
-  return registry;
-}
+const install = () => installHighlightApi();
 
 const PARAS = Array.from({ length: 40 }, (_, i) => `<p>Item ${i}: the CSTO met in Moscow; Russia agreed.</p>`).join('');
 
-function controller(match: (t: string) => Promise<PackedSpans | readonly MatchedSpan[]>, chunkChars = 200) {
+function controller(match: (t: string) => Promise<PackedSpans | readonly MatchedSpan[]>, chunkChars = 200, viewport?: (r: Range) => number) {
   const abort = new AbortController();
   aborts.push(abort);
   const reports: PageReport[] = [];
-  const c = new PageController({ match, report: (r) => reports.push(r) }, { document, signal: abort.signal, mode: 'highlight-api', types: new Set(ENTITY_TYPES), chunkChars });
+  const c = new PageController({ match, report: (r) => reports.push(r) }, { document, signal: abort.signal, mode: 'highlight-api', types: new Set(ENTITY_TYPES), chunkChars, viewport });
   return { c, reports, abort };
 }
 
@@ -70,7 +61,7 @@ describe('PageController matching pipeline', () => {
     expect([...registry.values()].reduce((n, h) => n + h.size, 0)).toBe(120);
   });
 
-  it('keeps a few messages in flight, handles replies in order whatever order they come in, and shows highlights only at the end', async () => {
+  it('keeps a few messages in flight, handles replies in order whatever order they come in, and (nothing near the viewport) shows highlights only at the end', async () => {
     const registry = install();
     document.body.innerHTML = PARAS;
     const pending: { text: string; resolve: (s: PackedSpans) => void }[] = [];
@@ -83,6 +74,8 @@ describe('PageController matching pipeline', () => {
           maxInFlight = Math.max(maxInFlight, inFlight);
           pending.push({ text, resolve: (s) => (inFlight--, resolve(s)) });
         }),
+      200,
+      () => 1, // every mention below the viewport: none is drawn before the rest
     );
     const done = c.start();
     const tick = () => new Promise((r) => setTimeout(r, 5));

@@ -3,64 +3,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MARK_TAG } from '../../../lib/dom/highlighter';
 import { ENTITY_TYPES, type EntityType } from '../../../lib/model/types';
 import { PageController, type PageOptions } from '../../../lib/page/controller';
-import type { MatchedSpan, PageReport } from '../../../lib/protocol/messages';
-
-// --- a tiny matcher over a few aliases: leftmost-longest, whole words, case-sensitive ----------
-const ALIASES: [string, string, EntityType][] = [
-  ['Collective Security Treaty Organization', 'org:csto', 'organization'],
-  ['CSTO', 'org:csto', 'organization'],
-  ['Collective Security Treaty', 'document:collective-security-treaty', 'document'],
-  ['CSTO Secretary General', 'body:csto-secretary-general', 'body'],
-  ['Sergey Lavrov', 'person:sergey-lavrov', 'person'],
-  ['Lavrov', 'person:sergey-lavrov', 'person'],
-  ['Stanislav Zas', 'person:stanislav-zas', 'person'],
-  ['Russia', 'country:russia', 'country'],
-  ['Belarus', 'country:belarus', 'country'],
-  ['Kazakhstan', 'country:kazakhstan', 'country'],
-  ['Moscow', 'place:moscow', 'place'],
-];
-const isWord = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
-
-function fakeMatch(text: string): MatchedSpan[] {
-  const out: MatchedSpan[] = [];
-  let i = 0;
-  while (i < text.length) {
-    let best: [string, string, EntityType] | undefined;
-    if (!isWord(text[i - 1])) {
-      for (const a of ALIASES) {
-        if (text.startsWith(a[0], i) && !isWord(text[i + a[0].length]) && (!best || a[0].length > best[0].length)) best = a;
-      }
-    }
-    if (best) {
-      out.push({ start: i, end: i + best[0].length, entityId: best[1], type: best[2] });
-      i += best[0].length;
-    } else i++;
-  }
-  return out;
-}
-
-// --- minimal CSS Custom Highlight API (jsdom has none), as in tests/unit/dom ----------------
-class FakeHighlight extends Set<AbstractRange> {
-  priority = 0;
-  type = 'highlight';
-  constructor(...ranges: AbstractRange[]) {
-    super(ranges);
-  }
-}
-type G = { CSS?: unknown; Highlight?: unknown };
-function installHighlightApi() {
-  const registry = new Map<string, FakeHighlight>();
-  (globalThis as G).CSS = { highlights: registry };
-  (globalThis as G).Highlight = FakeHighlight;
-  return registry;
-}
-function uninstallHighlightApi() {
-  delete (globalThis as G).CSS;
-  delete (globalThis as G).Highlight;
-}
+import type { PageReport } from '../../../lib/protocol/messages';
+import { installHighlightApi, uninstallHighlightApi, type FakeRegistry } from '../fake-highlight-api';
+import { testMatcher } from './test-matcher';
 
 type Mode = PageOptions['mode'];
-let registry: Map<string, FakeHighlight> | null = null;
+let registry: FakeRegistry | null = null;
 const aborts: AbortController[] = [];
 
 function setup(mode: Mode, html: string, opts: Partial<Omit<PageOptions, 'document' | 'signal' | 'mode'>> = {}) {
@@ -74,7 +22,7 @@ function setup(mode: Mode, html: string, opts: Partial<Omit<PageOptions, 'docume
     {
       match: async (text) => {
         chunks.push(text);
-        return fakeMatch(text);
+        return testMatcher.match(text);
       },
       report: (r) => reports.push(r),
     },
@@ -241,7 +189,7 @@ describe.each<Mode>(['wrap', 'highlight-api'])('PageController (%s mode)', (mode
       'Later Sergey Lavrov left for Moscow with the CSTO Secretary General.',
     ];
     const html = shape === 'blocks' ? sentences.map((s) => `<p>${s}</p>`).join('') : `<p>${sentences.join(' ')}</p>`;
-    const expected = fakeMatch(shape === 'blocks' ? sentences.join('\n') : sentences.join(' ')).map((s) => s.entityId);
+    const expected = testMatcher.match(shape === 'blocks' ? sentences.join('\n') : sentences.join(' ')).map((s) => s.entityId);
     const { controller, chunks } = setup(mode, html, { chunkChars });
     await controller.start();
     expect(chunks.length).toBeGreaterThan(3);
@@ -364,7 +312,7 @@ describe.each<Mode>(['wrap', 'highlight-api'])('PageController (%s mode)', (mode
     const abort = new AbortController();
     const reports: PageReport[] = [];
     const controller = new PageController(
-      { match: async (t) => (await gate, fakeMatch(t)), report: (r) => reports.push(r) },
+      { match: async (t) => (await gate, testMatcher.match(t)), report: (r) => reports.push(r) },
       { document, signal: abort.signal, mode, types: new Set(ENTITY_TYPES) },
     );
     const started = controller.start().catch(() => {});

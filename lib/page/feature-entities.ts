@@ -1,0 +1,70 @@
+import { isActiveOn, type Settings } from '../settings';
+import { onMessage, sendMessage, type PageState } from '../protocol/messages';
+import { PageController, type PageDeps } from './controller';
+import { until, type PageFeature } from './feature';
+
+// Entity highlights: a controller while highlighting is on for this site, started again after
+// every settings change, reading the page again after an in-page navigation; answers the popup.
+
+export function entityHighlights(match: PageDeps['match']): PageFeature {
+  return {
+    name: 'entity highlights',
+    init(page, signal) {
+      let current: { controller: PageController; abort: AbortController } | null = null;
+      let firstStart: number | undefined = page.startedAt;
+      const stop = () => {
+        current?.abort.abort();
+        current = null;
+        page.controller = null;
+      };
+      const start = (settings: Settings) => {
+        stop();
+        const startedAt = firstStart;
+        firstStart = undefined; // only the first start is timed from the content script's start
+        if (!isActiveOn(settings, location.hostname)) {
+          void sendMessage('reportPage', { entities: 0, mentions: 0, partial: false }).catch(() => {});
+          return;
+        }
+        const abort = new AbortController();
+        const controller = new PageController(
+          { match, report: (r) => void sendMessage('reportPage', r).catch(() => {}) },
+          {
+            document: page.document,
+            signal: abort.signal,
+            types: new Set(settings.types),
+            mode: page.modeFor(settings),
+            onEntityHit: (hit) => page.ui?.onHit(hit),
+            startedAt,
+          },
+        );
+        current = { controller, abort };
+        page.controller = controller;
+        controller.start().catch((err: unknown) => {
+          if (!abort.signal.aborted) console.debug('[CSTO Lens] page scan failed', err);
+        });
+      };
+      // One listener for the life of the page (not one more per settings change).
+      signal.addEventListener('abort', stop, { once: true });
+      page.onSettings(start, signal);
+      page.onNavigation(() => void current?.controller.rescan().catch(() => {}), signal);
+
+      until(
+        signal,
+        onMessage('pageState', (): PageState => {
+          if (!current) {
+            return { entities: 0, mentions: 0, partial: false, active: false, scans: 0, timing: { started: 0, drawn: null }, mode: page.modeFor(page.settings()), list: [] };
+          }
+          return current.controller.state(true);
+        }),
+      );
+      until(signal, onMessage('pageMentions', () => current?.controller.mentions() ?? []));
+      until(
+        signal,
+        onMessage('revealEntity', ({ data }) =>
+          data.openCard ? Boolean(page.ui?.openAt(data.entityId, data.index)) : Boolean(current?.controller.reveal(data.entityId, data.index)),
+        ),
+      );
+      start(page.settings());
+    },
+  };
+}
