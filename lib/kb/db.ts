@@ -38,6 +38,20 @@ export interface AnchorStateRow {
   checkedAt: number;
 }
 
+/** sync (v5): a change sync set aside because it did not verify; never applied, never pushed (lib/sync/rejects.ts). */
+export interface SyncRejectRow {
+  /** `${source}|${id}|${hlc}`: one row per version. */
+  key: string;
+  /** 'server': pulled (did not decrypt, parse or pass the record rules); 'local': refused before or by a push. */
+  source: 'server' | 'local';
+  id: string;
+  hlc: string;
+  reason: string;
+  at: number;
+  /** The pulled change as it came (ciphertext only), when it had the wire shape. */
+  change?: { id: string; hlc: string; device: string; deleted: boolean; payload: string };
+}
+
 export interface MetaRow {
   key: string;
   value: unknown;
@@ -60,6 +74,8 @@ export class LensDb extends Dexie {
   annotations!: EntityTable<Annotation, 'id'>;
   outbox!: EntityTable<OutboxRow, 'id'>;
   anchorState!: EntityTable<AnchorStateRow, 'id'>;
+  // sync (v5)
+  syncRejects!: EntityTable<SyncRejectRow, 'key'>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -104,5 +120,9 @@ export function declareVersions(db: Dexie): void {
   // v4: the last anchoring outcome of each annotation (device-local, not synced).
   db.version(4).stores({
     anchorState: 'id, source',
+  });
+  // v5 (sync): changes that sync set aside with the reason (did not decrypt, parse, or pass the record rules).
+  db.version(5).stores({
+    syncRejects: 'key, at',
   });
 }

@@ -95,6 +95,8 @@ describe('status line', () => {
     lastAttemptAt: 1_000_000,
     lastError: null,
     nextRetryAt: null,
+    setAside: 0,
+    setAsideReasons: [],
   };
   it('says what the popup shows', () => {
     expect(statusLine(null, 0)).toBe('Sync off');
