@@ -182,3 +182,28 @@ export async function syncUntilQuiet(devices: Device[], maxRounds = 10): Promise
   }
   throw new Error(`devices still syncing after ${maxRounds} rounds`);
 }
+
+/**
+ * A malicious (or broken) sync server: the real one underneath, with `rewrite` changing what it answers.
+ * `rewrite` gets the request and the real JSON answer and returns a Response, or undefined to pass it on.
+ */
+export type Rewrite = (req: { method: string; path: string; body: unknown }, answer: () => Promise<{ status: number; json: unknown }>) => Promise<Response | undefined>;
+
+export function hostileFetch(base: Fetch, rewrite: Rewrite): Fetch & { calls: number } {
+  const f = (async (url: string, init: RequestInit) => {
+    f.calls++;
+    const u = new URL(url);
+    const req = { method: init.method ?? 'GET', path: u.pathname + u.search, body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined };
+    const answer = async () => {
+      const res = await base(url, init);
+      return { status: res.status, json: await res.json() };
+    };
+    return (await rewrite(req, answer)) ?? base(url, init);
+  }) as Fetch & { calls: number };
+  f.calls = 0;
+  return f;
+}
+
+export function json(body: unknown, status = 200): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+}
