@@ -6,7 +6,8 @@
 import type { AnnotationStore } from '../kb/annotation-store';
 import type { LensDb } from '../kb/db';
 import { SyncApi, normalizeServerUrl, type Fetch } from './api';
-import { deriveKey as pbkdf2Key } from './crypto';
+import { toBase64url, fromBase64url } from './base64url';
+import { deriveKey as pbkdf2Key, newSalt, type Bytes } from './crypto';
 import { open } from './envelope';
 import { DecryptError, HttpError, NotConfiguredError, SyncAbortedError, SyncError, WrongPassphraseError, errorMessage } from './errors';
 import { isKeyCheck, makeKeyCheck, verifyKeyCheck } from './key-check';
@@ -26,7 +27,7 @@ export interface SyncClientOptions {
   /** Shown in the server's device list. */
   deviceName?: string;
   /** Defaults to PBKDF2 with 600 000 iterations (crypto.ts); tests may memoize it. */
-  deriveKey?: (passphrase: string, accountId: string) => Promise<CryptoKey>;
+  deriveKey?: (passphrase: string, salt: Bytes | string) => Promise<CryptoKey>;
   now?: () => number;
   /** Pull page size (server default when absent). */
   pageLimit?: number;
@@ -93,9 +94,10 @@ export class SyncClient {
     return this.exclusive(async () => {
       const url = normalizeServerUrl(serverUrl);
       const { accountId, token } = await this.api(url).createAccount(await this.device());
-      await this.state.connect({ serverUrl: url, accountId, token });
+      const salt = toBase64url(newSalt()); // made here, kept here and in the sync key: never sent
+      await this.state.connect({ serverUrl: url, accountId, token, salt });
       await this.requeueAll();
-      return { accountId, syncKey: formatSyncKey(accountId, token) };
+      return { accountId, syncKey: formatSyncKey(accountId, token, salt) };
     });
   }
 
@@ -103,14 +105,14 @@ export class SyncClient {
   link(serverUrl: string, syncKey: string): Promise<void> {
     return this.exclusive(async () => {
       const url = normalizeServerUrl(serverUrl);
-      const { accountId, token } = parseSyncKey(syncKey);
+      const { accountId, token, salt } = parseSyncKey(syncKey);
       try {
         await this.api(url, token).registerDevice(await this.device());
       } catch (err) {
         if (err instanceof HttpError && err.status === 401) throw new SyncError('the server does not know this sync key', false);
         throw err;
       }
-      await this.state.connect({ serverUrl: url, accountId, token });
+      await this.state.connect({ serverUrl: url, accountId, token, ...(salt ? { salt } : {}) });
       await this.requeueAll();
     });
   }
@@ -123,7 +125,7 @@ export class SyncClient {
   setPassphrase(passphrase: string): Promise<void> {
     return this.exclusive(async () => {
       const config = await this.requireConfig();
-      const key = await (this.opts.deriveKey ?? pbkdf2Key)(passphrase, config.accountId);
+      const key = await (this.opts.deriveKey ?? pbkdf2Key)(passphrase, config.salt ? fromBase64url(config.salt) : config.accountId);
       let verified = false;
       try {
         await this.verify(this.api(config.serverUrl, config.token), key, config.accountId);

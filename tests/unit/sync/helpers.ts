@@ -7,7 +7,8 @@ import { AnnotationStore } from '../../../lib/kb/annotation-store';
 import { LensDb } from '../../../lib/kb/db';
 import type { Fetch } from '../../../lib/sync/api';
 import { SyncClient, type SyncClientOptions } from '../../../lib/sync/client';
-import { deriveKey } from '../../../lib/sync/crypto';
+import { toBase64url } from '../../../lib/sync/base64url';
+import { deriveKey, type Bytes } from '../../../lib/sync/crypto';
 import { createApp } from '../../../server/app.ts';
 import { openDb } from '../../../server/db/open.ts';
 import type { Db } from '../../../server/db/types.ts';
@@ -45,12 +46,12 @@ export async function startServer(): Promise<TestServer> {
   };
 }
 
-/** PBKDF2 (the real 600 000 rounds) once per passphrase and account: many simulated devices, one derivation. */
+/** PBKDF2 (the real 600 000 rounds) once per passphrase and salt: many simulated devices, one derivation. */
 const derived = new Map<string, Promise<CryptoKey>>();
-export function cachedDeriveKey(passphrase: string, accountId: string): Promise<CryptoKey> {
-  const k = `${passphrase}\u0000${accountId}`;
+export function cachedDeriveKey(passphrase: string, salt: Bytes | string): Promise<CryptoKey> {
+  const k = `${passphrase}\u0000${typeof salt === 'string' ? salt : `salt:${toBase64url(salt)}`}`;
   let p = derived.get(k);
-  if (!p) derived.set(k, (p = deriveKey(passphrase, accountId)));
+  if (!p) derived.set(k, (p = deriveKey(passphrase, salt)));
   return p;
 }
 
