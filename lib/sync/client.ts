@@ -95,7 +95,7 @@ export class SyncClient {
       const url = normalizeServerUrl(serverUrl);
       const { accountId, token } = await this.api(url).createAccount(await this.device());
       const salt = toBase64url(newSalt()); // made here, kept here and in the sync key: never sent
-      await this.state.connect({ serverUrl: url, accountId, token, salt });
+      await this.state.connect({ serverUrl: url, accountId, token, salt, createdHere: true });
       await this.requeueAll();
       return { accountId, syncKey: formatSyncKey(accountId, token, salt) };
     });
@@ -252,6 +252,7 @@ export class SyncClient {
       lastSyncAt: record.lastSyncAt,
       lastAttemptAt: record.lastAttemptAt,
       lastError: config ? record.lastError : null,
+      choosingPassphrase: !!config?.createdHere && !stored,
       setAside: setAside.count,
       setAsideReasons: setAside.reasons,
     };

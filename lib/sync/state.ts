@@ -10,6 +10,8 @@ export interface SyncConfig {
   token: string;
   /** The account's key-derivation salt (base64url), from the sync key; absent for v1 keys (salt from the account id). Never sent. */
   salt?: string;
+  /** This device created the account: its passphrase is chosen here (and checked for strength). */
+  createdHere?: boolean;
 }
 
 export interface StoredKey {

@@ -20,6 +20,8 @@ export interface SyncStatus {
   lastError: string | null;
   /** When the next automatic retry runs after a failure. */
   nextRetryAt: number | null;
+  /** The passphrase is being chosen (this device created the account, no key yet): it must be strong. */
+  choosingPassphrase: boolean;
   /** Changes sync set aside (did not decrypt, parse or pass the record rules; or refused by the server). */
   setAside: number;
   /** The most frequent reasons, with counts. */

@@ -95,6 +95,7 @@ describe('status line', () => {
     lastAttemptAt: 1_000_000,
     lastError: null,
     nextRetryAt: null,
+    choosingPassphrase: false,
     setAside: 0,
     setAsideReasons: [],
   };
