@@ -57,7 +57,8 @@ describe('schema versions', () => {
 
     const db = new LensDb(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
+    expect(await db.syncRejects.count()).toBe(0); // v5 (sync): set-aside changes
     expect(await db.entities.get('person:x')).toMatchObject({ name: 'X' });
     expect(await db.meta.get('userSetting')).toEqual({ key: 'userSetting', value: 42 });
     // The upgrade filled the new multi-entry index's field, so the row is reachable by it.
