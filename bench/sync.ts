@@ -64,7 +64,11 @@ let seq = 0;
 async function run(db: Db, n: number, label: string, ctx: BenchContext): Promise<Figure[]> {
   const timed = serverFetch(db);
   const keys = new Map<string, Promise<CryptoKey>>();
-  const derive = (p: string, a: string) => keys.get(a) ?? (keys.set(a, deriveKey(p, a)), keys.get(a)!);
+  // One derivation per salt (the account's random salt, or a v1 account id).
+  const derive = (p: string, salt: string | Uint8Array<ArrayBuffer>) => {
+    const k = typeof salt === 'string' ? salt : Array.from(salt).join(',');
+    return keys.get(k) ?? (keys.set(k, deriveKey(p, salt)), keys.get(k)!);
+  };
   const device = (name: string) => {
     const ldb = new LensDb(`csto-bench-sync-${process.pid}-${seq++}-${name}`);
     const notes = new AnnotationStore(ldb);

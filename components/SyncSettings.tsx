@@ -43,7 +43,9 @@ export function SyncSettingsView({ status, actions, now = Date.now() }: SyncSett
       <h2 id="sync-heading">Sync (end-to-end encrypted)</h2>
       <p className="muted">
         Notes, quotes and page addresses are encrypted on this device with a key made from your passphrase; the server stores only
-        ciphertext. The passphrase is never stored or sent: if you lose it, the synced copy cannot be read.
+        ciphertext. The passphrase is never stored or sent: if you lose it, the synced copy cannot be read. The server still sees when
+        each change was made and by which device id, whether it is a deletion, and its size class; this device is named "CSTO
+        Lens" there.
       </p>
       {!status && <p className="muted">Loading…</p>}
       {status && !status.enabled && (
@@ -105,6 +107,12 @@ export function SyncSettingsView({ status, actions, now = Date.now() }: SyncSett
           </button>
         </form>
       )}
+      {status?.enabled && !status.hasKey && status.choosingPassphrase && (
+        <p className="muted" data-testid="sync-passphrase-hint">
+          Choose a passphrase that is hard to guess (a few unusual words): a weak one is refused. The salt of its key is in the sync key,
+          never on the server.
+        </p>
+      )}
       {status?.enabled && (
         <>
           <dl data-testid="sync-details" style={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', gap: '2px 12px' }}>
@@ -116,6 +124,14 @@ export function SyncSettingsView({ status, actions, now = Date.now() }: SyncSett
             <dd data-testid="sync-pending">{status.pending}</dd>
             <dt>Last error</dt>
             <dd data-testid="sync-error">{status.lastError ?? 'none'}</dd>
+            <dt>Set aside</dt>
+            <dd data-testid="sync-set-aside">
+              {status.setAside === 0
+                ? 'none'
+                : `${status.setAside} change${status.setAside === 1 ? '' : 's'} that did not verify or were refused: ${status.setAsideReasons
+                    .map((r) => `${r.reason} (${r.count})`)
+                    .join('; ')}`}
+            </dd>
             {status.nextRetryAt !== null && (
               <>
                 <dt>Next retry</dt>

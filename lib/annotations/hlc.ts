@@ -153,7 +153,16 @@ export class HybridClock implements Clock {
     return (this.stamp = tick(this.stamp, now));
   }
 
+  /**
+   * Advances past a stamp that arrived by sync or import. Throws a RangeError, and stays where it was,
+   * for a stamp more than MAX_FUTURE_SKEW_MS ahead of physical time: it would drag this clock there
+   * (near the largest representable time, no later local stamp could be made). Callers check arriving
+   * stamps with `stampProblem` first; this is the last guard.
+   */
   receive(remote: HlcStamp | string): HlcStamp {
-    return (this.stamp = receive(this.stamp, typeof remote === 'string' ? decode(remote) : remote, this.physical()));
+    const r = typeof remote === 'string' ? decode(remote) : remote;
+    const now = this.physical();
+    if (!(r.wall <= now + MAX_FUTURE_SKEW_MS)) throw new RangeError(`HLC stamp refused: more than a day ahead of this device's clock (wall ${r.wall})`);
+    return (this.stamp = receive(this.stamp, r, now));
   }
 }

@@ -42,6 +42,19 @@ export interface AnchorStateRow {
 // worker instead of compiling the aliases again. Derived data: keyed by the build key it was
 // compiled from, replaced after every build, dropped on every extension install or update.
 export type MatcherSnapshotRow = import('../match/entities').MatcherSnapshot & { savedAt: string };
+/** sync (v5): a change sync set aside because it did not verify; never applied, never pushed (lib/sync/rejects.ts). */
+export interface SyncRejectRow {
+  /** `${source}|${id}|${hlc}`: one row per version. */
+  key: string;
+  /** 'server': pulled (did not decrypt, parse or pass the record rules); 'local': refused before or by a push. */
+  source: 'server' | 'local';
+  id: string;
+  hlc: string;
+  reason: string;
+  at: number;
+  /** The pulled change as it came (ciphertext only), when it had the wire shape. */
+  change?: { id: string; hlc: string; device: string; deleted: boolean; payload: string };
+}
 
 export interface MetaRow {
   key: string;
@@ -67,6 +80,8 @@ export class LensDb extends Dexie {
   anchorState!: EntityTable<AnchorStateRow, 'id'>;
   matcherSnapshots!: EntityTable<MatcherSnapshotRow, 'build'>; // v6 (kb-speed)
   learned!: EntityTable<LearnedDocument, 'id'>; // v7 (learning)
+  // sync (v5)
+  syncRejects!: EntityTable<SyncRejectRow, 'key'>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -111,6 +126,10 @@ export function declareVersions(db: Dexie): void {
   // v4: the last anchoring outcome of each annotation (device-local, not synced).
   db.version(4).stores({
     anchorState: 'id, source',
+  });
+  // v5 (sync): changes that sync set aside with the reason (did not decrypt, parse, or pass the record rules).
+  db.version(5).stores({
+    syncRejects: 'key, at',
   });
   // v6 (kb-speed): compiled matcher snapshots, one per build key (derived; see MatcherSnapshotRow).
   db.version(6).stores({

@@ -6,16 +6,19 @@
 import type { AnnotationStore } from '../kb/annotation-store';
 import type { LensDb } from '../kb/db';
 import { SyncApi, normalizeServerUrl, type Fetch } from './api';
-import { deriveKey as pbkdf2Key } from './crypto';
+import { toBase64url, fromBase64url } from './base64url';
+import { deriveKey as pbkdf2Key, newSalt, type Bytes } from './crypto';
 import { open } from './envelope';
-import { DecryptError, HttpError, NotConfiguredError, SyncError, WrongPassphraseError, errorMessage } from './errors';
+import { DecryptError, HttpError, NotConfiguredError, SyncAbortedError, SyncError, WrongPassphraseError, errorMessage } from './errors';
 import { isKeyCheck, makeKeyCheck, verifyKeyCheck } from './key-check';
 import { pullAll } from './pull';
 import { pushOutbox, type PushLimits } from './push';
+import { SyncRejects } from './rejects';
 import { formatSyncKey, parseSyncKey } from './sync-key';
 import { SyncState, type SyncConfig } from './state';
 import { DEFAULT_SERVER_URL, type SyncStatus } from './status';
-import { SYNC_LIMITS } from './protocol';
+import { changeSchema, SYNC_LIMITS, type Change } from './protocol';
+import { firstIssue } from './responses';
 
 export interface SyncClientOptions {
   db: LensDb;
@@ -24,28 +27,36 @@ export interface SyncClientOptions {
   /** Shown in the server's device list. */
   deviceName?: string;
   /** Defaults to PBKDF2 with 600 000 iterations (crypto.ts); tests may memoize it. */
-  deriveKey?: (passphrase: string, accountId: string) => Promise<CryptoKey>;
+  deriveKey?: (passphrase: string, salt: Bytes | string) => Promise<CryptoKey>;
   now?: () => number;
   /** Pull page size (server default when absent). */
   pageLimit?: number;
   pushLimits?: PushLimits;
   timeoutMs?: number;
+  /** Pull pages per sync run (pull.ts MAX_PULL_PAGES when absent). */
+  maxPullPages?: number;
 }
 
 export interface SyncResult {
   pulled: number;
   applied: number;
   pushed: number;
+  /** Changes set aside in this run (did not verify, or would be refused). */
+  setAside: number;
 }
 
 export class SyncClient {
   readonly state: SyncState;
+  readonly rejects: SyncRejects;
+  /** Aborts the running sync (disconnect). */
+  private running: AbortController | null = null;
   private chain: Promise<unknown> = Promise.resolve();
   private queued: Promise<SyncResult> | null = null;
   private runningNow = false;
 
   constructor(private readonly opts: SyncClientOptions) {
     this.state = new SyncState(opts.db);
+    this.rejects = new SyncRejects(opts.db);
   }
 
   private now(): number {
@@ -58,8 +69,8 @@ export class SyncClient {
     return run;
   }
 
-  private api(serverUrl: string, token?: string): SyncApi {
-    return new SyncApi({ serverUrl, token, fetch: this.opts.fetch, timeoutMs: this.opts.timeoutMs ?? 60_000 });
+  private api(serverUrl: string, token?: string, signal?: AbortSignal): SyncApi {
+    return new SyncApi({ serverUrl, token, fetch: this.opts.fetch, timeoutMs: this.opts.timeoutMs ?? 60_000, signal });
   }
 
   private async device() {
@@ -83,9 +94,10 @@ export class SyncClient {
     return this.exclusive(async () => {
       const url = normalizeServerUrl(serverUrl);
       const { accountId, token } = await this.api(url).createAccount(await this.device());
-      await this.state.connect({ serverUrl: url, accountId, token });
+      const salt = toBase64url(newSalt()); // made here, kept here and in the sync key: never sent
+      await this.state.connect({ serverUrl: url, accountId, token, salt, createdHere: true });
       await this.requeueAll();
-      return { accountId, syncKey: formatSyncKey(accountId, token) };
+      return { accountId, syncKey: formatSyncKey(accountId, token, salt) };
     });
   }
 
@@ -93,14 +105,14 @@ export class SyncClient {
   link(serverUrl: string, syncKey: string): Promise<void> {
     return this.exclusive(async () => {
       const url = normalizeServerUrl(serverUrl);
-      const { accountId, token } = parseSyncKey(syncKey);
+      const { accountId, token, salt } = parseSyncKey(syncKey);
       try {
         await this.api(url, token).registerDevice(await this.device());
       } catch (err) {
         if (err instanceof HttpError && err.status === 401) throw new SyncError('the server does not know this sync key', false);
         throw err;
       }
-      await this.state.connect({ serverUrl: url, accountId, token });
+      await this.state.connect({ serverUrl: url, accountId, token, ...(salt ? { salt } : {}) });
       await this.requeueAll();
     });
   }
@@ -113,7 +125,7 @@ export class SyncClient {
   setPassphrase(passphrase: string): Promise<void> {
     return this.exclusive(async () => {
       const config = await this.requireConfig();
-      const key = await (this.opts.deriveKey ?? pbkdf2Key)(passphrase, config.accountId);
+      const key = await (this.opts.deriveKey ?? pbkdf2Key)(passphrase, config.salt ? fromBase64url(config.salt) : config.accountId);
       let verified = false;
       try {
         await this.verify(this.api(config.serverUrl, config.token), key, config.accountId);
@@ -126,9 +138,13 @@ export class SyncClient {
     });
   }
 
-  /** Forgets the account, key and cursor on this device (local annotations stay). */
+  /** Stops a running sync at once, then forgets the account, key, cursor and set-aside changes (local annotations stay). */
   disconnect(): Promise<void> {
-    return this.exclusive(() => this.state.disconnect());
+    this.running?.abort();
+    return this.exclusive(async () => {
+      await this.state.disconnect();
+      await this.rejects.clear();
+    });
   }
 
   private async requireConfig(): Promise<SyncConfig> {
@@ -142,10 +158,17 @@ export class SyncClient {
    * empty (then reads it back: if another device won the race, its record is the one that counts).
    */
   private async verify(api: SyncApi, key: CryptoKey, accountId: string): Promise<void> {
-    let first = (await api.pull('0', 1)).changes[0];
+    const firstChange = async (): Promise<Change | undefined> => {
+      const raw = (await api.pull('0', 1)).changes[0];
+      if (raw === undefined) return undefined;
+      const c = changeSchema.safeParse(raw);
+      if (!c.success) throw new HttpError(`sync server: malformed first change (${firstIssue(c.error)})`, 502);
+      return c.data;
+    };
+    let first = await firstChange();
     if (!first) {
       await api.push([await makeKeyCheck(key, accountId)]);
-      first = (await api.pull('0', 1)).changes[0];
+      first = await firstChange();
       if (!first) throw new HttpError('the sync server did not keep the key check', 500);
     }
     if (isKeyCheck(first)) {
@@ -168,33 +191,43 @@ export class SyncClient {
     const run = this.exclusive(async () => {
       this.queued = null;
       this.runningNow = true;
+      const controller = new AbortController();
+      this.running = controller;
       try {
-        return await this.runSync();
+        return await this.runSync(controller.signal);
       } finally {
         this.runningNow = false;
+        if (this.running === controller) this.running = null;
       }
     });
     this.queued = run;
     return run;
   }
 
-  private async runSync(): Promise<SyncResult> {
+  private async runSync(signal: AbortSignal): Promise<SyncResult> {
     const config = await this.requireConfig();
     const stored = await this.state.key(config.accountId);
     if (!stored) throw new NotConfiguredError('enter the passphrase on this device to start syncing');
     await this.state.updateRecord({ lastAttemptAt: this.now() });
     try {
-      const api = this.api(config.serverUrl, config.token);
+      const api = this.api(config.serverUrl, config.token, signal);
       if (!stored.verified) {
         await this.verify(api, stored.key, config.accountId);
+        if (signal.aborted) throw new SyncAbortedError();
         await this.state.setKey({ ...stored, verified: true });
       }
-      const pulled = await pullAll(api, stored.key, config.accountId, this.opts.notes, this.state, this.opts.pageLimit);
-      const pushed = await pushOutbox(this.opts.db, api, stored.key, this.opts.pushLimits ?? SYNC_LIMITS);
-      const lastError = pushed.oversized.length ? `${pushed.oversized.length} annotation(s) too large to sync` : null;
-      await this.state.updateRecord({ lastSyncAt: this.now(), lastError });
-      return { pulled: pulled.pulled, applied: pulled.applied, pushed: pushed.pushed };
+      const now = () => this.now();
+      const pulled = await pullAll(api, stored.key, config.accountId, this.opts.notes, this.state, this.rejects, {
+        pageLimit: this.opts.pageLimit,
+        maxPages: this.opts.maxPullPages,
+        signal,
+        now,
+      });
+      const pushed = await pushOutbox(this.opts.db, api, stored.key, this.rejects, { limits: this.opts.pushLimits ?? SYNC_LIMITS, signal, now });
+      await this.state.updateRecord({ lastSyncAt: this.now(), lastError: null });
+      return { pulled: pulled.pulled, applied: pulled.applied, pushed: pushed.pushed, setAside: pulled.setAside + pushed.setAside.length };
     } catch (err) {
+      if (err instanceof SyncAbortedError) throw err; // disconnecting: nothing more is written
       if (err instanceof WrongPassphraseError) await this.state.forgetKey();
       await this.state.updateRecord({ lastError: errorMessage(err) });
       throw err;
@@ -206,6 +239,7 @@ export class SyncClient {
     const stored = config ? await this.state.key(config.accountId) : undefined;
     const record = await this.state.record();
     const deviceId = (await this.opts.db.meta.get('deviceId'))?.value as string | undefined;
+    const setAside = config ? await this.rejects.summary() : { count: 0, reasons: [] };
     return {
       enabled: !!config,
       serverUrl: config?.serverUrl ?? DEFAULT_SERVER_URL,
@@ -218,6 +252,9 @@ export class SyncClient {
       lastSyncAt: record.lastSyncAt,
       lastAttemptAt: record.lastAttemptAt,
       lastError: config ? record.lastError : null,
+      choosingPassphrase: !!config?.createdHere && !stored,
+      setAside: setAside.count,
+      setAsideReasons: setAside.reasons,
     };
   }
 }

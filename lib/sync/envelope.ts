@@ -1,9 +1,11 @@
 // One annotation version ⇄ one wire Change. The whole Annotation (notes, quotes, URLs, tags) is the
 // encrypted payload; only id, hlc, device and the tombstone flag travel in clear (the server needs them
-// to merge), and those four are bound to the ciphertext as AES-GCM additional data.
+// to merge), and those four are bound to the ciphertext as AES-GCM additional data. The plaintext is
+// padded to a size class (crypto.ts pad) before encryption.
 
 import type { Annotation } from '../annotations/model';
-import { decrypt, encrypt, type Bytes } from './crypto';
+import { MAX_RECORD_BYTES } from '../annotations/record-rules';
+import { decrypt, encrypt, pad, unpad, type Bytes } from './crypto';
 import { DecryptError } from './errors';
 import type { Change } from './protocol';
 
@@ -16,7 +18,7 @@ export function additionalData(c: Pick<Change, 'id' | 'hlc' | 'device' | 'delete
 
 export async function seal(key: CryptoKey, a: Annotation): Promise<Change> {
   const head = { id: a.id, hlc: a.hlc, device: a.device, deleted: a.deleted };
-  return { ...head, payload: await encrypt(key, utf8.encode(JSON.stringify(a)), additionalData(head)) };
+  return { ...head, payload: await encrypt(key, pad(utf8.encode(JSON.stringify(a)), MAX_RECORD_BYTES), additionalData(head)) };
 }
 
 /** Decrypts a change's payload to JSON; throws DecryptError when it does not open. */
@@ -24,7 +26,7 @@ export async function openJson(key: CryptoKey, c: Change): Promise<unknown> {
   const plain = await decrypt(key, c.payload, additionalData(c));
   if (!plain) throw new DecryptError(c.id, 'the authentication tag does not match (another key, or altered data)');
   try {
-    return JSON.parse(fromUtf8.decode(plain));
+    return JSON.parse(fromUtf8.decode(unpad(plain)));
   } catch {
     throw new DecryptError(c.id, 'the plaintext is not JSON');
   }

@@ -1,6 +1,8 @@
 // What can go wrong in a sync, as classes the scheduler can tell apart: some errors are worth
 // retrying (network, server), others wait for the user (wrong passphrase, revoked token, no setup).
 
+import type { ErrorIssue } from './protocol';
+
 export class SyncError extends Error {
   /** False when retrying cannot help until the user acts. */
   readonly retryable: boolean;
@@ -22,8 +24,18 @@ export class WrongPassphraseError extends SyncError {
 
 /** A pulled payload did not decrypt or did not match its envelope (tampering or corruption). */
 export class DecryptError extends SyncError {
-  constructor(readonly recordId: string, detail: string) {
-    super(`cannot decrypt record ${recordId}: ${detail}; nothing from this page was applied`, false);
+  constructor(
+    readonly recordId: string,
+    readonly detail: string,
+  ) {
+    super(`cannot decrypt record ${recordId}: ${detail}`, false);
+  }
+}
+
+/** The running sync was stopped on purpose (disconnect): nothing more is written. */
+export class SyncAbortedError extends SyncError {
+  constructor() {
+    super('sync stopped: this device was disconnected', false);
   }
 }
 
@@ -42,6 +54,8 @@ export class HttpError extends SyncError {
     readonly code: string | null = null,
     /** From Retry-After, in ms. */
     readonly retryAfterMs: number | null = null,
+    /** What the server said was wrong with the request (`{path, message}`), when it said. */
+    readonly issues: ErrorIssue[] = [],
   ) {
     // 401: the token is unknown (account gone or mistyped): only the user can fix it.
     super(message, status !== 401);

@@ -19,6 +19,11 @@ export function isKeyCheck(c: Pick<Change, 'id'>): boolean {
   return c.id === KEY_CHECK_ID;
 }
 
+/** The key check's one fixed version (any other version under its id is a forgery). */
+export function isKeyCheckHead(c: Pick<Change, 'id' | 'hlc' | 'device' | 'deleted'>): boolean {
+  return c.id === HEAD.id && c.hlc === HEAD.hlc && c.device === HEAD.device && c.deleted === HEAD.deleted;
+}
+
 export async function makeKeyCheck(key: CryptoKey, accountId: string): Promise<Change> {
   const body = JSON.stringify({ check: CONSTANT, accountId });
   return { ...HEAD, payload: await encrypt(key, utf8.encode(body), additionalData(HEAD)) };

@@ -1,12 +1,19 @@
 // Push: the outbox's records, current version, encrypted, in batches within the server's limits. An
 // outbox row is deleted only if its record's hlc is still the one pushed: an edit made while the
 // request was in flight stays queued (and is pushed by the next pass).
+// A record the server would refuse (record rules, or a payload over the limit) is set aside, not pushed
+// (rejects.ts), and its outbox row goes, so the outbox drains; its next valid edit is queued again. When
+// the server still refuses some changes of a batch (HTTP 400 naming `changes.N`), those are set aside
+// with the server's reason and the rest of the batch is pushed again.
 
 import type { Annotation } from '../annotations/model';
+import { recordProblem } from '../annotations/record-rules';
 import type { LensDb } from '../kb/db';
 import type { SyncApi } from './api';
 import { seal } from './envelope';
+import { HttpError, SyncAbortedError } from './errors';
 import { SYNC_LIMITS, type Change } from './protocol';
+import type { Reject, SyncRejects } from './rejects';
 
 export interface PushLimits {
   maxChangesPerPush: number;
@@ -16,16 +23,23 @@ export interface PushLimits {
 
 export interface PushResult {
   pushed: number;
-  /** Records too large for one change (left in the outbox). */
-  oversized: string[];
+  /** Records set aside instead of pushed (the reasons are in the rejects table). */
+  setAside: string[];
+}
+
+export interface PushOptions {
+  limits?: PushLimits;
+  signal?: AbortSignal;
+  now?: () => number;
 }
 
 /** Room for the JSON around the changes. */
 const BODY_SLACK = 4096;
 const MAX_PASSES = 20;
 
-/** Deletes the outbox rows of the pushed versions that are still current. */
+/** Deletes the outbox rows of the pushed (or set-aside) versions that are still current. */
 async function confirm(db: LensDb, pushed: Pick<Change, 'id' | 'hlc'>[]): Promise<void> {
+  if (pushed.length === 0) return;
   await db.transaction('rw', db.annotations, db.outbox, async () => {
     const current = await db.annotations.bulkGet(pushed.map((c) => c.id));
     const done = pushed.filter((c, i) => current[i] === undefined || current[i]!.hlc === c.hlc).map((c) => c.id);
@@ -37,41 +51,85 @@ function changeBytes(c: Change): number {
   return c.payload.length + c.id.length + c.hlc.length + c.device.length + 64;
 }
 
-export async function pushOutbox(db: LensDb, api: SyncApi, key: CryptoKey, limits: PushLimits = SYNC_LIMITS): Promise<PushResult> {
+/** The batch indexes a 400's issues name (`changes.N…`), with the server's message for each. */
+function refusedIndexes(err: HttpError, size: number): Map<number, string> {
+  const out = new Map<number, string>();
+  if (err.status !== 400) return out;
+  for (const issue of err.issues) {
+    const [head, n, ...rest] = issue.path;
+    if (head !== 'changes' || typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n >= size || out.has(n)) continue;
+    out.set(n, `refused by the sync server: ${rest.length ? `${rest.join('.')}: ` : ''}${issue.message}`.slice(0, 300));
+  }
+  return out;
+}
+
+export async function pushOutbox(db: LensDb, api: SyncApi, key: CryptoKey, rejects: SyncRejects, opts: PushOptions = {}): Promise<PushResult> {
+  const limits = opts.limits ?? SYNC_LIMITS;
   const perPush = Math.min(limits.maxChangesPerPush, SYNC_LIMITS.maxChangesPerPush);
-  const oversized = new Set<string>();
+  const setAside = new Set<string>();
   let pushed = 0;
+  const stopped = () => {
+    if (opts.signal?.aborted) throw new SyncAbortedError();
+  };
+  const putAside = async (items: { c: Pick<Change, 'id' | 'hlc'>; reason: string }[]) => {
+    const list: Reject[] = items.map(({ c, reason }) => ({ source: 'local', id: c.id, hlc: c.hlc, reason }));
+    await rejects.add(list, (opts.now ?? Date.now)());
+    await confirm(db, items.map((x) => x.c));
+    for (const { c } of items) setAside.add(c.id);
+  };
+  /** Pushes a batch; a 400 naming some of its changes sets those aside and pushes the rest again. */
+  const send = async (batch: Change[]) => {
+    while (batch.length > 0) {
+      try {
+        await api.push(batch);
+      } catch (err) {
+        const refused = err instanceof HttpError ? refusedIndexes(err, batch.length) : new Map<number, string>();
+        if (refused.size === 0) throw err;
+        stopped();
+        await putAside([...refused].map(([i, reason]) => ({ c: batch[i]!, reason })));
+        batch = batch.filter((_, i) => !refused.has(i));
+        continue;
+      }
+      stopped();
+      await confirm(db, batch);
+      pushed += batch.length;
+      return;
+    }
+  };
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const rows = (await db.outbox.orderBy('queuedAt').primaryKeys()).filter((id) => !oversized.has(id));
+    const rows = (await db.outbox.orderBy('queuedAt').primaryKeys()).filter((id) => !setAside.has(id));
     if (rows.length === 0) break;
     for (let i = 0; i < rows.length; i += perPush) {
+      stopped();
       const ids = rows.slice(i, i + perPush);
       const records = await db.annotations.bulkGet(ids);
       const orphans = ids.filter((_, j) => records[j] === undefined);
       if (orphans.length) await confirm(db, orphans.map((id) => ({ id, hlc: '' })));
-      const changes = await Promise.all(records.filter((a): a is Annotation => a !== undefined).map((a) => seal(key, a)));
+      const now = (opts.now ?? Date.now)();
+      const present = records.filter((a): a is Annotation => a !== undefined);
+      const refused = present.map((a) => ({ a, problem: recordProblem(a, now) }));
+      await putAside(refused.filter((x) => x.problem).map(({ a, problem }) => ({ c: a, reason: `not synced: ${problem}` })));
+      const changes = await Promise.all(refused.filter((x) => !x.problem).map(({ a }) => seal(key, a)));
       let batch: Change[] = [];
       let bytes = BODY_SLACK;
-      const flush = async () => {
-        if (batch.length === 0) return;
-        await api.push(batch);
-        await confirm(db, batch);
-        pushed += batch.length;
-        batch = [];
-        bytes = BODY_SLACK;
-      };
+      const tooLarge: { c: Change; reason: string }[] = [];
       for (const c of changes) {
         const size = changeBytes(c);
         if (c.payload.length > limits.maxPayloadChars || size + BODY_SLACK > limits.maxBodyBytes) {
-          oversized.add(c.id);
+          tooLarge.push({ c, reason: `not synced: its encrypted payload (${c.payload.length} characters) is over the server's limit` });
           continue;
         }
-        if (bytes + size > limits.maxBodyBytes) await flush();
+        if (bytes + size > limits.maxBodyBytes) {
+          await send(batch);
+          batch = [];
+          bytes = BODY_SLACK;
+        }
         batch.push(c);
         bytes += size;
       }
-      await flush();
+      await putAside(tooLarge);
+      await send(batch);
     }
   }
-  return { pushed, oversized: [...oversized] };
+  return { pushed, setAside: [...setAside] };
 }

@@ -15,14 +15,14 @@ export const SYNC_ALARM = 'csto-lens-sync';
 export const PULL_PERIOD_MINUTES = 5;
 export const PUSH_DEBOUNCE_MS = 2_000;
 
-function deviceName(): string {
-  const ua = globalThis.navigator?.userAgent ?? '';
-  const browserName = /Firefox\//.test(ua) ? 'Firefox' : /Edg\//.test(ua) ? 'Edge' : /Chrome\//.test(ua) ? 'Chrome' : 'Browser';
-  return `CSTO Lens on ${browserName}`;
-}
+/**
+ * The name the server's device list shows. Neutral on purpose (no browser, no system): the server learns
+ * nothing from it. A name the reader types may replace it in a later version; none is sent otherwise.
+ */
+export const NEUTRAL_DEVICE_NAME = 'CSTO Lens';
 
 export function startSync({ db, notes }: { db: LensDb; notes: AnnotationStore }): SyncService {
-  const client = new SyncClient({ db, notes, fetch: (url, init) => fetch(url, init), deviceName: deviceName() });
+  const client = new SyncClient({ db, notes, fetch: (url, init) => fetch(url, init), deviceName: NEUTRAL_DEVICE_NAME });
   const scheduler = new SyncScheduler({ run: () => client.sync() });
   const service = new SyncService(client, scheduler);
 

@@ -8,6 +8,10 @@ export interface SyncConfig {
   serverUrl: string;
   accountId: string;
   token: string;
+  /** The account's key-derivation salt (base64url), from the sync key; absent for v1 keys (salt from the account id). Never sent. */
+  salt?: string;
+  /** This device created the account: its passphrase is chosen here (and checked for strength). */
+  createdHere?: boolean;
 }
 
 export interface StoredKey {

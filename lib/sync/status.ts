@@ -20,6 +20,19 @@ export interface SyncStatus {
   lastError: string | null;
   /** When the next automatic retry runs after a failure. */
   nextRetryAt: number | null;
+  /** The passphrase is being chosen (this device created the account, no key yet): it must be strong. */
+  choosingPassphrase: boolean;
+  /** Changes sync set aside (did not decrypt, parse or pass the record rules; or refused by the server). */
+  setAside: number;
+  /** The most frequent reasons, with counts. */
+  setAsideReasons: { reason: string; count: number }[];
+}
+
+/** "3 changes set aside (did not decrypt)" or null. */
+export function setAsideText(s: Pick<SyncStatus, 'setAside' | 'setAsideReasons'>): string | null {
+  if (!s.setAside) return null;
+  const top = s.setAsideReasons[0]?.reason;
+  return `${s.setAside} change${s.setAside === 1 ? '' : 's'} set aside${top ? ` (${top}${s.setAsideReasons.length > 1 ? ', …' : ''})` : ''}`;
 }
 
 export function agoText(ms: number): string {
@@ -33,8 +46,14 @@ export function agoText(ms: number): string {
   return `${d} day${d === 1 ? '' : 's'} ago`;
 }
 
-/** "Synced 2 min ago", "3 changes waiting", "Sync error: …", "Sync off". */
+/** "Synced 2 min ago", "3 changes waiting", "Sync error: …", "Sync off"; "…; 2 changes set aside (…)". */
 export function statusLine(s: SyncStatus | null, now: number): string {
+  const line = mainLine(s, now);
+  const aside = s?.enabled && s.hasKey && !s.lastError ? setAsideText(s) : null;
+  return aside ? `${line}; ${aside}` : line;
+}
+
+function mainLine(s: SyncStatus | null, now: number): string {
   if (!s || !s.enabled) return 'Sync off';
   if (!s.hasKey) return s.lastError ? `Sync error: ${s.lastError}` : 'Sync paused: enter the passphrase in Options';
   if (s.lastError) return `Sync error: ${s.lastError}`;

@@ -35,7 +35,15 @@ export function useSyncStatus(pollMs = 1_500): { status: SyncStatus | null; acti
       return r.syncKey;
     },
     link: async (serverUrl, syncKey) => setStatus(await sendSyncMessage('syncLink', { serverUrl, syncKey })),
-    setPassphrase: async (passphrase) => setStatus(await sendSyncMessage('syncSetPassphrase', { passphrase })),
+    setPassphrase: async (passphrase) => {
+      // A new account's passphrase must be strong; zxcvbn is large, so it loads only here.
+      if ((await sendSyncMessage('syncStatus')).choosingPassphrase) {
+        const { checkPassphrase } = await import('./passphrase-strength');
+        const verdict = checkPassphrase(passphrase, ['csto', 'lens', 'sync']);
+        if (!verdict.ok) throw new Error(verdict.message ?? 'this passphrase is too easy to guess');
+      }
+      setStatus(await sendSyncMessage('syncSetPassphrase', { passphrase }));
+    },
     disconnect: async () => setStatus(await sendSyncMessage('syncDisconnect')),
   }));
   return { status, actions };

@@ -107,7 +107,7 @@ describe('sync between Chromium and Firefox', () => {
     await page.fill('input[name="serverUrl"]', serverUrl);
     await page.click('[data-testid="sync-create"]');
     const syncKey = (await page.locator('[data-testid="sync-key"]').textContent({ timeout: 15_000 }))!.trim();
-    expect(syncKey).toMatch(/^[0-9a-f-]{36}\.[A-Za-z0-9_-]{43}$/);
+    expect(syncKey).toMatch(/^v2\.[0-9a-f-]{36}\.[A-Za-z0-9_-]{43}\.[A-Za-z0-9_-]{22}$/);
     await page.fill('input[name="passphrase"]', PASSPHRASE);
     await page.click('[data-testid="sync-set-passphrase"]');
     await page.waitForSelector('[data-testid="sync-now"]:not([disabled])', { timeout: 30_000 });

@@ -59,6 +59,7 @@ describe('schema versions', () => {
     await db.open();
     expect(db.verno).toBe(7); // v6 (kb-speed): matcher snapshots; v7: learned documents
     expect(db.tables.map((t) => t.name)).toContain('matcherSnapshots');
+    expect(await db.syncRejects.count()).toBe(0); // v5 (sync): set-aside changes
     expect(await db.entities.get('person:x')).toMatchObject({ name: 'X' });
     expect(await db.meta.get('userSetting')).toEqual({ key: 'userSetting', value: 42 });
     // The upgrade filled the new multi-entry index's field, so the row is reachable by it.

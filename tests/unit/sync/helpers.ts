@@ -7,7 +7,8 @@ import { AnnotationStore } from '../../../lib/kb/annotation-store';
 import { LensDb } from '../../../lib/kb/db';
 import type { Fetch } from '../../../lib/sync/api';
 import { SyncClient, type SyncClientOptions } from '../../../lib/sync/client';
-import { deriveKey } from '../../../lib/sync/crypto';
+import { toBase64url } from '../../../lib/sync/base64url';
+import { deriveKey, type Bytes } from '../../../lib/sync/crypto';
 import { createApp } from '../../../server/app.ts';
 import { openDb } from '../../../server/db/open.ts';
 import type { Db } from '../../../server/db/types.ts';
@@ -45,12 +46,12 @@ export async function startServer(): Promise<TestServer> {
   };
 }
 
-/** PBKDF2 (the real 600 000 rounds) once per passphrase and account: many simulated devices, one derivation. */
+/** PBKDF2 (the real 600 000 rounds) once per passphrase and salt: many simulated devices, one derivation. */
 const derived = new Map<string, Promise<CryptoKey>>();
-export function cachedDeriveKey(passphrase: string, accountId: string): Promise<CryptoKey> {
-  const k = `${passphrase}\u0000${accountId}`;
+export function cachedDeriveKey(passphrase: string, salt: Bytes | string): Promise<CryptoKey> {
+  const k = `${passphrase}\u0000${typeof salt === 'string' ? salt : `salt:${toBase64url(salt)}`}`;
   let p = derived.get(k);
-  if (!p) derived.set(k, (p = deriveKey(passphrase, accountId)));
+  if (!p) derived.set(k, (p = deriveKey(passphrase, salt)));
   return p;
 }
 
@@ -181,4 +182,29 @@ export async function syncUntilQuiet(devices: Device[], maxRounds = 10): Promise
     if (moved === 0) return round;
   }
   throw new Error(`devices still syncing after ${maxRounds} rounds`);
+}
+
+/**
+ * A malicious (or broken) sync server: the real one underneath, with `rewrite` changing what it answers.
+ * `rewrite` gets the request and the real JSON answer and returns a Response, or undefined to pass it on.
+ */
+export type Rewrite = (req: { method: string; path: string; body: unknown }, answer: () => Promise<{ status: number; json: unknown }>) => Promise<Response | undefined>;
+
+export function hostileFetch(base: Fetch, rewrite: Rewrite): Fetch & { calls: number } {
+  const f = (async (url: string, init: RequestInit) => {
+    f.calls++;
+    const u = new URL(url);
+    const req = { method: init.method ?? 'GET', path: u.pathname + u.search, body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined };
+    const answer = async () => {
+      const res = await base(url, init);
+      return { status: res.status, json: await res.json() };
+    };
+    return (await rewrite(req, answer)) ?? base(url, init);
+  }) as Fetch & { calls: number };
+  f.calls = 0;
+  return f;
+}
+
+export function json(body: unknown, status = 200): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 }

@@ -95,6 +95,9 @@ describe('status line', () => {
     lastAttemptAt: 1_000_000,
     lastError: null,
     nextRetryAt: null,
+    choosingPassphrase: false,
+    setAside: 0,
+    setAsideReasons: [],
   };
   it('says what the popup shows', () => {
     expect(statusLine(null, 0)).toBe('Sync off');
@@ -104,6 +107,10 @@ describe('status line', () => {
     expect(statusLine({ ...base, pending: 1 }, 0)).toBe('1 change waiting');
     expect(statusLine({ ...base, lastError: 'cannot reach the sync server' }, 0)).toBe('Sync error: cannot reach the sync server');
     expect(statusLine({ ...base, hasKey: false }, 0)).toMatch(/passphrase/);
+    expect(statusLine({ ...base, setAside: 2, setAsideReasons: [{ reason: 'does not decrypt: altered', count: 2 }] }, 1_000_000)).toBe(
+      'Synced just now; 2 changes set aside (does not decrypt: altered)',
+    );
+    expect(statusLine({ ...base, setAside: 1, setAsideReasons: [{ reason: 'x', count: 1 }, { reason: 'y', count: 1 }] }, 1_000_000)).toBe('Synced just now; 1 change set aside (x, …)');
     expect(agoText(10_000)).toBe('just now');
     expect(agoText(3 * 3600_000)).toBe('3 h ago');
     expect(agoText(3 * 86400_000)).toBe('3 days ago');
