@@ -3,7 +3,7 @@ import { buildMatcher } from '../match';
 import { extractFacts, extractStatements, findPeople, personIdFor, splitSentences } from '../nlp';
 import type { EntityInfo, MentionIn } from '../nlp';
 import type { Registry } from '../registry/schema';
-import { registryAliases, registryEntities } from '../registry/aliases';
+import { BUNDLED_RU_FORMS, registryAliases, registryEntities } from '../registry/aliases';
 import type { AliasRow, SentenceRow } from './db';
 import { hashString } from './hash';
 import { readMetadata, type ManifestEntry } from './metadata';
@@ -48,6 +48,7 @@ export function aliasRow(a: Alias): AliasRow {
 
 export function computeBuildKey(registry: Registry, seeds: SeedSource[], manifest: SeedManifest): string {
   const parts = [String(EXTRACTOR_VERSION), JSON.stringify(registry), JSON.stringify(manifest)];
+  parts.push(JSON.stringify(BUNDLED_RU_FORMS)); // ru-match: the generated Russian case forms are aliases too
   for (const s of [...seeds].sort((a, b) => a.file.localeCompare(b.file))) parts.push(s.file, s.text);
   return hashString(parts.join('\u0000'));
 }
