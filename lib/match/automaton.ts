@@ -302,7 +302,9 @@ export class Automaton {
         const ctx = entry.context;
         if (entry.wordEnd && !boundary && !(ctx?.yearSuffix && reader.yearFollows(end))) continue;
         if (ctx && !reader.holds(ctx, start, end)) continue;
-        return { end, entityId: entry.entityId };
+        // A year glued to the name is part of it: "Взаимодействие-2024" is that year's exercise.
+        const year = ctx?.yearSuffix ? reader.yearEnd(end) : -1;
+        return { end: year >= 0 ? year : end, entityId: entry.entityId };
       }
     }
   }

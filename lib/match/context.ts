@@ -21,6 +21,7 @@ export interface CompiledContext {
   readonly yearSuffix: boolean;
   /** Cues that rule the entity out ("Channel" near "documentary"). */
   readonly blocks: readonly (readonly CueWord[])[];
+  readonly nameMayFollow: boolean;
 }
 
 function cueWords(cue: string): CueWord[] {
@@ -48,6 +49,7 @@ export function compileContext(rule: ContextRule): CompiledContext {
     window: rule.window ?? DEFAULT_WINDOW,
     yearSuffix: rule.yearSuffix === true,
     blocks: (rule.blockCues ?? []).map(cueWords).filter((w) => w.length > 0),
+    nameMayFollow: rule.nameMayFollow === true,
   };
 }
 
@@ -70,7 +72,7 @@ export class ContextReader {
   /** Does the match at stream units [start, end) satisfy the rule? */
   holds(ctx: CompiledContext, start: number, end: number): boolean {
     if (ctx.yearSuffix && this.yearFollows(end)) return true;
-    if (ctx.cues.length === 0 || this.partOfLongerName(end)) return false;
+    if (ctx.cues.length === 0 || (!ctx.nameMayFollow && this.partOfLongerName(end))) return false;
     this.indexWords();
     const first = this.firstWordEndingAfter(start); // first word of the match
     let last = first; // one past the last word of the match
@@ -91,12 +93,17 @@ export class ContextReader {
 
   /** A four-digit year right after `end`, glued or after one dash ("Interaction-2024", "Rubezh2024"). */
   yearFollows(end: number): boolean {
-    if (this.yearAt(end)) return true;
+    return this.yearEnd(end) >= 0;
+  }
+
+  /** Where the year glued to a name at `end` ends ("Взаимодействие-2024": after "2024"), or -1. */
+  yearEnd(end: number): number {
+    if (this.yearAt(end)) return end + 4;
     const t = this.t;
-    if (end >= t.length || t.folded[end] !== SPACE) return false;
+    if (end >= t.length || t.folded[end] !== SPACE) return -1;
     const gap = this.original.slice(t.starts[end]!, t.ends[end]!);
-    if (!YEAR_JOINER.test(gap)) return false;
-    return this.yearAt(end + 1);
+    if (!YEAR_JOINER.test(gap)) return -1;
+    return this.yearAt(end + 1) ? end + 5 : -1;
   }
 
   /** The ambiguous name is followed, after one space, by a capitalised word or a number: another name. */
