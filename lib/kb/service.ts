@@ -78,7 +78,9 @@ export class KnowledgeService {
   card(entityId: string): Promise<CardData | null> {
     let card = this.cards.get(entityId);
     if (!card) {
-      card = cardFor(this.db, entityId).catch((err) => {
+      // ru-match: the card also offers the entities named inside this one's names.
+      const inside = async (names: string[], id: string) => (await this.compile()).matcher.namedInside(names, id);
+      card = cardFor(this.db, entityId, inside).catch((err) => {
         this.cards.delete(entityId);
         throw err;
       });

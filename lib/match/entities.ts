@@ -54,6 +54,19 @@ export class EntityMatcher {
     return out;
   }
 
+  /** ru-match: the entities named inside the names `texts` of entity `outerId` ("генсек ОДКБ" names
+   *  the CSTO, "МИД России" Russia), in order of first appearance: each name is read again from every
+   *  word after its first, so the longest match of the whole name does not hide the names in it. */
+  namedInside(texts: readonly string[], outerId: string): string[] {
+    const out = new Set<string>();
+    for (const text of texts) {
+      for (const m of text.matchAll(/(?<=[\s\-–—«"„(])[\p{L}\p{N}]/gu)) {
+        for (const s of this.match(text.slice(m.index))) if (s.entityId !== outerId) out.add(s.entityId);
+      }
+    }
+    return [...out];
+  }
+
   /** match() packed (lib/protocol/spans.ts): one flat array of integers plus the entities named. */
   matchPacked(text: string): PackedSpans {
     const packer = new SpanPacker();
