@@ -129,8 +129,8 @@ export class KnowledgeService {
   }
 
   /** match() packed (lib/protocol/spans.ts). */
-  async matchPacked(text: string): Promise<PackedSpans> {
-    return (await this.compile()).matcher.matchPacked(text);
+  async matchPacked(text: string, pageLang: string | null = null): Promise<PackedSpans> {
+    return (await this.compile()).matcher.matchPacked(text, pageLang);
   }
 
   async stats(): Promise<KbStats & { ready: boolean; lastBuild: KbBuildTiming | null }> {

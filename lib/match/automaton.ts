@@ -2,6 +2,7 @@ import type { Alias, Span } from '../model/types';
 import { charClass, isLetterClass, isWordUnit } from './chars';
 import { ContextReader, compileContext, type CompiledContext } from './context';
 import { HBR, SPACE, StreamBuilder, normalizeInto, normalizeText, type NormalizedText } from './normalize';
+import { gatedLangs } from './lang';
 import { buildTrie, childOf, type Trie } from './trie';
 
 // Compiles aliases into two static tries over the normalized stream (one over case-folded
@@ -21,6 +22,8 @@ interface Entry {
   readonly context: CompiledContext | null;
   /** The alias ends in a letter or digit: the match must end at a word boundary. */
   readonly wordEnd: boolean;
+  /** Spanish, French or German forms ("Rusia"): only in a paragraph of that language. */
+  readonly langs: readonly string[] | null;
 }
 
 interface Table {
@@ -103,6 +106,7 @@ export class Automaton {
         entityId: alias.entityId,
         context: alias.context ? compileContext(alias.context) : null,
         wordEnd: isWordUnit(last),
+        langs: gatedLangs(alias.lang),
       };
       (alias.caseSensitive ? cased : folded).push({ key, order: order++, entry });
     }
@@ -123,12 +127,13 @@ export class Automaton {
     return { nodes, bytes };
   }
 
-  scan(text: string): Span[] {
+  /** `pageLang`: the page's language (its lang attribute), for paragraphs too short to guess. */
+  scan(text: string, pageLang: string | null = null): Span[] {
     const spans: Span[] = [];
     if (this.aliasCount === 0 || text.length === 0) return spans;
     const t = this.normalize(text);
     try {
-      this.scanStream(text, t, spans);
+      this.scanStream(text, t, spans, pageLang);
     } finally {
       if (this.builder && this.builder.capacity > KEEP_STREAM_UNITS) this.builder = null;
     }
@@ -148,7 +153,7 @@ export class Automaton {
     return this.builder.finish();
   }
 
-  private scanStream(text: string, t: NormalizedText, spans: Span[]): void {
+  private scanStream(text: string, t: NormalizedText, spans: Span[], pageLang: string | null): void {
     const n = t.length;
     const cased = t.cased;
     const folded = t.folded;
@@ -179,7 +184,7 @@ export class Automaton {
         i++;
         continue;
       }
-      reader ??= new ContextReader(text, t);
+      reader ??= new ContextReader(text, t, pageLang);
       const hit = this.choose(t, reader, i);
       if (hit === null) {
         i++;
@@ -301,6 +306,7 @@ export class Automaton {
         const entry = table.entries[k]!;
         const ctx = entry.context;
         if (entry.wordEnd && !boundary && !(ctx?.yearSuffix && reader.yearFollows(end))) continue;
+        if (entry.langs && !reader.inLanguage(entry.langs, start)) continue;
         if (ctx && !reader.holds(ctx, start, end)) continue;
         // A year glued to the name is part of it: "Взаимодействие-2024" is that year's exercise.
         const year = ctx?.yearSuffix ? reader.yearEnd(end) : -1;

@@ -1,5 +1,6 @@
 import type { ContextRule } from '../model/types';
 import { isWordUnit } from './chars';
+import { guessLanguage } from './lang';
 import { SPACE, normalizeText, type NormalizedText } from './normalize';
 
 // Context rules of ambiguous aliases: a cue word or phrase within `window` words of the
@@ -64,10 +65,38 @@ export class ContextReader {
   private wordEnd: Int32Array | null = null;
   private wordCount = 0;
 
+  /** Language guesses of the paragraphs read so far, by the paragraph's start offset. */
+  private langs = new Map<number, string | null>();
+  private textLang: string | null | undefined;
+
   constructor(
     private readonly original: string,
     private readonly t: NormalizedText,
+    /** The page's language (its lang attribute), for paragraphs too short to guess. */
+    private readonly pageLang: string | null = null,
   ) {}
+
+  /** Is the paragraph of stream unit `p` in one of `langs`? Its own words decide; a paragraph too
+   *  short to tell takes the page's language, else the whole text's. */
+  inLanguage(langs: readonly string[], p: number): boolean {
+    const at = this.t.starts[p] ?? 0;
+    const from = this.original.lastIndexOf('\n', at) + 1;
+    let lang = this.langs.get(from);
+    if (lang === undefined) {
+      let to = this.original.indexOf('\n', at);
+      if (to < 0) to = this.original.length;
+      lang = guessLanguage(this.original.slice(from, Math.min(to, from + 4000)));
+      this.langs.set(from, lang);
+    }
+    if (lang === null) {
+      if (this.pageLang) lang = this.pageLang;
+      else {
+        if (this.textLang === undefined) this.textLang = guessLanguage(this.original);
+        lang = this.textLang;
+      }
+    }
+    return lang !== null && langs.includes(lang);
+  }
 
   /** Does the match at stream units [start, end) satisfy the rule? */
   holds(ctx: CompiledContext, start: number, end: number): boolean {

@@ -43,6 +43,17 @@ export function guessLanguage(text: string): GuessedLang | null {
   return top >= 2 ? best : null;
 }
 
+/** Languages whose aliases count only in a text of that language ("Rusia", "l'ONU", "Russland"):
+ *  Russian and English forms are told apart by their script or are the international ones. */
+export const GATED_LANGS: ReadonlySet<string> = new Set(['es', 'fr', 'de']);
+
+/** The gated languages an alias is marked with ("es,fr" → es and fr), or null when it is not gated. */
+export function gatedLangs(lang: string | undefined): string[] | null {
+  if (!lang) return null;
+  const out = lang.split(/[\s,]+/u).filter((l) => GATED_LANGS.has(l));
+  return out.length ? out : null;
+}
+
 /** The language of a page: its lang attribute when it has one ("ru-RU" → "ru"), else a guess. */
 export function pageLanguage(langAttr: string | null | undefined, sample: string): GuessedLang | null {
   const tag = (langAttr ?? '').trim().toLowerCase().split(/[-_]/)[0];
