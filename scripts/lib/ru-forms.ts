@@ -59,7 +59,7 @@ function slotGrammemes(p: AzParse): string[] {
 /** A word inflected to `grammemes`, keeping a hyphenated prefix az dropped ("таджикско-афганская"). */
 function inflectWord(original: string, p: AzParse, grammemes: string[]): string | null {
   const r = p.inflect([...slotGrammemes(p), ...grammemes]);
-  if (!r) return null;
+  if (!r || typeof r.word !== 'string') return null;
   let w = r.word;
   const dash = original.lastIndexOf('-');
   if (dash > 0) {
