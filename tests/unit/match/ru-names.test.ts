@@ -64,3 +64,13 @@ describe('ordinary Russian words are not the exercises and operations', () => {
     expect(found(matcher, text).filter(([, id]) => id.startsWith('exercise:') || id.startsWith('operation:'))).toEqual([]);
   });
 });
+
+describe('context cues in any case', () => {
+  it.each([
+    ['Белорусские военные примут участие в учении «Взаимодействие» осенью.', 'Взаимодействие', 'exercise:interaction'],
+    ['Руководство учением «Поиск» осуществлял штаб.', 'Поиск', 'exercise:search'],
+    ['Операцией «Канал» руководили наркополицейские.', 'Канал', 'operation:channel'],
+  ])('%s', (text, want, id) => {
+    expect(found(matcher, text)).toContainEqual([want, id]);
+  });
+});
