@@ -19,6 +19,7 @@ const REGISTRY: { file: string; title: string }[] = [
   { file: 'reanchor.ts', title: 're-anchoring' },
   { file: 'sync.ts', title: 'sync' },
   { file: 'sync-load.ts', title: 'sync server under load' },
+  { file: 'ru-forms.ts', title: 'matcher with generated Russian forms vs today' }, // ru-match
 ];
 
 function parseArgs(argv: string[]) {

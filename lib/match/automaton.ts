@@ -97,6 +97,13 @@ export class Automaton {
     const folded: { key: string; order: number; entry: Entry }[] = [];
     const cased: { key: string; order: number; entry: Entry }[] = [];
     let order = 0;
+    // The generated case forms of an alias share its context rule: compile each rule once.
+    const contexts = new Map<object, CompiledContext>();
+    const contextOf = (rule: NonNullable<Alias['context']>) => {
+      let c = contexts.get(rule);
+      if (!c) contexts.set(rule, (c = compileContext(rule)));
+      return c;
+    };
     for (const alias of aliases) {
       const key = aliasKey(alias.text, alias.caseSensitive);
       if (key.length === 0) continue;
@@ -104,7 +111,7 @@ export class Automaton {
       if (last === STAR && key.length > 1) last = key.charCodeAt(key.length - 2);
       const entry: Entry = {
         entityId: alias.entityId,
-        context: alias.context ? compileContext(alias.context) : null,
+        context: alias.context ? contextOf(alias.context) : null,
         wordEnd: isWordUnit(last),
         langs: gatedLangs(alias.lang),
       };
