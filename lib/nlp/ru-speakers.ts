@@ -67,9 +67,11 @@ export class RuSpeakerResolver {
       const prev = sorted[i - 1]!;
       if (!this.isPerson(m.entityId) || this.isPerson(prev.entityId)) continue;
       if (!/^[\s\u00a0]+$/u.test(text.slice(prev.end, m.start))) continue;
+      // "Президент РК Токаев": РК with the role word names Tokayev, РК alone does not ("в Минобороны РК");
+      // a post ("Генсек ОДКБ Зась") names its holder by itself.
       const role = this.roleBefore(prev.start);
-      this.appositions.push({ pos: m.start, key: `${prev.entityId}|${role}`, id: m.entityId });
-      if (role) this.appositions.push({ pos: m.start, key: `${prev.entityId}|`, id: m.entityId });
+      if (role) this.appositions.push({ pos: m.start, key: `${prev.entityId}|${role}`, id: m.entityId });
+      if (this.entities.get(prev.entityId)?.type === 'body') this.appositions.push({ pos: m.start, key: `${prev.entityId}|`, id: m.entityId });
     }
   }
 
@@ -94,11 +96,11 @@ export class RuSpeakerResolver {
   }
 
   /** Persons mentioned or recorded before `pos`, latest first, each once. */
-  private recentPersons(pos: number): string[] {
+  private recentPersons(pos: number, since = -1): string[] {
     const seen = new Set<string>();
     const out: string[] = [];
     const cands = [...this.recorded, ...this.mentions.filter((m) => this.isPerson(m.entityId)).map((m) => ({ pos: m.start, id: m.entityId }))];
-    for (const c of cands.filter((x) => x.pos < pos).sort((a, b) => b.pos - a.pos)) {
+    for (const c of cands.filter((x) => x.pos < pos && x.pos >= since).sort((a, b) => b.pos - a.pos)) {
       if (!seen.has(c.id)) out.push(c.id);
       seen.add(c.id);
     }
@@ -145,18 +147,28 @@ export class RuSpeakerResolver {
       const hit = this.appositions.filter((a) => a.pos < pos && keys.includes(a.key)).sort((a, b) => b.pos - a.pos)[0];
       if (hit) return this.named(hit.id, phrase);
     }
+    // The person with the longest registry title the phrase reads as ("пресс-секретарь президента России"
+    // is Peskov's, not the president's).
+    let best: { id: string; len: number } | null = null;
     for (const e of this.entities.values()) {
       if (e.type !== 'person') continue;
-      if ((e.titles ?? []).some((t) => /[\u0400-\u04ff]/u.test(t) && titleMatches(phrase, t))) return this.named(e.id, phrase);
+      for (const t of e.titles ?? []) {
+        if (!/[\u0400-\u04ff]/u.test(t) || !titleMatches(phrase, t)) continue;
+        const len = words(t).length;
+        if (!best || len > best.len) best = { id: e.id, len };
+      }
     }
+    if (best) return this.named(best.id, phrase);
     // A bare role word ("— отметил министр"): the latest person with a title that has it.
     if (inside.length === 0) {
       const role = words(phrase).find((w) => isRoleWord(w));
       if (role) {
-        for (const id of this.recentPersons(pos)) {
-          const titles = (this.entities.get(id)?.titles ?? []).filter((t) => /[\u0400-\u04ff]/u.test(t));
-          if (titles.some((t) => words(t).some((w) => sameWord(w, role)))) return this.named(id, phrase);
-        }
+        // Among the persons of the last ~1,000 characters: one whose title has the word, else the
+        // latest one if the registry knows no Russian title of theirs ("Шойгу заявил ... по словам министра").
+        const recent = this.recentPersons(pos, pos - 1000);
+        const titlesOf = (id: string) => (this.entities.get(id)?.titles ?? []).filter((t) => /[\u0400-\u04ff]/u.test(t));
+        for (const id of recent) if (titlesOf(id).some((t) => words(t).some((w) => sameWord(w, role)))) return this.named(id, phrase);
+        if (recent[0] && titlesOf(recent[0]).length === 0) return this.named(recent[0], phrase);
       }
     }
     // The organization or post it names ("МИД России сообщил", "пресс-служба ОДКБ").
