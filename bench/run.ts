@@ -21,6 +21,7 @@ const REGISTRY: { file: string; title: string }[] = [
   { file: 'sync-load.ts', title: 'sync server under load' },
   { file: 'import.ts', title: 'large imports in slices' }, // interop
   { file: 'coldstart.ts', title: 'cold worker, browser start, CLI' },
+  { file: 'ru-forms.ts', title: 'matcher with generated Russian forms vs today' }, // ru-match
 ];
 
 function parseArgs(argv: string[]) {

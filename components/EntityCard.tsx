@@ -126,6 +126,20 @@ export function EntityCard({ data, error, mention, onPrev, onNext, onClose, onOp
         </section>
       )}
 
+      {data.inside && data.inside.length > 0 && (
+        <section aria-label="Named inside">
+          <h3>Named inside</h3>
+          <div className="chips">
+            {data.inside.map((p) => (
+              <button type="button" key={p.id} className="chip" onClick={() => onPeer(p.id)} data-entity-id={p.id}>
+                <span className="swatch" style={{ background: TYPE_COLORS[p.type] }} />
+                {p.name}
+              </button>
+            ))}
+          </div>
+        </section>
+      )}
+
       {peers.length > 0 && (
         <section aria-label="Often appears with">
           <h3>Often appears with</h3>

@@ -83,7 +83,7 @@ export default defineBackground(() => {
   });
 
   onMessage('matcherData', () => kb.matcherData());
-  onMessage('matchText', async ({ data }) => ({ spans: await kb.matchPacked(data.text) }));
+  onMessage('matchText', async ({ data }) => ({ spans: await kb.matchPacked(data.text, data.lang ?? null) })); // ru-match: the page's language
   onMessage('kbStats', () => kb.stats());
   onMessage('entityCard', ({ data }) => kb.card(data.entityId));
   onMessage('relatedStatements', ({ data }) => kb.relatedTo(data.text));

@@ -1,5 +1,6 @@
 import type { Registry } from '../registry/schema';
 import { hashString } from './hash';
+import { BUNDLED_RU_FORMS } from '../registry/aliases';
 import type { ManifestEntry } from './metadata';
 
 // The build key of a knowledge base: what its records are a function of (registry, seeds,
@@ -20,6 +21,7 @@ export interface SeedManifest {
 
 export function computeBuildKey(registry: Registry, seeds: SeedSource[], manifest: SeedManifest): string {
   const parts = [String(EXTRACTOR_VERSION), JSON.stringify(registry), JSON.stringify(manifest)];
+  parts.push(JSON.stringify(BUNDLED_RU_FORMS)); // ru-match: the generated Russian case forms are aliases too
   for (const s of [...seeds].sort((a, b) => a.file.localeCompare(b.file))) parts.push(s.file, s.text);
   return hashString(parts.join('\u0000'));
 }

@@ -52,6 +52,9 @@ export interface CardData {
   facts: CardFact[];
   statements: CardStatement[];
   peers: CardPeer[];
+  /** ru-match: entities named inside this one's names ("генсек ОДКБ" → the CSTO), so the card
+   *  opens them too. */
+  inside?: Pick<Entity, 'id' | 'type' | 'name'>[];
 }
 
 export function sourceOf(doc: SourceDocument): CardSource {
@@ -84,7 +87,9 @@ export async function peersOf(db: LensDb, entityId: string, limit = 8): Promise<
     .slice(0, limit);
 }
 
-export async function cardFor(db: LensDb, entityId: string): Promise<CardData | null> {
+/** `namedInside`: the entities named inside the given names of the entity (the matcher's, see
+ *  EntityMatcher.namedInside); without it the card lists none. */
+export async function cardFor(db: LensDb, entityId: string, namedInside?: (names: string[], entityId: string) => Promise<string[]>): Promise<CardData | null> {
   const entity = await db.entities.get(entityId);
   if (!entity) return null;
   const [aliases, facts, spoken, naming, documents, peers] = await Promise.all([
@@ -133,7 +138,13 @@ export async function cardFor(db: LensDb, entityId: string): Promise<CardData | 
       a.id.localeCompare(b.id),
   );
 
+  const insideIds = namedInside ? await namedInside([entity.name, ...aliases.map((a) => a.text)], entityId) : [];
+  const inside = (await db.entities.bulkGet(insideIds))
+    .filter((e): e is Entity => !!e && e.highlight !== false)
+    .map((e) => ({ id: e.id, type: e.type, name: e.name }));
+
   return {
+    ...(inside.length ? { inside } : {}),
     entity: { id: entity.id, type: entity.type, name: entity.name, description: entity.description, aliases: aliases.map((a) => a.text) },
     facts: tidyFacts(
       facts

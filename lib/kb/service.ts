@@ -156,7 +156,9 @@ export class KnowledgeServiceCore {
   card(entityId: string): Promise<CardData | null> {
     let card = this.cards.get(entityId);
     if (!card) {
-      card = cardFor(this.db, entityId).catch((err) => {
+      // ru-match: the card also offers the entities named inside this one's names.
+      const inside = async (names: string[], id: string) => (await this.matcher()).namedInside(names, id);
+      card = cardFor(this.db, entityId, inside).catch((err) => {
         this.cards.delete(entityId);
         throw err;
       });
@@ -262,9 +264,9 @@ export class KnowledgeServiceCore {
   }
 
   /** match() packed (lib/protocol/spans.ts). */
-  async matchPacked(text: string): Promise<PackedSpans> {
+  async matchPacked(text: string, pageLang: string | null = null): Promise<PackedSpans> {
     this.startTimes.firstMatch ??= performance.now();
-    return (await this.matcher()).matchPacked(text);
+    return (await this.matcher()).matchPacked(text, pageLang);
   }
 
   /** Where the current matcher came from (null before the first match). */

@@ -2,6 +2,7 @@ import type { Alias, Span } from '../model/types';
 import { charClass, isLetterClass, isWordUnit } from './chars';
 import { ContextReader, compileContext, type CompiledContext } from './context';
 import { HBR, SPACE, StreamBuilder, normalizeInto, normalizeText, type NormalizedText } from './normalize';
+import { gatedLangs } from './lang';
 import { buildTrie, childOf, type Trie } from './trie';
 
 // Compiles aliases into two static tries over the normalized stream (one over case-folded
@@ -21,6 +22,8 @@ interface Entry {
   readonly context: CompiledContext | null;
   /** The alias ends in a letter or digit: the match must end at a word boundary. */
   readonly wordEnd: boolean;
+  /** Spanish, French or German forms ("Rusia"): only in a paragraph of that language. */
+  readonly langs: readonly string[] | null;
 }
 
 interface Table {
@@ -80,7 +83,7 @@ function buildTable(items: { key: string; order: number; entry: Entry }[]): Tabl
 }
 
 /** Bump when what a compiled automaton holds or means changes: stored snapshots of another format are compiled again. */
-export const AUTOMATON_FORMAT = 1;
+export const AUTOMATON_FORMAT = 2; // 2: entries carry their languages (es/fr/de forms)
 
 /** One table as plain data: the trie's typed arrays and its entries in columns (structured-clonable). */
 interface TableSnapshot {
@@ -92,6 +95,8 @@ interface TableSnapshot {
   entryWordEnd: Uint8Array;
   /** The entries that carry a context rule, already compiled: [entry index, rule]. */
   contexts: [number, CompiledContext][];
+  /** The entries limited to languages: [entry index, languages]. */
+  langs?: [number, readonly string[]][];
 }
 
 /** A compiled automaton as plain data, to store (IndexedDB, a file) and load without compiling. */
@@ -107,22 +112,25 @@ function snapshotTable(table: Table | null): TableSnapshot | null {
   const entryEntity = new Int32Array(table.entries.length);
   const entryWordEnd = new Uint8Array(table.entries.length);
   const contexts: [number, CompiledContext][] = [];
+  const langs: [number, readonly string[]][] = [];
   table.entries.forEach((e, k) => {
+    if (e.langs) langs.push([k, e.langs]);
     let id = ids.get(e.entityId);
     if (id === undefined) ids.set(e.entityId, (id = ids.size));
     entryEntity[k] = id;
     entryWordEnd[k] = e.wordEnd ? 1 : 0;
     if (e.context) contexts.push([k, e.context]);
   });
-  return { trie: table.trie, rootDirect: table.rootDirect, entityIds: [...ids.keys()], entryEntity, entryWordEnd, contexts };
+  return { trie: table.trie, rootDirect: table.rootDirect, entityIds: [...ids.keys()], entryEntity, entryWordEnd, contexts, langs };
 }
 
 function restoreTable(s: TableSnapshot | null): Table | null {
   if (!s) return null;
   const context = new Map(s.contexts);
+  const langs = new Map(s.langs ?? []);
   const entries: Entry[] = [];
   for (let k = 0; k < s.entryEntity.length; k++) {
-    entries.push({ entityId: s.entityIds[s.entryEntity[k]!]!, context: context.get(k) ?? null, wordEnd: s.entryWordEnd[k] === 1 });
+    entries.push({ entityId: s.entityIds[s.entryEntity[k]!]!, context: context.get(k) ?? null, wordEnd: s.entryWordEnd[k] === 1, langs: langs.get(k) ?? null });
   }
   return { trie: s.trie, entries, rootDirect: s.rootDirect };
 }
@@ -156,6 +164,13 @@ export class Automaton {
     const folded: { key: string; order: number; entry: Entry }[] = [];
     const cased: { key: string; order: number; entry: Entry }[] = [];
     let order = 0;
+    // The generated case forms of an alias share its context rule: compile each rule once.
+    const contexts = new Map<object, CompiledContext>();
+    const contextOf = (rule: NonNullable<Alias['context']>) => {
+      let c = contexts.get(rule);
+      if (!c) contexts.set(rule, (c = compileContext(rule)));
+      return c;
+    };
     for (const alias of aliases) {
       const key = aliasKey(alias.text, alias.caseSensitive);
       if (key.length === 0) continue;
@@ -163,8 +178,9 @@ export class Automaton {
       if (last === STAR && key.length > 1) last = key.charCodeAt(key.length - 2);
       const entry: Entry = {
         entityId: alias.entityId,
-        context: alias.context ? compileContext(alias.context) : null,
+        context: alias.context ? contextOf(alias.context) : null,
         wordEnd: isWordUnit(last),
+        langs: gatedLangs(alias.lang),
       };
       (alias.caseSensitive ? cased : folded).push({ key, order: order++, entry });
     }
@@ -190,12 +206,13 @@ export class Automaton {
     return { nodes, bytes };
   }
 
-  scan(text: string): Span[] {
+  /** `pageLang`: the page's language (its lang attribute), for paragraphs too short to guess. */
+  scan(text: string, pageLang: string | null = null): Span[] {
     const spans: Span[] = [];
     if (this.aliasCount === 0 || text.length === 0) return spans;
     const t = this.normalize(text);
     try {
-      this.scanStream(text, t, spans);
+      this.scanStream(text, t, spans, pageLang);
     } finally {
       if (this.builder && this.builder.capacity > KEEP_STREAM_UNITS) this.builder = null;
     }
@@ -215,7 +232,7 @@ export class Automaton {
     return this.builder.finish();
   }
 
-  private scanStream(text: string, t: NormalizedText, spans: Span[]): void {
+  private scanStream(text: string, t: NormalizedText, spans: Span[], pageLang: string | null): void {
     const n = t.length;
     const cased = t.cased;
     const folded = t.folded;
@@ -246,7 +263,7 @@ export class Automaton {
         i++;
         continue;
       }
-      reader ??= new ContextReader(text, t);
+      reader ??= new ContextReader(text, t, pageLang);
       const hit = this.choose(t, reader, i);
       if (hit === null) {
         i++;
@@ -368,8 +385,11 @@ export class Automaton {
         const entry = table.entries[k]!;
         const ctx = entry.context;
         if (entry.wordEnd && !boundary && !(ctx?.yearSuffix && reader.yearFollows(end))) continue;
+        if (entry.langs && !reader.inLanguage(entry.langs, start)) continue;
         if (ctx && !reader.holds(ctx, start, end)) continue;
-        return { end, entityId: entry.entityId };
+        // A year glued to the name is part of it: "Взаимодействие-2024" is that year's exercise.
+        const year = ctx?.yearSuffix ? reader.yearEnd(end) : -1;
+        return { end: year >= 0 ? year : end, entityId: entry.entityId };
       }
     }
   }

@@ -1,5 +1,6 @@
 import type { ContextRule } from '../model/types';
 import { isWordUnit } from './chars';
+import { guessLanguage } from './lang';
 import { SPACE, normalizeText, type NormalizedText } from './normalize';
 
 // Context rules of ambiguous aliases: a cue word or phrase within `window` words of the
@@ -21,6 +22,7 @@ export interface CompiledContext {
   readonly yearSuffix: boolean;
   /** Cues that rule the entity out ("Channel" near "documentary"). */
   readonly blocks: readonly (readonly CueWord[])[];
+  readonly nameMayFollow: boolean;
 }
 
 function cueWords(cue: string): CueWord[] {
@@ -48,6 +50,7 @@ export function compileContext(rule: ContextRule): CompiledContext {
     window: rule.window ?? DEFAULT_WINDOW,
     yearSuffix: rule.yearSuffix === true,
     blocks: (rule.blockCues ?? []).map(cueWords).filter((w) => w.length > 0),
+    nameMayFollow: rule.nameMayFollow === true,
   };
 }
 
@@ -62,15 +65,43 @@ export class ContextReader {
   private wordEnd: Int32Array | null = null;
   private wordCount = 0;
 
+  /** Language guesses of the paragraphs read so far, by the paragraph's start offset. */
+  private langs = new Map<number, string | null>();
+  private textLang: string | null | undefined;
+
   constructor(
     private readonly original: string,
     private readonly t: NormalizedText,
+    /** The page's language (its lang attribute), for paragraphs too short to guess. */
+    private readonly pageLang: string | null = null,
   ) {}
+
+  /** Is the paragraph of stream unit `p` in one of `langs`? Its own words decide; a paragraph too
+   *  short to tell takes the page's language, else the whole text's. */
+  inLanguage(langs: readonly string[], p: number): boolean {
+    const at = this.t.starts[p] ?? 0;
+    const from = this.original.lastIndexOf('\n', at) + 1;
+    let lang = this.langs.get(from);
+    if (lang === undefined) {
+      let to = this.original.indexOf('\n', at);
+      if (to < 0) to = this.original.length;
+      lang = guessLanguage(this.original.slice(from, Math.min(to, from + 4000)));
+      this.langs.set(from, lang);
+    }
+    if (lang === null) {
+      if (this.pageLang) lang = this.pageLang;
+      else {
+        if (this.textLang === undefined) this.textLang = guessLanguage(this.original);
+        lang = this.textLang;
+      }
+    }
+    return lang !== null && langs.includes(lang);
+  }
 
   /** Does the match at stream units [start, end) satisfy the rule? */
   holds(ctx: CompiledContext, start: number, end: number): boolean {
     if (ctx.yearSuffix && this.yearFollows(end)) return true;
-    if (ctx.cues.length === 0 || this.partOfLongerName(end)) return false;
+    if (ctx.cues.length === 0 || (!ctx.nameMayFollow && this.partOfLongerName(end))) return false;
     this.indexWords();
     const first = this.firstWordEndingAfter(start); // first word of the match
     let last = first; // one past the last word of the match
@@ -91,12 +122,17 @@ export class ContextReader {
 
   /** A four-digit year right after `end`, glued or after one dash ("Interaction-2024", "Rubezh2024"). */
   yearFollows(end: number): boolean {
-    if (this.yearAt(end)) return true;
+    return this.yearEnd(end) >= 0;
+  }
+
+  /** Where the year glued to a name at `end` ends ("Взаимодействие-2024": after "2024"), or -1. */
+  yearEnd(end: number): number {
+    if (this.yearAt(end)) return end + 4;
     const t = this.t;
-    if (end >= t.length || t.folded[end] !== SPACE) return false;
+    if (end >= t.length || t.folded[end] !== SPACE) return -1;
     const gap = this.original.slice(t.starts[end]!, t.ends[end]!);
-    if (!YEAR_JOINER.test(gap)) return false;
-    return this.yearAt(end + 1);
+    if (!YEAR_JOINER.test(gap)) return -1;
+    return this.yearAt(end + 1) ? end + 5 : -1;
   }
 
   /** The ambiguous name is followed, after one space, by a capitalised word or a number: another name. */

@@ -2,6 +2,7 @@ import type { Alias, EntityType } from '../model/types';
 import type { MatchedSpan } from '../protocol/messages';
 import { SpanPacker, type PackedSpans } from '../protocol/spans';
 import { Automaton, type AutomatonSnapshot } from './automaton';
+import { gatedLangs } from './lang';
 
 // The entity matcher as the pages use it: the alias automaton plus what turns its spans into
 // typed mentions. The background builds the data from the knowledge base and sends it to each
@@ -65,20 +66,34 @@ export class EntityMatcher {
     this.automaton.releaseScratch();
   }
 
-  /** The entities mentioned in `text`, in order, not overlapping; offsets into `text`. */
-  match(text: string): MatchedSpan[] {
+  /** The entities mentioned in `text`, in order, not overlapping; offsets into `text`.
+   *  `pageLang`: the page's language, for paragraphs too short to guess (see Automaton.scan). */
+  match(text: string, pageLang: string | null = null): MatchedSpan[] {
     const out: MatchedSpan[] = [];
-    for (const s of this.automaton.scan(text)) {
+    for (const s of this.automaton.scan(text, pageLang)) {
       if (this.hidden.has(s.entityId)) continue;
       out.push({ start: s.start, end: s.end, entityId: s.entityId, type: this.types.get(s.entityId) ?? FALLBACK_TYPE });
     }
     return out;
   }
 
+  /** ru-match: the entities named inside the names `texts` of entity `outerId` ("генсек ОДКБ" names
+   *  the CSTO, "МИД России" Russia), in order of first appearance: each name is read again from every
+   *  word after its first, so the longest match of the whole name does not hide the names in it. */
+  namedInside(texts: readonly string[], outerId: string): string[] {
+    const out = new Set<string>();
+    for (const text of texts) {
+      for (const m of text.matchAll(/(?<=[\s\-–—«"„(])[\p{L}\p{N}]/gu)) {
+        for (const s of this.match(text.slice(m.index))) if (s.entityId !== outerId) out.add(s.entityId);
+      }
+    }
+    return [...out];
+  }
+
   /** match() packed (lib/protocol/spans.ts): one flat array of integers plus the entities named. */
-  matchPacked(text: string): PackedSpans {
+  matchPacked(text: string, pageLang: string | null = null): PackedSpans {
     const packer = new SpanPacker();
-    for (const s of this.automaton.scan(text)) {
+    for (const s of this.automaton.scan(text, pageLang)) {
       if (!this.hidden.has(s.entityId)) packer.add(s.start, s.end, s.entityId, this.types.get(s.entityId) ?? FALLBACK_TYPE);
     }
     return packer.finish();
@@ -95,7 +110,13 @@ export function matcherData(build: string, aliases: Alias[], entities: readonly 
     types[e.id] = e.type;
     if (e.highlight === false) hidden.push(e.id);
   }
-  // Only what the automaton reads: an alias's language is for people, not for matching.
-  const slim = aliases.map(({ text, entityId, caseSensitive, context }) => (context ? { text, entityId, caseSensitive, context } : { text, entityId, caseSensitive }));
+  // Only what the automaton reads: an alias's language only where it gates matching ("Rusia": Spanish text).
+  const slim = aliases.map(({ text, entityId, caseSensitive, context, lang }) => ({
+    text,
+    entityId,
+    caseSensitive,
+    ...(context ? { context } : {}),
+    ...(gatedLangs(lang) ? { lang } : {}),
+  }));
   return { build, aliases: slim, types, hidden };
 }

@@ -25,6 +25,9 @@ export interface ContextRule {
   yearSuffix?: boolean;
   /** Words that rule the entity out when they stand within the window ("Channel" near "documentary"). */
   blockCues?: string[];
+  /** ru-match: a capitalised name right after the alias does not make it part of a longer name
+   *  (an abbreviation before a person: "Президент РК Касым-Жомарт Токаев"). */
+  nameMayFollow?: boolean;
 }
 
 export interface Alias {

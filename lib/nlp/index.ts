@@ -1,7 +1,9 @@
 // Public API of the NLP extraction (pure TypeScript; runs in the service worker and in Node).
 export type { EntityInfo, MentionIn } from './common';
 export { splitSentences, type SentenceSpan } from './sentences';
-export { extractStatements, type ExtractedStatement } from './statements';
+export { type ExtractedStatement } from './statements';
+// ru-match: statements are extracted by the text's language (Russian: ru-statements.ts).
+export { extractStatements } from './by-language';
 export { extractFacts, type ExtractedFact } from './facts';
 export { findPeople, personIdFor, type PersonCandidate } from './people';
 export { findQuotePieces, type QuotePiece } from './quotes';

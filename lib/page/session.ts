@@ -64,7 +64,9 @@ export async function startPageSession(ctx: ContentScriptContext, options: Sessi
     ui: null,
   };
 
-  const inBackground = async (text: string) => (await sendMessage('matchText', { text })).spans;
+  // ru-match: the page's language decides Spanish, French and German aliases where a paragraph is too short to tell.
+  const lang = document.documentElement.lang.trim().toLowerCase().split(/[-_]/)[0] || undefined;
+  const inBackground = async (text: string) => (await sendMessage('matchText', lang ? { text, lang } : { text })).spans;
   const match = options.matcher ? routeMatching(options.matcher, inBackground) : inBackground;
 
   /** The page's features, started in this order. */

@@ -38,7 +38,7 @@ export interface PageReport {
 
 export interface ProtocolMap {
   /** Match a chunk of page text; offsets are relative to the chunk. Spans packed (see spans.ts). */
-  matchText(data: { text: string }): { spans: PackedSpans };
+  matchText(data: { text: string; /** ru-match: the page's lang attribute ("ru", "es"...), if any. */ lang?: string }): { spans: PackedSpans };
   /** What a page needs to match entities itself: the aliases and entity types (lib/match/entities.ts). */
   matcherData(): MatcherData;
   /** The content script reports what it drew, for the badge and the popup. */

@@ -2,6 +2,11 @@ import type { Alias, Entity } from '../model/types';
 import { isAcronym } from '../match';
 import type { Registry, RegistryAlias } from './schema';
 import { registrySchema } from './schema';
+import ruFormsJson from '../../assets/ru-forms.json';
+import { withRuForms, type RuForms } from './ru-forms';
+
+/** The case forms of the Russian aliases, generated at build time (scripts/gen-ru-forms.ts). */
+export const BUNDLED_RU_FORMS: RuForms = ruFormsJson;
 
 // The registry as the knowledge base stores it: entities and their surface forms.
 
@@ -39,8 +44,14 @@ export function registryEntities(registry: Registry): Entity[] {
 }
 
 /** Every surface form, the canonical name included, once per entity. The registry's own
- *  entry for a form wins over the bare name, so a name that is ambiguous keeps its context rule. */
-export function registryAliases(registry: Registry): Alias[] {
+ *  entry for a form wins over the bare name, so a name that is ambiguous keeps its context rule.
+ *  Russian aliases bring their generated case forms (`ruForms`). */
+export function registryAliases(registry: Registry, ruForms: RuForms = BUNDLED_RU_FORMS): Alias[] {
+  return withRuForms(writtenAliases(registry), ruForms);
+}
+
+/** The aliases as the registry writes them, without generated forms. */
+export function writtenAliases(registry: Registry): Alias[] {
   const out: Alias[] = [];
   for (const e of registry.entities) {
     const seen = new Set<string>();

@@ -10,6 +10,7 @@ export const contextRuleSchema = z
     window: z.number().int().positive().max(40).optional(),
     yearSuffix: z.boolean().optional(),
     blockCues: z.array(z.string().min(1)).optional(),
+    nameMayFollow: z.boolean().optional(), // ru-match: see ContextRule
   })
   .strict();
 

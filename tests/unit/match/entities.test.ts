@@ -42,8 +42,9 @@ describe('EntityMatcher (the matcher pages run on data sent by the background)',
     expect(m.matchPacked('')).toEqual({ data: [], entities: [], types: [] });
   });
 
-  it('sends only what matching reads: no alias languages, types only for entities some alias names', () => {
-    expect(data.aliases.every((a) => !('lang' in a))).toBe(true);
+  it('sends only what matching reads: languages only where they gate matching, types only for entities some alias names', () => {
+    expect(data.aliases.every((a) => !('lang' in a) || /^(?:es|fr|de)(?:,(?:es|fr|de))*$/.test(a.lang!))).toBe(true);
+    expect(data.aliases.some((a) => a.lang === 'ru' || a.lang === 'en')).toBe(false);
     expect(aliases.some((a) => a.lang)).toBe(true);
     const named = new Set(aliases.map((a) => a.entityId));
     expect(Object.keys(data.types).every((id) => named.has(id))).toBe(true);

@@ -27,7 +27,7 @@ describe('a 20,000-alias synthetic knowledge base', () => {
       ['CSTO Parliamentary Assembly', 'body:csto-pa'],
       ['Лаврова', 'person:lavrov'],
       ['Collective Security Treaty Organization', 'org:csto'],
-      ['Interaction', 'exercise:interaction'],
+      ['Interaction-2023', 'exercise:interaction'],
       ['ОДКБ', 'org:csto'],
       ['CSTO', 'org:csto'],
     ]);
