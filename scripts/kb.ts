@@ -68,10 +68,13 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
+// process.exitCode, never process.exit(): exiting at once would drop what is still queued for a pipe.
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => {
+    process.exitCode = code;
+  },
   (err: unknown) => {
     console.error(`kb: ${err instanceof Error ? err.message : String(err)}`);
-    process.exit(1);
+    process.exitCode = 1;
   },
 );

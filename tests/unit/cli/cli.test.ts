@@ -117,3 +117,15 @@ describe('match', () => {
     expect(r.stdout).toBe('');
   });
 });
+
+describe('output through a pipe', () => {
+  // process.exit() right after a big write used to cut piped output at 64-128 KiB (invalid JSON).
+  it('is whole when larger than 1 MB', async () => {
+    const input = 'The CSTO met in Moscow with Sergei Lavrov. '.repeat(6000);
+    const r = await cli('match.ts', ['-'], input);
+    expect(r.code).toBe(0);
+    expect(r.stdout.length).toBeGreaterThan(1_000_000);
+    const spans = JSON.parse(r.stdout) as unknown[];
+    expect(spans.length).toBeGreaterThanOrEqual(18_000);
+  }, 120_000);
+});
