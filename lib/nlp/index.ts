@@ -1,5 +1,6 @@
 // Public API of the NLP extraction (pure TypeScript; runs in the service worker and in Node).
-export type { EntityInfo, MentionIn } from './common';
+export type { EntityInfo, MentionIn, PostInfo, ExtractOptions } from './common';
+export { holderAt } from './common';
 export { splitSentences, type SentenceSpan } from './sentences';
 export { extractStatements, type ExtractedStatement } from './statements';
 export { extractFacts, type ExtractedFact } from './facts';
