@@ -1,6 +1,6 @@
 import type { Alias, Entity, Fact, Mention, SourceDocument, Statement } from '../model/types';
 import { buildMatcher } from '../match';
-import { extractFacts, extractStatements, findPeople, personIdFor, splitSentences } from '../nlp';
+import { extractFacts, extractStatementsFor, findPeople, personIdFor, splitSentences } from '../nlp';
 import type { EntityInfo, MentionIn } from '../nlp';
 import type { Registry } from '../registry/schema';
 import { registryAliases, registryEntities } from '../registry/aliases';
@@ -153,7 +153,7 @@ export function buildKnowledgeBase(registry: Registry, seedsIn: SeedSource[], ma
     }
     const sents = splitSentences(doc.text);
     for (const s of sents) sentences.push({ id: `${doc.id}#${s.index}`, documentId: doc.id, index: s.index, start: s.start, end: s.end });
-    for (const st of extractStatements(doc.text, sents, mentionsIn, info, { date: doc.date, posts, outlet: doc.outlet })) {
+    for (const st of extractStatementsFor(doc.text, sents, mentionsIn, info, { date: doc.date, posts, outlet: doc.outlet })) {
       statements.push({
         id: `${doc.id}:st:${st.start}-${st.end}`,
         documentId: doc.id,

@@ -6,3 +6,5 @@ export { extractStatements, type ExtractedStatement } from './statements';
 export { extractFacts, type ExtractedFact } from './facts';
 export { findPeople, personIdFor, type PersonCandidate } from './people';
 export { findQuotePieces, type QuotePiece } from './quotes';
+export { extractStatementsFor, statementExtractorFor, type StatementExtractor } from './extract';
+export { roleBefore, roleAfter } from './people';

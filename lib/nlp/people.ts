@@ -157,6 +157,21 @@ export function findPeople(text: string, knownMentions: MentionIn[]): PersonCand
     if (!nameOk(name.split(/\s+/))) continue;
     add(withRole(name, start, start + name.length));
   }
+  // a name right after a title ("Chief of the CSTO Joint Staff Anatoly Sidorov", "CSTO press secretary Vladimir Zainetdinov")
+  for (const m of text.matchAll(/(?<![\p{L}])\p{Lu}[\p{Ll}’'-]+(?:[ \u00a0]+\p{Lu}[\p{Ll}’'-]+){1,3}(?![\p{L}])/gu)) {
+    const words = [...m[0].matchAll(/\S+/g)];
+    for (const n of [2, 3]) {
+      if (words.length < n) continue;
+      const first = words[words.length - n]!;
+      const start = m.index! + first.index!;
+      const name = text.slice(start, m.index! + m[0].length).replace(/[’']s$/u, '');
+      if (!nameOk(name.split(/\s+/))) continue;
+      const r = roleBefore(text, start);
+      if (!r) continue;
+      add({ name, start, end: start + name.length, role: r.role, roleStart: r.start, roleEnd: r.end });
+      break;
+    }
+  }
   // compromise
   type Term = { text: string; tags?: string[]; offset: { start: number; length: number } };
   const people = nlp(text).people().json({ offset: true, terms: { offset: true } }) as { terms: Term[] }[];

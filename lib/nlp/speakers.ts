@@ -49,7 +49,8 @@ const BOUNDARY_WORDS = 'that|as|and|but|when|while|which|who|because|since|after
 /** The noun phrase that ends at `end` (just before a verb), not reaching before `minStart`. */
 export function npBefore(text: string, end: number, minStart: number): SpeakerRef | null {
   const seg = text.slice(minStart, end);
-  const re = new RegExp(`[,;:()\\[\\]"“”«»„—–\\n]|\\s-\\s|(?<![\\p{L}\\p{N}_])(?:${BOUNDARY_WORDS})(?![\\p{L}\\p{N}_])`, 'giu');
+  // a full stop ends a phrase too: a dateline the splitter kept ("DUSHANBE, October 14. The minister")
+  const re = new RegExp(`[,;:()\\[\\]"“”«»„—–\\n]|\\s-\\s|(?<!(?:^|\\s)(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Maj|Adm|Amb|Sen|Rep|Gov|Prof|\\p{Lu}))\\.[\\s\\u00a0]+|(?<![\\p{L}\\p{N}_])(?:${BOUNDARY_WORDS})(?![\\p{L}\\p{N}_])`, 'giu');
   let last = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(seg))) last = m.index + m[0].length;
@@ -289,6 +290,16 @@ export class SpeakerResolver {
     // 8. a body named before ("the Secretariat" after "the CSTO Secretariat")
     const on = this.orgNoun(phrase);
     if (on) {
+      // "the Secretariat" after "CSTO": the entity named "CSTO Secretariat"
+      const seen = new Set<string>();
+      for (const m of this.mentions.filter((x) => x.start < pos).sort((a, b) => b.start - a.start)) {
+        const short = normPhrase(this.text.slice(m.start, m.end));
+        if (seen.has(short)) continue;
+        seen.add(short);
+        const want = `${short} ${on}`;
+        const hit = [...this.entities.values()].find((e) => e.type !== 'person' && normPhrase(e.name) === want);
+        if (hit) return this.named(hit.id, phrase);
+      }
       const head = on.split(' ').slice(-1)[0]!;
       for (const id of this.recentOthers(pos)) {
         const e = this.entities.get(id);
