@@ -48,6 +48,15 @@ const BOUNDARY_WORDS = 'that|as|and|but|when|while|which|who|because|since|after
 
 /** The noun phrase that ends at `end` (just before a verb), not reaching before `minStart`. */
 export function npBefore(text: string, end: number, minStart: number): SpeakerRef | null {
+  // "Pashinyan has since called for": the auxiliary and "since" belong to the verb
+  const aux = /[\s\u00a0]+(?:has|have|had)[\s\u00a0]+since[\s\u00a0]*$/.exec(text.slice(minStart, end));
+  if (aux) end -= aux[0].length;
+  // "Alexei Petrov, a researcher at the Institute, argued that": the name before the apposition
+  const appo = /([\p{Lu}][\p{L}’'-]+(?:[ \u00a0]+[\p{Lu}][\p{L}’'-]+){0,3}),[\s\u00a0]+(?:a|an|the|who|head|chief|director|deputy|member|former)[^,;:"“”«»\n]{2,100},[\s\u00a0]*$/u.exec(text.slice(minStart, end));
+  if (appo) {
+    const s0 = minStart + appo.index;
+    return { phrase: appo[1]!, start: s0, end: s0 + appo[1]!.length };
+  }
   const seg = text.slice(minStart, end);
   // a full stop ends a phrase too: a dateline the splitter kept ("DUSHANBE, October 14. The minister")
   const re = new RegExp(`[,;:()\\[\\]"“”«»„—–\\n]|\\s-\\s|(?<!(?:^|\\s)(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Maj|Adm|Amb|Sen|Rep|Gov|Prof|\\p{Lu}))\\.[\\s\\u00a0]+|(?<![\\p{L}\\p{N}_])(?:${BOUNDARY_WORDS})(?![\\p{L}\\p{N}_])`, 'giu');
