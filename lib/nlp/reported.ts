@@ -56,7 +56,7 @@ export function reportedDrafts(
       const that = /^([^.;"“”«»]{0,80}?)[\s\u00a0]+that[\s\u00a0]+/iu.exec(after);
       const chto = /^[\s\u00a0]*,[\s\u00a0]*что[\s\u00a0]+/iu.exec(after);
       const nextWord = (/^[\s\u00a0]+([\p{L}'-]+)/u.exec(after) ?? [])[1] ?? '';
-      const objectOk = OBJECT_VERB_RE.test(verb) && OBJECT_AFTER_RE.test(nextWord) && !/^(?:to|in|at|on|with)$/i.test(nextWord) || /^(?:spoke|speaks)$/.test(verb) && /^(?:of|about|in)$/.test(nextWord);
+      const objectOk = OBJECT_VERB_RE.test(verb) && OBJECT_AFTER_RE.test(nextWord) && !/^(?:to|in|at|on|with)$/i.test(nextWord) || /^(?:spoke|speaks)$/.test(verb) && /^(?:of|about)$/.test(nextWord) || /^(?:drew|draws) attention$/.test(verb) && nextWord === 'to';
       if (that && wordCount(that[1]!) <= 10 && !/^[\s\u00a0]*(?:the|a|an|this|its|his|her)\s+(?:importance|significance|need|role|fact)[\s\u00a0]*$/i.test(that[1]!) && !/(?:^|\s)(?:and|but)(?:\s|$)/.test(that[1]!)) cStart = ve + that[0].length;
       else if (chto) cStart = ve + chto[0].length;
       else if (/^(?:told|tells)$/.test(verb)) continue;
@@ -119,7 +119,7 @@ export function reportedDrafts(
       const dl = DATELINE_PREFIX.exec(text.slice(s.start, ref.start));
       if (dl && /\/\s*$|\/\.\s*$|\)\s*,?\s*$/.test(dl[0].trimEnd()) ) cStart += dl[0].length;
       const cEnd = s.start + cm.index;
-      if (/["“”«»„]/.test(text.slice(cStart, cEnd))) continue;
+      if (/["“”«»„]/.test(text.slice(cStart, cEnd)) || quotedShare(cStart, cEnd) > 0.3) continue;
       const body = cleanText(text.slice(cStart, cEnd));
       if (wordCount(body) < 4) continue;
       out.push({

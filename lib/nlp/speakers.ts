@@ -253,6 +253,10 @@ export class SpeakerResolver {
     // 1. a mention inside the phrase (persons first)
     const inside = this.mentions.filter((m) => m.start >= ref.start && m.end <= ref.end);
     const person = inside.find((m) => this.entities.get(m.entityId)?.type === 'person');
+    // "Lavrov's deputy" is not Lavrov
+    if (person && /^[’']s(?![\p{L}])/u.test(this.text.slice(person.end, person.end + 2)) && person.end + 2 < ref.end) {
+      return { speakerId: null, speakerName: phrase, speakerMention: phrase };
+    }
     if (person) return this.named(person.entityId, phrase);
     // 2. pronoun
     if (PRONOUNS.test(phrase)) {
