@@ -2,9 +2,10 @@ import type { CardData, CardSource, CardStatement } from '../lib/kb/card';
 import { exportKnowledgeBase, findEntity } from '../lib/kb/queries';
 import { formatDate } from '../lib/ui/format';
 import { openNodeKnowledgeBase } from './lib/node-kb';
+import { extractFiles } from './lib/extract-files';
 
-// npm run --silent kb -- export | stats | entity NAME
-const USAGE = 'usage: npm run --silent kb -- export | stats | entity NAME';
+// npm run --silent kb -- export | stats | entity NAME | extract FILE... [--url URL]
+const USAGE = 'usage: npm run --silent kb -- export | stats | entity NAME | extract FILE... [--url URL]';
 
 const sourceLine = (s: CardSource | null, documentId?: string) =>
   s ? `${s.outlet}, ${formatDate(s.date, s.datePrecision)}: “${s.title}” (${s.documentId})` : documentId === undefined ? 'CSTO Lens registry' : documentId;
@@ -36,7 +37,7 @@ function formatEntity(card: CardData): string {
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  if (!command || !['export', 'stats', 'entity'].includes(command)) {
+  if (!command || !['export', 'stats', 'entity', 'extract'].includes(command)) {
     console.error(USAGE);
     return 2;
   }
@@ -44,9 +45,33 @@ async function main(argv: string[]): Promise<number> {
     console.error('kb entity: give an entity name, alias or id, e.g. npm run --silent kb -- entity Lavrov');
     return 2;
   }
+  let url: string | null = null;
+  const files: string[] = [];
+  if (command === 'extract') {
+    for (let i = 0; i < rest.length; i++) {
+      if (rest[i] === '--url') {
+        url = rest[++i] ?? null;
+        if (!url) {
+          console.error('kb extract: --url needs a URL');
+          return 2;
+        }
+      } else files.push(rest[i]!);
+    }
+    if (!files.length) {
+      console.error('kb extract: give one or more plain-text or HTML files, e.g. npm run --silent kb -- extract article.html --url https://tass.com/...');
+      return 2;
+    }
+  }
   const kb = await openNodeKnowledgeBase();
   try {
-    if (command === 'export') {
+    if (command === 'extract') {
+      const out = await extractFiles(kb, files, url);
+      if ('error' in out) {
+        console.error(`kb extract: ${out.error}`);
+        return 2;
+      }
+      process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+    } else if (command === 'export') {
       process.stdout.write(JSON.stringify(await exportKnowledgeBase(kb.db), null, 2) + '\n');
     } else if (command === 'stats') {
       const { ready: _ready, ...stats } = await kb.stats();
@@ -68,10 +93,13 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
+// process.exitCode, never process.exit(): exiting at once would drop what is still queued for a pipe.
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => {
+    process.exitCode = code;
+  },
   (err: unknown) => {
     console.error(`kb: ${err instanceof Error ? err.message : String(err)}`);
-    process.exit(1);
+    process.exitCode = 1;
   },
 );

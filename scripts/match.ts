@@ -41,10 +41,13 @@ async function main(): Promise<number> {
   return 0;
 }
 
+// process.exitCode, never process.exit(): exiting at once would drop what is still queued for a pipe.
 main().then(
-  (code) => process.exit(code),
+  (code) => {
+    process.exitCode = code;
+  },
   (err: unknown) => {
     console.error(err instanceof UsageError ? err.message : `match: ${err instanceof Error ? err.message : String(err)}`);
-    process.exit(err instanceof UsageError ? 2 : 1);
+    process.exitCode = err instanceof UsageError ? 2 : 1;
   },
 );

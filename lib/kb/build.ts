@@ -1,9 +1,10 @@
 import type { Alias, Entity, Fact, Mention, SourceDocument, Statement } from '../model/types';
 import { buildMatcher } from '../match';
-import { extractFacts, extractStatements, findPeople, personIdFor, splitSentences } from '../nlp';
+import { extractFacts, extractStatementsFor, findPeople, personIdFor, splitSentences } from '../nlp';
 import type { EntityInfo, MentionIn } from '../nlp';
 import type { Registry } from '../registry/schema';
 import { registryAliases, registryEntities } from '../registry/aliases';
+import { postFacts, postHolderEntities, postTitlesByPerson, registryPosts } from '../registry/posts';
 import type { AliasRow, SentenceRow } from './db';
 import { computeBuildKey, type SeedManifest, type SeedSource } from './build-key';
 import { hashString } from './hash';
@@ -47,6 +48,15 @@ export function buildKnowledgeBase(registry: Registry, seedsIn: SeedSource[], ma
   const aliases: Alias[] = registryAliases(registry);
   const facts = new Map<string, Fact>();
   const addFact = (f: Fact) => facts.set(f.id, f);
+  // posts with tenures: holders the entities list lacks, and one role fact per tenure
+  const holders = postHolderEntities(registry, new Set(entities.keys()));
+  for (const e of holders.entities) entities.set(e.id, e);
+  aliases.push(...holders.aliases);
+  for (const f of postFacts(registry)) {
+    addFact({ id: f.id, entityId: f.entityId, kind: 'role', text: f.text, documentId: 'registry', start: null, end: null, ...(f.objectIds.length ? { objectIds: f.objectIds } : {}) });
+  }
+  const posts = registryPosts(registry);
+  const postTitles = postTitlesByPerson(registry);
 
   for (const e of registry.entities) {
     (e.facts ?? []).forEach((f, i) =>
@@ -116,7 +126,10 @@ export function buildKnowledgeBase(registry: Registry, seedsIn: SeedSource[], ma
   // Pass 2: mentions, sentences, statements and facts with the full alias set.
   const matcher = buildMatcher(aliases);
   const info = new Map<string, EntityInfo>(
-    [...entities.values()].map((e) => [e.id, { id: e.id, type: e.type, name: e.name, ...(e.titles ? { titles: e.titles } : {}) }]),
+    [...entities.values()].map((e) => {
+      const titles = [...(e.titles ?? []), ...(postTitles.get(e.id) ?? [])];
+      return [e.id, { id: e.id, type: e.type, name: e.name, ...(titles.length ? { titles } : {}) }];
+    }),
   );
   const mentions: Mention[] = [];
   const sentences: SentenceRow[] = [];
@@ -129,7 +142,7 @@ export function buildKnowledgeBase(registry: Registry, seedsIn: SeedSource[], ma
     }
     const sents = splitSentences(doc.text);
     for (const s of sents) sentences.push({ id: `${doc.id}#${s.index}`, documentId: doc.id, index: s.index, start: s.start, end: s.end });
-    for (const st of extractStatements(doc.text, sents, mentionsIn, info)) {
+    for (const st of extractStatementsFor(doc.text, sents, mentionsIn, info, { date: doc.date, posts, outlet: doc.outlet })) {
       statements.push({
         id: `${doc.id}:st:${st.start}-${st.end}`,
         documentId: doc.id,

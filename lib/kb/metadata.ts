@@ -61,7 +61,7 @@ export function findDate(head: string): FoundDate | null {
     },
     {
       // A dateline without a year: "MOSCOW, March 30. /TASS/."
-      re: new RegExp(`\\b[A-Z]{3,}(?:[ -][A-Z]{3,})*,\\s+${MONTH}\\s+(\\d{1,2})\\b`, 'g'),
+      re: new RegExp(`\\b[A-Z]{3,}(?:[ -][A-Z]{3,})*,\\s+${MONTH}\\s+(\\d{1,2})\\b(?!(?:st|nd|rd|th)?,?\\s+(?:19|20)\\d{2})`, 'g'),
       parse: (m) => ({ day: +m[2]!, month: monthIndex(m[1]!), year: null }),
     },
   ];

@@ -47,7 +47,25 @@ export const EN_SPEECH_VERBS = [
   'argued', 'argues', 'claimed', 'claims', 'asserted', 'assured', 'confirmed', 'concluded', 'continued',
   'announced', 'acknowledged', 'admitted', 'replied', 'answered', 'commented', 'highlighted', 'maintained',
   'predicted', 'promised', 'proposed', 'wrote',
+  // issue 17: verbs of news in general
+  'praised', 'praises', 'thanked', 'thanks', 'invited', 'invites', 'welcomed', 'welcomes', 'informed', 'informs',
+  'briefed', 'briefs', 'expressed', 'expresses', 'drew attention', 'draws attention', 'reported', 'reports',
+  'congratulated', 'congratulates', 'condemned', 'condemns', 'hailed', 'hails', 'voiced', 'voices', 'reaffirmed',
+  'reaffirms', 'pledged', 'pledges', 'vowed', 'vows', 'denied', 'denies', 'described', 'describes', 'commended',
+  'commends', 'criticized', 'criticised', 'criticizes', 'criticises', 'accused', 'accuses', 'spoke', 'speaks',
+  'specified', 'clarified', 'reminded', 'reminds', 'cautioned', 'cautions', 'revealed', 'mentioned', 'indicated',
+  'offered', 'offers', 'advocated', 'advocates', 'announces', 'announce', 'proposes', 'assures', 'confirms',
+  'highlights', 'writes', 'recommended', 'recommends', 'appealed', 'appeals', 'regretted', 'assessed', 'estimated',
+  'characterized', 'characterised', 'lauded', 'deplored', 'objected', 'opposed', 'rejected', 'dismissed', 'insisted',
+  'ruled out', 'rules out', 'summed up', 'went on to say',
 ];
+
+/** Verbs whose object, not a "that" clause, is what was said ("praised the CRRF's readiness"):
+ *  the statement is the verb and the rest of the sentence. */
+export const OBJECT_VERB_RE = /^(?:praised|praises|thanked|thanks|invited|invites|welcomed|welcomes|congratulated|congratulates|condemned|condemns|hailed|hails|voiced|voices|expressed|expresses|drew attention|draws attention|called for|calls for|called on|calls on|urged|urges|proposed|proposes|suggested|suggests|commended|commends|criticized|criticised|criticizes|criticises|accused|accuses|reaffirmed|reaffirms|pledged|pledges|vowed|vows|denied|denies|described|describes|highlighted|highlights|underlined|underlines|underscored|underscores|stressed|stresses|emphasized|emphasised|emphasizes|emphasises|noted|notes|pointed out|warned|warns|cautioned|cautions|spoke|speaks|briefed|briefs|informed|informs|announced|announces|announce|advocated|advocates|offered|offers|recommended|recommends|appealed|appeals|regretted|lauded|deplored|rejected|dismissed|ruled out|rules out|characterized|characterised|assessed|reported|reports|confirmed|confirms|promised|reiterated|reiterates|declared|declares)$/;
+
+/** What may follow an object verb for the object to be what was said (not "spoke to reporters"). */
+export const OBJECT_AFTER_RE = /^(?:the|a|an|his|her|its|their|our|this|these|those|that|all|further|closer|more|greater|new|joint|further|mutual|of|about|against|on|for|to the|to a|to its|to their|with|concern|hope|confidence|gratitude|support|regret|satisfaction|readiness|interest|condolences|solidarity|appreciation|alarm|determination|commitment|doubt|doubts|serious|deep|special|particular|attention|\p{Lu}[\p{L}-]*)$/u;
 
 /** Verbs of saying (Russian, past masc./fem./plural and present). */
 export const RU_SPEECH_VERBS = [
@@ -117,4 +135,41 @@ export interface StatementDraft {
   extentEnd: number;
   /** No attribution: take the speaker of the statement just before, if close. */
   inherit?: boolean;
+  /** A headline: its speaker ("top diplomat") is resolved against the people named after it. */
+  forward?: boolean;
+}
+
+/** A post with tenures (registry "posts"): a title names whoever held it at the document's date. */
+export interface PostInfo {
+  id: string;
+  titles: string[];
+  shortTitles?: string[];
+  holders: { personId: string; from: string; to?: string }[];
+}
+
+/** What a document tells the extraction about itself. */
+export interface ExtractOptions {
+  /** ISO date of the document ("2020-05-26"); titles of posts resolve by it. */
+  date?: string | null;
+  posts?: PostInfo[];
+  /** The outlet ("TASS"): the speaker when the agency itself is the only attribution. */
+  outlet?: string | null;
+  /** Document language ("en", "ru"); the entry point dispatches by it. */
+  lang?: string | null;
+}
+
+/** "2016" -> "2016-01-01" (from) or "2016-12-31" (to); "2016-05" likewise. */
+function padDay(d: string, end: boolean): string {
+  if (/^\d{4}$/.test(d)) return `${d}-${end ? '12-31' : '01-01'}`;
+  if (/^\d{4}-\d{2}$/.test(d)) return `${d}-${end ? '31' : '01'}`;
+  return d;
+}
+
+/** The holder of a post on a date (null: date unknown or nobody listed). A full ISO date is expected. */
+export function holderAt(post: PostInfo, date: string | null | undefined): string | null {
+  if (!date || !/^\d{4}-\d{2}-\d{2}/.test(date)) return null;
+  const day = date.slice(0, 10);
+  const hit = post.holders.filter((h) => padDay(h.from, false) <= day && (!h.to || day <= padDay(h.to, true)));
+  // on a hand-over day the newcomer wins
+  return hit.length ? hit[hit.length - 1]!.personId : null;
 }

@@ -1,5 +1,6 @@
 // Public API of the NLP extraction (pure TypeScript; runs in the service worker and in Node).
-export type { EntityInfo, MentionIn } from './common';
+export type { EntityInfo, MentionIn, PostInfo, ExtractOptions } from './common';
+export { holderAt } from './common';
 export { splitSentences, type SentenceSpan } from './sentences';
 export { type ExtractedStatement } from './statements';
 // ru-match: statements are extracted by the text's language (Russian: ru-statements.ts).
@@ -7,3 +8,5 @@ export { extractStatements } from './by-language';
 export { extractFacts, type ExtractedFact } from './facts';
 export { findPeople, personIdFor, type PersonCandidate } from './people';
 export { findQuotePieces, type QuotePiece } from './quotes';
+export { extractStatementsFor, statementExtractorFor, type StatementExtractor } from './extract';
+export { roleBefore, roleAfter } from './people';

@@ -55,6 +55,14 @@ function nameOk(tokens: string[]): boolean {
 }
 
 const CONNECTORS = new Set(['of', 'to', 'for', 'the', 'and', 'on', 'in']);
+/** Lower-case words of titles ("CSTO deputy secretary general", "the alliance's press secretary"). */
+const ROLE_WORDS_LC = new Set([
+  'deputy', 'secretary', 'general', 'minister', 'foreign', 'defence', 'defense', 'press', 'chief', 'head', 'spokesman',
+  'spokeswoman', 'spokesperson', 'ambassador', 'chairman', 'chairwoman', 'chair', 'commander', 'director', 'representative',
+  'envoy', 'permanent', 'plenipotentiary', 'first', 'joint', 'staff', 'national', 'security', 'council', 'state', 'adviser',
+  'advisor', 'assistant', 'acting', 'executive', 'colonel', 'lieutenant', 'major', 'top', 'official', 'president', 'prime',
+  'parliamentary', 'assembly', 'speaker', 'delegation', 'affairs', 'ministry', "alliance's", "organization's", "bloc's",
+]);
 const LEAD_STOP = new Set(['has', 'have', 'had', 'is', 'was', 'the', 'a', 'an', 'in', 'on', 'at', 'as', 'and', 'question', 'when', 'if', 'by', 'with', 'from', 'for', 'to', 'of', 'says', 'said', 'while', 'but', 'what', 'did', 'does', 'will', 'would', 'can']);
 
 /** The capitalised title right before a name ("Russian Foreign Minister", "CSTO Secretary General"). */
@@ -66,7 +74,7 @@ export function roleBefore(text: string, nameStart: number): { role: string; sta
   const taken: RegExpMatchArray[] = [];
   while (k >= 0) {
     const w = words[k]![0];
-    if (/^[\p{Lu}]/u.test(w) || CONNECTORS.has(w)) {
+    if (/^[\p{Lu}]/u.test(w) || CONNECTORS.has(w) || ROLE_WORDS_LC.has(w)) {
       taken.unshift(words[k]!);
       k--;
     } else break;
@@ -82,6 +90,18 @@ export function roleBefore(text: string, nameStart: number): { role: string; sta
   const role = text.slice(s, e);
   if (!ROLE_KEYWORDS.test(role)) return null;
   return { role, start: s, end: e };
+}
+
+/** A title in apposition after a name: "Valery Semerikov, the CSTO deputy secretary general, ...". */
+export function roleAfter(text: string, nameEnd: number): { role: string; start: number; end: number } | null {
+  const seg = text.slice(nameEnd, nameEnd + 200);
+  const m = /^,[\s\u00a0]+((?:the|a|an)[\s\u00a0]+)?([^,.;:()"“”«»\n]{3,140}?)[\s\u00a0]*(?:,|\.(?:[\s\u00a0]|$)|;|\))/u.exec(seg);
+  if (!m) return null;
+  const role = m[2]!;
+  if (!ROLE_KEYWORDS.test(role) || role.split(/\s+/).length > 14) return null;
+  if (/^(?:who|which|that|and|but|said|says|told|added|noted|where|when|while)\b/i.test(role)) return null;
+  const start = nameEnd + m[0].indexOf(role);
+  return { role: role.trim(), start, end: start + role.trim().length };
 }
 
 export interface RoleLine {
@@ -136,6 +156,21 @@ export function findPeople(text: string, knownMentions: MentionIn[]): PersonCand
     const start = m.index! + m[0].lastIndexOf(name);
     if (!nameOk(name.split(/\s+/))) continue;
     add(withRole(name, start, start + name.length));
+  }
+  // a name right after a title ("Chief of the CSTO Joint Staff Anatoly Sidorov", "CSTO press secretary Vladimir Zainetdinov")
+  for (const m of text.matchAll(/(?<![\p{L}])\p{Lu}[\p{Ll}’'-]+(?:[ \u00a0]+\p{Lu}[\p{Ll}’'-]+){1,3}(?![\p{L}])/gu)) {
+    const words = [...m[0].matchAll(/\S+/g)];
+    for (const n of [2, 3]) {
+      if (words.length < n) continue;
+      const first = words[words.length - n]!;
+      const start = m.index! + first.index!;
+      const name = text.slice(start, m.index! + m[0].length).replace(/[’']s$/u, '');
+      if (!nameOk(name.split(/\s+/))) continue;
+      const r = roleBefore(text, start);
+      if (!r) continue;
+      add({ name, start, end: start + name.length, role: r.role, roleStart: r.start, roleEnd: r.end });
+      break;
+    }
   }
   // compromise
   type Term = { text: string; tags?: string[]; offset: { start: number; length: number } };

@@ -38,7 +38,13 @@ function paragraphs(text: string): Para[] {
 
 const TITLE_KIND = /^[’'`]s\s+(?:opening\s+|introductory\s+|closing\s+)?(?:remarks|speech|address|statement|answers|interview|comments|news conference|press conference|briefing)\b/iu;
 const QUESTION_LABEL = /^(?:question|q|вопрос)\s*:\s*/iu;
-const ANSWER_LABEL = /^([^:\n]{1,60}?)\s*:\s+/u;
+const ANSWER_LABEL = /^([^:\n]{1,80}?)\s*:\s+/u;
+/** A speaker label: "Vladimir Putin", "V. Putin", "PUTIN", "Mr Zas", "President of Kazakhstan Kassym-Jomart Tokayev". */
+const NAME_LABEL = /^(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?:\p{Lu}\.\s?){0,2}\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+){0,3}$/u;
+const NOT_LABEL = /^(?:the|this|that|note|notes|source|sources|photo|photos|tags?|read|also|update|updated|website|video|related|see|share|editor|editor's note|background|reference|attention|important|quote|topic|subject|agenda|comment|comments|link|links|date|time|place|location|venue|title|results?|summary|conclusion|warning|disclaimer|copyright|contacts?|email|tel|phone|fax|address)(?:\s|$)/i;
+/** Labels of whoever asks the questions. */
+const INTERVIEWER = /^(?:q|question|correspondent|journalist|reporter|interviewer|moderator|host|presenter|tass|ria novosti|sputnik|interfax|belta|kazinform|akipress|24\.kg|asia-plus|izvestia|kommersant|rt)$/i;
+const ROLE_PREFIX = /^(?:[\p{L}’'-]+\s+){0,6}$/u;
 
 const speechLike = (t: string): boolean =>
   !isBoilerplateLine(t) && t.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length >= 8 && /[.!?…"”»]$/.test(t);
@@ -71,7 +77,8 @@ export function transcriptDrafts(
   const mainEntity = main ? entities.get(main.entityId) : undefined;
   const mainSurname = mainEntity ? normPhrase(mainEntity.name).split(' ').slice(-1)[0] : null;
 
-  type Label = { para: Para; kind: 'q' | 'a'; bodyStart: number; speakerId: string | null; labelStart: number; labelEnd: number };
+  // speakerId undefined: a name label the registry lacks, resolved later like any speaker phrase
+  type Label = { para: Para; kind: 'q' | 'a'; bodyStart: number; speakerId: string | null | undefined; labelStart: number; labelEnd: number };
   const labels: Label[] = [];
   for (const p of paras) {
     const t = text.slice(p.start, p.end);
@@ -87,16 +94,26 @@ export function transcriptDrafts(
     const lab = normPhrase(a[1]!);
     const isAnswerWord = /^(?:answer|a|ответ)$/.test(lab);
     const isMain = !!mainSurname && lab.split(' ').slice(-1)[0] === mainSurname;
-    if (!pm && !isAnswerWord && !isMain) continue;
+    // an interviewer ("TASS:", "Correspondent:") asks; a question is a paragraph ending in "?"
+    const body = t.slice(a[0].length).trim();
+    if (INTERVIEWER.test(a[1]!.trim()) || (!pm && !isMain && /\?["”»]?$/.test(body) && NAME_LABEL.test(a[1]!.trim()))) {
+      labels.push({ para: p, kind: 'q', bodyStart: p.start + a[0].length, speakerId: null, labelStart: p.start, labelEnd: p.start });
+      continue;
+    }
+    const nameLike = NAME_LABEL.test(a[1]!.trim()) && !NOT_LABEL.test(a[1]!.trim());
+    if (!pm && !isAnswerWord && !isMain && !nameLike) continue;
     // the label is the whole name, not a sentence with a colon
-    if (a[1]!.split(/\s+/).length > 5) continue;
+    if (a[1]!.split(/\s+/).length > 7 || (!pm && a[1]!.split(/\s+/).length > 5)) continue;
+    if (pm && a[1]!.split(/\s+/).length > 5 && !ROLE_PREFIX.test(text.slice(p.start, pm.start))) continue;
     labels.push({
       para: p, kind: 'a', bodyStart: p.start + a[0].length,
-      speakerId: pm ? pm.entityId : main ? main.entityId : null, labelStart: p.start, labelEnd,
+      speakerId: pm ? pm.entityId : isAnswerWord || isMain ? (main ? main.entityId : null) : undefined, labelStart: p.start, labelEnd,
     });
   }
-  if (!main && !labels.some((l) => l.kind === 'a')) return none;
-  if (!labels.some((l) => l.kind === 'q') && !main) return none;
+  const answers = labels.filter((l) => l.kind === 'a');
+  if (!main && !answers.length) return none;
+  // a transcript: questions and answers, or at least two turns by labelled speakers ("Vladimir Putin: ...")
+  if (!main && !labels.some((l) => l.kind === 'q') && (answers.length < 2 || !answers.some((l) => l.speakerId))) return none;
 
   const drafts: StatementDraft[] = [];
   const covered: [number, number][] = [];
@@ -133,8 +150,9 @@ export function transcriptDrafts(
     if (l.kind !== 'a') return;
     const t = cleanText(text.slice(l.bodyStart, end));
     if (!t) return;
+    const afterQuestion = labels.slice(0, k).reverse().find(() => true)?.kind === 'q';
     drafts.push({
-      kind: 'answer', pieces: [[l.bodyStart, end]], text: t,
+      kind: afterQuestion || (main && labels.some((x) => x.kind === 'q')) ? 'answer' : 'quote', pieces: [[l.bodyStart, end]], text: t,
       ref: { phrase: text.slice(l.labelStart, l.labelEnd), start: l.labelStart, end: l.labelEnd },
       fixedSpeakerId: l.speakerId, anchor: l.bodyStart, extentStart: l.bodyStart, extentEnd: end,
     });

@@ -21,7 +21,7 @@ export interface QuotePiece {
   reopens: number[];
 }
 
-const CLOSER: Record<string, string[]> = { '“': ['”'], '«': ['»'], '„': ['“', '”'], '"': ['"'] };
+const CLOSER: Record<string, string[]> = { '“': ['”'], '«': ['»'], '„': ['“', '”'], '"': ['"'], '‘': ['’'] };
 
 function atParagraphStart(text: string, i: number): boolean {
   const ls = text.lastIndexOf('\n', i - 1);
@@ -62,8 +62,17 @@ export function findQuotePieces(text: string): QuotePiece[] {
         }
       }
     }
-    if (!'"“”«»„'.includes(c)) continue;
+    if (!'"“”«»„‘’'.includes(c)) continue;
     const top = stack[stack.length - 1];
+    // British single quotes: ’ is also the apostrophe, so it closes only a ‘ and only before a non-letter;
+    // ‘ opens only after a space, a bracket or a dash, and an unclosed one is dropped
+    if (c === '’') {
+      if (!top || top.ch !== '‘' || /[\p{L}\p{N}]/u.test(text[i + 1] ?? '')) continue;
+    } else if (c === '‘') {
+      if (!/[\s\u00a0([—–-]/.test(text[i - 1] ?? ' ') || !/\S/.test(text[i + 1] ?? '')) continue;
+      if (/\n\s*\n/.test(text.slice(i, (/’(?![\p{L}\p{N}])/u.exec(text.slice(i)) ?? { index: text.length - i }).index + i))) continue;
+      if (!/’(?![\p{L}\p{N}])/u.test(text.slice(i))) continue;
+    }
     if (top && CLOSER[top.ch]!.includes(c)) {
       // a mark that closes the top... unless it re-opens the same quotation at a paragraph start
       if (stack.length === 1 && c === top.ch && atParagraphStart(text, i)) {
@@ -77,7 +86,7 @@ export function findQuotePieces(text: string): QuotePiece[] {
       }
       continue;
     }
-    if (c === '”' || c === '»') continue; // stray closer
+    if (c === '”' || c === '»' || c === '’') continue; // stray closer
     if (c === '"' && top) {
       // straight quote inside another quotation: nested opening only in an opening context
       if (!/[\s\u00a0([—–-]/.test(text[i - 1] ?? ' ')) continue;

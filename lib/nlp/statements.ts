@@ -1,6 +1,7 @@
 // Statement extraction: transcripts (remarks/answers), direct quotations and reported speech,
 // then speaker resolution in text order (so "he" and "the minister" refer back correctly).
-import { mentionsIn, normPhrase, uniq, type EntityInfo, type MentionIn, type StatementDraft } from './common';
+import { mentionsIn, normPhrase, uniq, type EntityInfo, type ExtractOptions, type MentionIn, type StatementDraft } from './common';
+import { headlineDrafts } from './headlines';
 import { transcriptDrafts } from './qa';
 import { quoteDrafts } from './quotes';
 import { reportedDrafts } from './reported';
@@ -33,15 +34,20 @@ export function extractStatements(
   sentences: SentenceSpan[],
   mentions: MentionIn[],
   entities: Map<string, EntityInfo>,
+  opts: ExtractOptions = {},
 ): ExtractedStatement[] {
-  const resolver = new SpeakerResolver(text, mentions, entities);
+  const resolver = new SpeakerResolver(text, mentions, entities, opts);
   const tr = transcriptDrafts(text, mentions, entities);
   const headings = sentences.filter((s) => isHeadingSentence(text, s)).map((s) => [s.start, s.end] as [number, number]);
   const skipSpans = [...tr.covered, ...headings];
   const skip = (pos: number): boolean => skipSpans.some(([a, b]) => pos >= a && pos < b);
   const q = quoteDrafts(text, sentences, resolver, skip);
   const r = reportedDrafts(text, sentences, resolver, skip, q.pieces);
-  const drafts: StatementDraft[] = [...tr.drafts, ...q.drafts, ...r].sort((a, b) => a.anchor - b.anchor);
+  const h = headlineDrafts(text, sentences.filter((x) => isHeadingSentence(text, x) && !tr.covered.some(([a, b]) => x.start >= a && x.start < b)), resolver);
+  // a short quotation inside reported speech ("warned of what he called 'a serious threat'") is part of it
+  const inReported = (d: StatementDraft): boolean =>
+    d.pieces.every(([a, b]) => r.some((x) => x.pieces.some(([c, e]) => a >= c && b <= e + 1))) && d.text.split(/\s+/).length <= 12;
+  const drafts: StatementDraft[] = [...tr.drafts, ...q.drafts.filter((d) => !inReported(d)), ...r, ...h].sort((a, b) => a.anchor - b.anchor);
   resolver.setExcluded(drafts.flatMap((d) => d.pieces));
 
   const out: ExtractedStatement[] = [];
@@ -55,8 +61,9 @@ export function extractStatements(
       sp = prev && d.extentStart - prev.d.extentEnd < 400
         ? { ...prev.sp, speakerMention: null }
         : { speakerId: null, speakerName: null, speakerMention: null };
-    } else sp = resolver.resolve(d.ref, d.anchor);
-    resolver.record(d.anchor, sp.speakerId);
+    } else if (d.forward && d.ref) sp = resolver.resolveForward(d.ref, d.anchor);
+    else sp = resolver.resolve(d.ref, d.anchor);
+    if (!d.forward) resolver.record(d.anchor, sp.speakerId);
     prev = { d, sp };
     const idx = sentencesOverlapping(sentences, d.extentStart, d.extentEnd);
     const first = idx.length ? sentences[idx[0]!]! : null;

@@ -54,13 +54,45 @@ export const registryEntitySchema = z
   })
   .strict();
 
+// --- posts with tenures (issue 17): who held a title when, so a title in a document resolves by its date.
+const isoDay = z.string().regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, 'dates look like "2020", "2020-01" or "2020-01-01"');
+
+export const registryHolderSchema = z
+  .object({
+    /** A registry person id; a holder the entities list lacks also gives `name` and becomes a person entity. */
+    personId: z.string().regex(/^person:[a-z0-9-]+$/),
+    name: z.string().min(1).optional(),
+    from: isoDay,
+    /** Absent: still in office. */
+    to: isoDay.optional(),
+    acting: z.boolean().optional(),
+    note: z.string().optional(),
+  })
+  .strict();
+
+export const registryPostSchema = z
+  .object({
+    id: z.string().regex(/^post:[a-z0-9-]+$/, 'post ids look like "post:slug"'),
+    /** The body or organization the post belongs to, when it is in the registry. */
+    of: z.string().optional(),
+    /** Unambiguous titles ("CSTO Secretary General"): they name the holder at the document's date. */
+    titles: z.array(z.string().min(1)).min(1),
+    /** Ambiguous short forms ("the Secretary General"): used only when no person with such a title was named before. */
+    shortTitles: z.array(z.string().min(1)).optional(),
+    holders: z.array(registryHolderSchema).min(1),
+  })
+  .strict();
+// --- end posts
+
 export const registrySchema = z
   .object({
     version: z.number().int().positive(),
     entities: z.array(registryEntitySchema),
+    posts: z.array(registryPostSchema).optional(),
   })
   .strict();
 
 export type RegistryAlias = z.infer<typeof registryAliasSchema>;
 export type RegistryEntity = z.infer<typeof registryEntitySchema>;
 export type Registry = z.infer<typeof registrySchema>;
+export type RegistryPost = z.infer<typeof registryPostSchema>;

@@ -140,3 +140,70 @@ describe('the knowledge base kept between calls', () => {
     expect(JSON.parse(off.stdout)).toEqual([]);
   }, 60_000);
 });
+
+describe('output through a pipe', () => {
+  // process.exit() right after a big write used to cut piped output at 64-128 KiB (invalid JSON).
+  it('is whole when larger than 1 MB', async () => {
+    const input = 'The CSTO met in Moscow with Sergei Lavrov. '.repeat(6000);
+    const r = await cli('match.ts', ['-'], input);
+    expect(r.code).toBe(0);
+    expect(r.stdout.length).toBeGreaterThan(1_000_000);
+    const spans = JSON.parse(r.stdout) as unknown[];
+    expect(spans.length).toBeGreaterThanOrEqual(18_000);
+  }, 120_000);
+});
+
+describe('kb extract', () => {
+  type Doc = {
+    file: string; title: string; outlet: string; date: string | null; datePrecision: string; url: string | null; text: string;
+    statements: { kind: string; text: string; speakerId: string | null; speakerName: string | null; speakerMention: string | null; start: number; end: number; entityIds: string[] }[];
+    facts: { entityId: string; kind: string; text: string; start: number; end: number }[];
+    newEntities: { id: string; name: string; role: string | null }[];
+  };
+  let docs: Doc[];
+  beforeAll(async () => {
+    const fx = join(root, 'tests/fixtures/extract');
+    const r = await cli('kb.ts', ['extract', join(fx, 'article.html'), join(fx, 'article.txt')]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    docs = (JSON.parse(r.stdout) as { documents: Doc[] }).documents;
+  }, 60_000);
+
+  it('reads the HTML article and its metadata, not the page chrome', () => {
+    const d = docs[0]!;
+    expect(d).toMatchObject({
+      title: 'CSTO chief warns of militants on Afghan border', outlet: 'Steppe Wire', date: '2021-10-14', datePrecision: 'day',
+      url: 'https://steppewire.example/news/2021/10/csto-chief-warns',
+    });
+    expect(d.text).not.toMatch(/ticker|Related news|coach Ivanov|rights are reserved|Subscribe/);
+    expect(d.statements.map((s) => [s.speakerId, s.text.slice(0, 30)])).toEqual([
+      ['person:stanislav-zas', 'warns of militants on Afghan b'],
+      ['person:stanislav-zas', 'up to 2,000 militants had gath'],
+      ['person:stanislav-zas', 'We see the threat clearly and '],
+      ['body:csto-secretariat', 'joint drills would start in Kh'],
+      [null, 'informed the participants abou'],
+      ['person:sergey-lavrov', 'praised the readiness of the C'],
+    ]);
+    for (const s of d.statements) expect(s.end).toBeGreaterThan(s.start);
+  });
+
+  it('reads a plain-text file: dateline date, new people with their role facts', () => {
+    const d = docs[1]!;
+    expect(d).toMatchObject({ outlet: 'TASS', date: '2021-11-23', datePrecision: 'day' });
+    expect(d.newEntities).toEqual([expect.objectContaining({ id: 'person:anatoly-sidorov', name: 'Anatoly Sidorov', role: 'Chief of the CSTO Joint Staff' })]);
+    const role = d.facts.find((f) => f.entityId === 'person:anatoly-sidorov' && f.kind === 'role')!;
+    expect(d.text.slice(role.start, role.end)).toBe(role.text);
+    expect(d.statements.filter((s) => s.speakerId === 'person:anatoly-sidorov').map((s) => s.speakerMention)).toEqual(['Chief of the CSTO Joint Staff Anatoly Sidorov', 'Sidorov']);
+    for (const s of d.statements) expect(Object.keys(s).sort()).toEqual(['end', 'entityIds', 'kind', 'speakerId', 'speakerMention', 'speakerName', 'start', 'text']);
+  });
+
+  it.each([
+    [['extract'], /give one or more/],
+    [['extract', '/nonexistent.html'], /no such file/],
+    [['extract', 'a.txt', '--url'], /--url needs/],
+  ])('fails clearly for %j', async (args, message) => {
+    const r = await cli('kb.ts', args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+  }, 60_000);
+});

@@ -71,7 +71,7 @@ describe('direct quotations', () => {
     [
       'role noun refers back to a person with that title',
       'Sergei Lavrov thanked the partners. “I am grateful for your contribution,” added the Minister.',
-      [q(L, 'the Minister', 'I am grateful for your contribution')],
+      [{ kind: 'reported', speakerId: L, speakerMention: 'Sergei Lavrov', text: 'thanked the partners' }, q(L, 'the Minister', 'I am grateful for your contribution')],
     ],
     [
       'unknown speaker keeps the phrase',
