@@ -29,9 +29,14 @@ export default tseslint.config(
   {
     files: ['lib/match/**', 'lib/nlp/**', 'lib/registry/**', 'lib/anchoring/**', 'lib/annotations/**', 'lib/learn/**'],
     rules: noImport(
-      ['dexie', 'dexie-react-hooks', 'react', 'react-dom', '**/kb/**', '**/components/**', '**/entrypoints/**'],
-      'pure logic: no database, no UI.',
+      ['dexie', 'dexie-react-hooks', 'react', 'react-dom', '**/kb/**', '**/components/**', '**/entrypoints/**', '**/protocol/**'],
+      'pure logic: no database, no UI, no messages (lib/protocol sits above it: importing it back makes a cycle).',
     ),
+  },
+  {
+    // The knowledge base answers the messages; the message map names its types, never the reverse.
+    files: ['lib/kb/**'],
+    rules: noImport(['**/protocol/**', '**/components/**', 'react', 'react-dom'], 'lib/kb sits below lib/protocol and the UI: importing them makes a cycle.'),
   },
   {
     files: ['lib/dom/**'],

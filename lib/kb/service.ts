@@ -1,7 +1,7 @@
 import { liveQuery, type Subscription } from 'dexie';
 import { EntityMatcher, matcherData, type MatcherData } from '../match/entities';
-import type { MatchedSpan } from '../protocol/messages';
-import type { PackedSpans } from '../protocol/spans';
+import type { MatchedSpan } from '../match/spans';
+import type { PackedSpans } from '../match/spans';
 import { computeBuildKey } from './build-key';
 import { LEARNED_KEY } from './learned-store';
 import { learnedSources } from '../learn/learned';
@@ -263,7 +263,7 @@ export class KnowledgeServiceCore {
     return (await this.matcher()).match(text);
   }
 
-  /** match() packed (lib/protocol/spans.ts). */
+  /** match() packed (lib/match/spans.ts). */
   async matchPacked(text: string, pageLang: string | null = null): Promise<PackedSpans> {
     this.startTimes.firstMatch ??= performance.now();
     return (await this.matcher()).matchPacked(text, pageLang);

@@ -1,6 +1,5 @@
 import type { Alias, EntityType } from '../model/types';
-import type { MatchedSpan } from '../protocol/messages';
-import { SpanPacker, type PackedSpans } from '../protocol/spans';
+import { SpanPacker, type MatchedSpan, type PackedSpans } from './spans';
 import { Automaton, type AutomatonSnapshot } from './automaton';
 import { gatedLangs } from './lang';
 
@@ -90,7 +89,7 @@ export class EntityMatcher {
     return [...out];
   }
 
-  /** match() packed (lib/protocol/spans.ts): one flat array of integers plus the entities named. */
+  /** match() packed (lib/match/spans.ts): one flat array of integers plus the entities named. */
   matchPacked(text: string, pageLang: string | null = null): PackedSpans {
     const packer = new SpanPacker();
     for (const s of this.automaton.scan(text, pageLang)) {

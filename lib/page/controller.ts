@@ -5,7 +5,7 @@ import { observeMutations, quietly, type MutationWatch } from '../dom/observe';
 import { nodeAt, RangeMaker, rangeFromOffsets } from '../dom/ranges';
 import { timeSlice } from '../dom/schedule';
 import type { MatchedSpan, PageEntity, PageMention, PageReport, PageState, ScanPhases } from '../protocol/messages';
-import { isPacked, packSpans, type PackedSpans } from '../protocol/spans';
+import { isPacked, packSpans, type PackedSpans } from '../match/spans';
 import { limitText, splitForMatching, textForMatching } from './chunks';
 import { watchPointerHits, type HitKind } from './entity-hits';
 

@@ -1,6 +1,6 @@
 import { yieldToMain } from '../dom/schedule';
 import { EntityMatcher, type MatcherData } from '../match/entities';
-import type { PackedSpans } from '../protocol/spans';
+import type { PackedSpans } from '../match/spans';
 
 // The page's own entity matcher. Its data (every alias, from the knowledge base) is asked of
 // the background once per page, on the first big scan; then each chunk of text is matched here,

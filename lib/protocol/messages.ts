@@ -7,7 +7,10 @@ import type { RelatedStatement } from '../kb/related';
 import type { Annotation, AnnotationPatch, NewAnnotation } from '../annotations/model';
 import type { ImportResult } from '../kb/annotation-store';
 import type { MatcherData } from '../match/entities';
-import type { PackedSpans } from './spans';
+import type { MatchedSpan, PackedSpans } from '../match/spans';
+
+/** Spans are the matcher's output (lib/match/spans.ts); re-exported for the contexts that exchange them. */
+export type { MatchedSpan };
 import type { PageContext, PageContextRequest } from '../kb/page-context';
 import type { LearnedSummary, LearnResult } from '../kb/learn-service';
 import type { LearnedDocument } from '../model/types';
@@ -20,12 +23,6 @@ import type { NoteEditorDraft, NoteEditorRequest, NoteEditorView } from '../kb/n
 // The one map of messages between contexts: name -> request -> response.
 // Content scripts and extension pages send; the background answers.
 
-export interface MatchedSpan {
-  start: number;
-  end: number;
-  entityId: string;
-  type: EntityType;
-}
 
 export interface PageReport {
   /** Distinct entities highlighted on the page. */

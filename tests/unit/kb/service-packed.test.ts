@@ -2,7 +2,7 @@ import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LensDb } from '../../../lib/kb/db';
 import { KnowledgeService } from '../../../lib/kb/service';
-import { unpackSpans } from '../../../lib/protocol/spans';
+import { unpackSpans } from '../../../lib/match/spans';
 import { EntityMatcher, type MatcherData } from '../../../lib/match/entities';
 import { storedBuildKey } from '../../../lib/kb/store';
 import { diskSources } from '../../../scripts/lib/sources';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EntityMatcher, matcherData } from '../../../lib/match/entities';
 import type { Alias, EntityType } from '../../../lib/model/types';
-import { unpackSpans } from '../../../lib/protocol/spans';
+import { unpackSpans } from '../../../lib/match/spans';
 import { realKnowledgeBase } from '../../../bench/lib/corpus';
 
 const TEXT =

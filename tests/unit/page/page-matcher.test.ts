@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { EntityMatcher, type MatcherData } from '../../../lib/match/entities';
 import { PAGE_MATCH_MIN_CHARS, PageMatcher, routeMatching } from '../../../lib/page/page-matcher';
-import { unpackSpans } from '../../../lib/protocol/spans';
+import { unpackSpans } from '../../../lib/match/spans';
 
 const DATA: MatcherData = {
   build: 'b1',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { MatchedSpan } from '../../../lib/protocol/messages';
-import { forEachPacked, isPacked, packedCount, packSpans, SpanPacker, unpackSpans } from '../../../lib/protocol/spans';
+import type { MatchedSpan } from '../../../lib/match/spans';
+import { forEachPacked, isPacked, packedCount, packSpans, SpanPacker, unpackSpans } from '../../../lib/match/spans';
 
 const spans: MatchedSpan[] = [
   { start: 4, end: 8, entityId: 'org:csto', type: 'organization' },

@@ -1,5 +1,12 @@
 import type { EntityType } from '../model/types';
-import type { MatchedSpan } from './messages';
+
+/** One entity mention the matcher found: offsets in UTF-16 code units of the text it was given. */
+export interface MatchedSpan {
+  start: number;
+  end: number;
+  entityId: string;
+  type: EntityType;
+}
 
 // The compact form of matched spans in a matchText reply. A big page yields thousands of
 // spans; as objects ({start, end, entityId, type}) each repeats its id and type strings and
