@@ -12,10 +12,11 @@
 // backup") stays deleted unless the reader ticks "Bring back deleted" (restoreDeleted); a file version
 // newer than the deletion wins by itself (the newer change wins, as in sync).
 
-import { compareEncoded, decode, encode, isValidDevice, stampProblem, type HybridClock } from '../annotations/hlc';
+import { compareEncoded, decode, encode, type HybridClock } from '../annotations/hlc';
+import { recordProblem } from '../annotations/record-rules';
 import { countNotes, openImport, readItems, type Candidate, type ImportDraft, type ImportNote, type ImportShape, type Rejection } from '../annotations/import';
 import type { Annotation } from '../annotations/model';
-import { deviceIdSchema, hlcSchema, recordIdSchema, SYNC_LIMITS } from '../sync/protocol';
+import { SYNC_LIMITS } from '../sync/protocol';
 import type { AnnotationStore } from './annotation-store';
 
 /** Items read per stage call (the caller sends the file in slices of this size). */
@@ -37,16 +38,9 @@ const RECORD_SLACK_BYTES = 200;
  * import: the same rules as the sync protocol and the store's write path (record-rules.ts on main).
  */
 export function importedRecordProblem(a: Annotation, now: number): string | null {
-  const id = recordIdSchema.safeParse(a.id);
-  if (!id.success) return `id: ${id.error.issues[0]!.message}`;
-  const hlc = hlcSchema.safeParse(a.hlc);
-  if (!hlc.success) return `hlc: ${hlc.error.issues[0]!.message}`;
-  const stamp = stampProblem(a.hlc, now);
-  if (stamp) return `hlc: ${stamp}`;
-  if (!deviceIdSchema.safeParse(a.device).success || !isValidDevice(a.device) || decode(a.hlc).device !== a.device) return 'device: not the device of the stamp';
-  const bytes = utf8.encode(JSON.stringify(a)).length;
-  if (bytes > MAX_RECORD_BYTES) return `record: ${bytes} bytes, more than the ${MAX_RECORD_BYTES} one sync payload holds`;
-  return null;
+  // The one record rule of every edge (lib/annotations/record-rules.ts), and an import's own check:
+  // the stamp is this record's device's.
+  return recordProblem(a, now) ?? (decode(a.hlc).device !== a.device ? 'device: not the device of the stamp' : null);
 }
 
 export interface ImportPreview {

@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TestPage } from './browsers.ts';
 import { fixtureUrl, selectedBrowsers, useBrowser } from './harness.ts';
-import { askBackground, askContent, openControl, waitForPageState } from './page-tools.ts';
+import { askBackground, askContent, openControl, realPress, realType, setSettings, waitForEditor, waitForPageState } from './page-tools.ts';
 
 interface NotesState {
   loaded: boolean;
@@ -25,21 +25,6 @@ async function waitFor<T>(probe: () => Promise<T | null | undefined | false>, wh
     if (Date.now() > until) throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
     await new Promise((r) => setTimeout(r, 150));
   }
-}
-
-async function setSettings(ext: TestPage, patch: Record<string, unknown>): Promise<void> {
-  await ext.evaluate(async (p: Record<string, unknown>) => {
-    type Api = { storage: { local: { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> } } };
-    const g = globalThis as unknown as { browser?: Api; chrome?: Api };
-    const api = (g.browser ?? g.chrome)!;
-    const current = ((await api.storage.local.get('settings')).settings ?? {
-      enabled: true,
-      disabledSites: [],
-      types: ['organization', 'body', 'person', 'country', 'place', 'operation', 'exercise', 'programme', 'group', 'event', 'document'],
-      accessibleMode: false,
-    }) as Record<string, unknown>;
-    await api.storage.local.set({ settings: { ...current, ...p } });
-  }, patch);
 }
 
 /** Selects the first occurrence of `text` in the article, across text nodes (wrap mode splits
@@ -90,7 +75,8 @@ const drawnNotes = (page: TestPage, color: string) =>
     const marks = [...document.querySelectorAll(`csto-lens-mark[data-type="note-${c}"]`)];
     const texts = ranges.map((r) => r.toString());
     if (marks.length) texts.push(marks.map((m) => m.textContent).join(''));
-    const rect = (ranges[0] ?? marks[0])?.getBoundingClientRect();
+    // The first line box of the first piece (a two-line range's bounding box may fall between its lines).
+    const rect = (ranges[0] ?? marks[0])?.getClientRects()[0];
     return {
       texts: texts.map((t) => t.replace(/\s+/g, ' ')),
       marks: marks.length,
@@ -98,14 +84,6 @@ const drawnNotes = (page: TestPage, color: string) =>
       at: rect ? { x: rect.left + 8, y: rect.top + rect.height / 2 } : null,
     };
   }, color);
-
-/** Clicks an element of the page UI's (open) shadow root. */
-const clickUi = (page: TestPage, selector: string) =>
-  page.evaluate((sel: string) => {
-    const el = document.querySelector('csto-lens-ui')?.shadowRoot?.querySelector(sel) as HTMLElement | null;
-    el?.click();
-    return !!el;
-  }, selector);
 
 type Mouse = { mouse: { move(x: number, y: number): Promise<void>; click(x: number, y: number): Promise<void> } };
 
@@ -141,22 +119,24 @@ describe.each(selectedBrowsers())('%s notes in both drawing modes', (name, launc
         expect(first.labels).toEqual(['Your highlight: yellow']);
       }
 
-      // Edited through its panel: a note and another colour. It stays drawn, on the same text.
-      // The pointer rests on it (its panel opens after a moment), then clicks it.
-      await (page.raw as unknown as Mouse).mouse.move(first.at!.x, first.at!.y);
-      await new Promise((r) => setTimeout(r, 600));
-      await (page.raw as unknown as Mouse).mouse.click(first.at!.x, first.at!.y);
-      await waitFor(() => clickUi(page, '.note-panel .edit'), 'the note panel').catch(async (err: unknown) => {
-        await page.screenshot(`drawing-${mode}-no-panel-${name}.png`, { fullPage: false });
+      // Edited in the note editor (an extension frame): a note and another colour. It stays drawn,
+      // on the same text. The reader clicks the note; in the frame: ×, Edit, Delete.
+      const at = (await drawnNotes(page, 'yellow')).at!;
+      await (page.raw as unknown as Mouse).mouse.click(at.x, at.y);
+      await waitFor(() => page.evaluate(() => document.activeElement?.localName === 'csto-lens-note'), 'the editor, focused').catch(async (err: unknown) => {
+        await page.screenshot(`drawing-${mode}-no-editor-${name}.png`, { fullPage: false });
         throw err;
       });
-      await page.evaluate((note: string) => {
-        const ta = document.querySelector('csto-lens-ui')!.shadowRoot!.querySelector('textarea[name="note"]') as HTMLTextAreaElement;
-        Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!.call(ta, note);
-        ta.dispatchEvent(new Event('input', { bubbles: true }));
-      }, NOTE);
-      expect(await clickUi(page, '.note-panel .color[data-color="green"]')).toBe(true);
-      expect(await clickUi(page, '.note-panel .save')).toBe(true);
+      await new Promise((r) => setTimeout(r, 400));
+      for (let i = 0; i < 2; i++) await realPress(page, 'Tab');
+      await realPress(page, 'Enter'); // Edit
+      await waitForEditor(page);
+      await realType(page, NOTE);
+      await realPress(page, 'Tab'); // tags
+      await realPress(page, 'Tab'); // the colours: yellow,
+      await realPress(page, 'Tab'); // green
+      await realPress(page, 'Enter'); // pick it
+      await realPress(page, 'Enter', true); // Ctrl+Enter saves
       await waitFor(async () => (await askContent<NotesState>(ext, url, 'pageAnnotations'))?.anchored[0]?.color === 'green', 'the edit');
       const edited = await waitFor(async () => {
         const d = await drawnNotes(page, 'green');
@@ -165,7 +145,7 @@ describe.each(selectedBrowsers())('%s notes in both drawing modes', (name, launc
       expect(edited.texts).toEqual([QUOTE]);
       expect((await drawnNotes(page, 'yellow')).texts).toEqual([]);
       if (mode === 'wrap') expect(edited.labels).toEqual(['Your highlight: green']);
-      await clickUi(page, '.note-panel .close');
+      await realPress(page, 'Escape');
       await page.screenshot(`drawing-${mode}-edited-${name}.png`, { fullPage: false });
 
       // Accessible mode switched (the other drawing mode) and back: the same extent each time.

@@ -20,7 +20,7 @@ export function readHighlights(page: TestPage): Promise<DrawnHighlight[]> {
     if (reg) {
       for (const [name, hl] of reg) {
         if (!name.startsWith('csto-lens-') || name === 'csto-lens-flash' || name.startsWith('csto-lens-note-')) continue;
-        for (const r of hl) out.push({ style: name.slice('csto-lens-'.length), text: r.toString(), start: 0, node: r.startContainer, offset: r.startOffset });
+        for (const r of hl) out.push({ style: name.slice('csto-lens-'.length).replace(/--\d+$/, ''), text: r.toString(), start: 0, node: r.startContainer, offset: r.startOffset });
       }
     }
     for (const m of document.querySelectorAll('csto-lens-mark')) {
