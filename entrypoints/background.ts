@@ -98,13 +98,15 @@ export default defineBackground(() => {
     const page = await readTabArticle(data.tabId);
     return page.ok ? learning.learn(page.read) : page;
   });
-  onMessage('learnedForPage', async ({ data }) => {
+  onMessage('learnedForPage', async ({ data, sender }) => {
+    if (!fromExtension(sender) && sender.tab?.id !== data.tabId) return null;
     const tab = await browser.tabs.get(data.tabId).catch(() => null);
     return tab?.url ? learning.forUrl(canonicalUrl(tab.url)) : null;
   });
-  onMessage('learnedList', () => learning.list());
-  onMessage('learnedRemove', async ({ data }) => ({ removed: await learning.remove(data.id) }));
-  onMessage('learnedRestore', ({ data }) => learning.restore(data.doc));
+  // The reader's sources are read, removed and restored only from the extension's own pages.
+  onMessage('learnedList', ({ sender }) => (assertExtensionPage(sender, browser.runtime.getURL('/')), learning.list()));
+  onMessage('learnedRemove', async ({ data, sender }) => (assertExtensionPage(sender, browser.runtime.getURL('/')), { removed: await learning.remove(data.id) }));
+  onMessage('learnedRestore', ({ data, sender }) => (assertExtensionPage(sender, browser.runtime.getURL('/')), learning.restore(data.doc)));
   onMessage('openViewer', async ({ data }) => {
     await browser.tabs.create({ url: browser.runtime.getURL(viewerPath(data) as '/viewer.html') });
   });

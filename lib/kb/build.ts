@@ -142,7 +142,8 @@ export function buildKnowledgeBase(registry: Registry, seedsIn: SeedSource[], ma
     }
     const sents = splitSentences(doc.text);
     for (const s of sents) sentences.push({ id: `${doc.id}#${s.index}`, documentId: doc.id, index: s.index, start: s.start, end: s.end });
-    for (const st of extractStatementsFor(doc.text, sents, mentionsIn, info, { date: doc.date, posts, outlet: doc.outlet })) {
+    const lang = manifest.documents[doc.file]?.lang; // a learned page's stated language; else its letters decide
+    for (const st of extractStatementsFor(doc.text, sents, mentionsIn, info, { date: doc.date, posts, outlet: doc.outlet, ...(lang ? { lang } : {}) })) {
       statements.push({
         id: `${doc.id}:st:${st.start}-${st.end}`,
         documentId: doc.id,

@@ -1,6 +1,7 @@
 import type { ArticleRead, LearnedDocument } from '../model/types';
 import type { LensDb } from './db';
 import { LearnedStore } from './learned-store';
+import { learnProblem } from '../learn/learned';
 
 // Learning from pages, in the background: store the article (lib/kb/learned-store.ts), rebuild the
 // knowledge base with it (its build key changed), and say what it brought. Removing one rebuilds
@@ -26,6 +27,16 @@ interface Builder {
   ensureBuilt(): Promise<boolean>;
 }
 
+/**
+ * Builds with the learned set as it is now. A build already running (a start, another learn) read the
+ * set before this change: joining it is not enough, so the check runs once more after it (cheap when
+ * that build already had the change).
+ */
+async function rebuild(kb: Builder): Promise<void> {
+  await kb.ensureBuilt();
+  await kb.ensureBuilt();
+}
+
 export class LearnService {
   readonly store: LearnedStore;
 
@@ -39,7 +50,7 @@ export class LearnService {
   async learn(read: ArticleRead): Promise<LearnResult> {
     const outcome = await this.store.learn(read);
     if (!outcome.ok) return outcome;
-    await this.kb.ensureBuilt();
+    await rebuild(this.kb);
     return { ok: true, created: outcome.created, summary: await this.summary(outcome.doc) };
   }
 
@@ -56,13 +67,16 @@ export class LearnService {
   /** Removes a learned document and what the knowledge base drew from it; returns it for undo. */
   async remove(id: string): Promise<LearnedDocument | null> {
     const doc = await this.store.remove(id);
-    if (doc) await this.kb.ensureBuilt();
+    if (doc) await rebuild(this.kb);
     return doc;
   }
 
   async restore(doc: LearnedDocument): Promise<LearnedSummary> {
+    // What comes back is held to the rules of what may be learned (http(s), size, language).
+    const problem = learnProblem({ location: doc.url, canonical: null, title: doc.title, outlet: doc.outlet, published: doc.date, lang: doc.lang, text: doc.text });
+    if (problem) throw new Error(problem);
     await this.store.restore(doc);
-    await this.kb.ensureBuilt();
+    await rebuild(this.kb);
     return this.summary(doc);
   }
 

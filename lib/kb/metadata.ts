@@ -11,6 +11,8 @@ export interface ManifestEntry {
   date?: string;
   /** The original page of a learned document. */
   url?: string;
+  /** A learned page's language, as read ('en', 'ru'). */
+  lang?: string;
   inferredYear?: number;
   yearReason?: string;
 }

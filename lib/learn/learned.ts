@@ -98,7 +98,7 @@ export const learnedFile = (doc: Pick<LearnedDocument, 'id'>) => `${doc.id}.txt`
 export function learnedSources(docs: readonly LearnedDocument[]) {
   return {
     seeds: docs.map((d) => ({ file: learnedFile(d), text: d.text })),
-    entries: Object.fromEntries(docs.map((d) => [learnedFile(d), { title: d.title, outlet: d.outlet, url: d.url, ...(d.date ? { date: d.date } : {}) }])),
+    entries: Object.fromEntries(docs.map((d) => [learnedFile(d), { title: d.title, outlet: d.outlet, url: d.url, lang: d.lang, ...(d.date ? { date: d.date } : {}) }])),
   };
 }
 

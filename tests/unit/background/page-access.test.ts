@@ -78,3 +78,22 @@ describe('background: which notes a sender may use', () => {
     expect(open).not.toHaveBeenCalled();
   });
 });
+
+describe('background: the reader\'s learned sources', () => {
+  it('a page can neither list, remove nor restore them, nor ask about another tab; the notebook can', async () => {
+    const attacker = page('https://attacker.example/post');
+    const doc = { id: 'l-1', url: 'https://x.example/a', urls: ['https://x.example/a'], title: 'T', outlet: 'X', date: null, lang: 'en', text: 'The CSTO met. '.repeat(40), textHash: 'h', titleKey: '', addedAt: 'a', updatedAt: 'a' };
+    for (const [type, data] of [
+      ['learnedList', undefined],
+      ['learnedRemove', { id: 'l-1' }],
+      ['learnedRestore', { doc }],
+    ] as const) {
+      const r = await ask(type, data, attacker);
+      expect(r.err?.message, type).toMatch(/only the extension/);
+    }
+    expect((await ask('learnedForPage', { tabId: 99 }, attacker)).res).toBeNull();
+    const listed = await ask('learnedList', undefined, NOTEBOOK);
+    expect(listed.err).toBeUndefined();
+    expect(listed.res).toEqual([]);
+  });
+});

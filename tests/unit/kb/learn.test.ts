@@ -103,6 +103,16 @@ describe('learning a page', () => {
     db.close();
   }, 60_000);
 
+  it('restore holds what comes back to the rules of learning (a page cannot slip a data: document in)', async () => {
+    const { db, learn } = setup();
+    const r = await learn.learn(read());
+    if (!r.ok) throw new Error(r.error);
+    const removed = (await learn.remove(r.summary.id))!;
+    await expect(learn.restore({ ...removed, url: 'data:text/html,<p>x</p>' })).rejects.toThrow(/http/);
+    expect(await db.learned.count()).toBe(0);
+    db.close();
+  }, 60_000);
+
   it.each([
     ['empty', read({ text: 'Subscribe to read.' }), /no article text/],
     ['too large', read({ text: 'The CSTO met. '.repeat(MAX_LEARNED_CHARS / 10) }), /too large/],
