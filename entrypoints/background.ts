@@ -6,6 +6,7 @@ import { AnnotationStore } from '../lib/kb/annotation-store';
 import { pageContextFor } from '../lib/kb/page-context';
 import { LearnService } from '../lib/kb/learn-service';
 import { readTabArticle } from '../lib/learn/read-tab';
+import { AutoLearner } from '../lib/learn/auto-learn';
 import { canonicalUrl } from '../lib/annotations/canonical-url';
 import { KnowledgeServiceCore } from '../lib/kb/service'; // kb-speed: the build is loaded lazily (see below)
 import { BUILD_SCRIPT, canImportScripts, importBuildScript, loadBuildScript } from '../lib/kb/build-script'; // kb-speed
@@ -98,6 +99,10 @@ export default defineBackground(() => {
     const page = await readTabArticle(data.tabId);
     return page.ok ? learning.learn(page.read) : page;
   });
+  // Learning without asking (settings: on sites I choose / on every page with CSTO entities): a page's
+  // report with entities (below, reportPage) learns it as the popup would (lib/learn/auto-learn.ts).
+  const autoLearn = new AutoLearner({ settings: () => settingsItem.getValue(), read: readTabArticle, learn: (read) => learning.learn(read), extensionBase: browser.runtime.getURL('/') });
+  browser.tabs.onRemoved.addListener((tabId) => autoLearn.forget(tabId));
   onMessage('learnedForPage', async ({ data, sender }) => {
     if (!fromExtension(sender) && sender.tab?.id !== data.tabId) return null;
     const tab = await browser.tabs.get(data.tabId).catch(() => null);
@@ -172,6 +177,7 @@ export default defineBackground(() => {
   onMessage('reportPage', async ({ data, sender }) => {
     const tabId = sender.tab?.id;
     if (tabId === undefined) return;
+    if (!sender.frameId) void autoLearn.onReport(tabId, sender.url ?? sender.tab?.url, data.mentions).catch(() => null); // the top frame's page only
     await toolbarAction().setBadgeText({ tabId, text: badgeText(data) });
     await toolbarAction().setBadgeBackgroundColor({ tabId, color: '#2f5d8a' });
   });

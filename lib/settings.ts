@@ -13,13 +13,23 @@ export interface Settings {
   types: EntityType[];
   /** Wrap matches in elements screen readers see, instead of the CSS Custom Highlight API. */
   accessibleMode: boolean;
+  /** Learning from pages without asking (issue 17): never (the default), on the sites in `learnSites`,
+   *  or on every page where CSTO entities are found. Optional: settings stored before it read as 'never'. */
+  learnMode?: LearnMode;
+  /** Hostnames to learn from in 'sites' mode (a site covers its subdomains). */
+  learnSites?: string[];
 }
+
+export const LEARN_MODES = ['never', 'sites', 'entities'] as const;
+export type LearnMode = (typeof LEARN_MODES)[number];
 
 export const DEFAULT_SETTINGS: Settings = {
   enabled: true,
   disabledSites: [],
   types: [...ENTITY_TYPES],
   accessibleMode: false,
+  learnMode: 'never',
+  learnSites: [],
 };
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
@@ -37,4 +47,20 @@ export function toggleSite(settings: Settings, hostname: string): Settings {
     ...settings,
     disabledSites: disabled ? settings.disabledSites.filter((h) => h !== hostname) : [...settings.disabledSites, hostname],
   };
+}
+
+/** A site as the learn list keeps it: the hostname, lower case, without "www.". */
+export const learnSiteOf = (hostname: string): string => hostname.toLowerCase().replace(/^www\./, '');
+
+/** Whether `hostname` is one of the sites the reader chose to learn from (or a subdomain of one). */
+export function isLearnSite(settings: Settings, hostname: string): boolean {
+  const host = learnSiteOf(hostname);
+  return (settings.learnSites ?? []).some((site) => host === site || host.endsWith(`.${site}`));
+}
+
+/** Adds the site to the learn list, or takes it off. */
+export function toggleLearnSite(settings: Settings, hostname: string): Settings {
+  const site = learnSiteOf(hostname);
+  const sites = settings.learnSites ?? [];
+  return { ...settings, learnSites: sites.includes(site) ? sites.filter((s) => s !== site) : [...sites, site] };
 }

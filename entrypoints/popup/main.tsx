@@ -18,7 +18,7 @@ import { useKbSearch } from '../../lib/ui/use-kb-search';
 import { viewerPath } from '../../lib/ui/viewer-url';
 import { openNotebook } from '../../lib/ui/open-notebook';
 import { LensDb } from '../../lib/kb/db';
-import { isActiveOn, toggleSite } from '../../lib/settings';
+import { isActiveOn, isLearnSite, learnSiteOf, toggleLearnSite, toggleSite } from '../../lib/settings';
 import { useActivePage } from '../../lib/ui/use-page-state';
 import { useSettings } from '../../lib/ui/use-settings';
 import '../../components/theme.css';
@@ -80,7 +80,15 @@ function Popup() {
         onToggleSite={() => page.hostname && save(toggleSite(settings, page.hostname))}
         onToggleGlobal={() => save({ ...settings, enabled: !settings.enabled })}
       />
-      <LearnPanel state={learn.state} onLearn={learn.learn} onRemove={learn.remove} onUndo={learn.undo} />
+      <LearnPanel
+        state={learn.state}
+        onLearn={learn.learn}
+        onRemove={learn.remove}
+        onUndo={learn.undo}
+        {...(settings.learnMode === 'sites' && page.hostname
+          ? { site: { name: learnSiteOf(page.hostname), listed: isLearnSite(settings, page.hostname), onToggle: () => save(toggleLearnSite(settings, page.hostname!)) } }
+          : {})}
+      />
       <PageContextView
         status={context.status}
         context={context.context}

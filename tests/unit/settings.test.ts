@@ -50,8 +50,8 @@ describe('toggleSite', () => {
 describe('settingsItem', () => {
   beforeEach(() => fakeBrowser.reset());
 
-  it('defaults to everything on, every type, no accessible mode', async () => {
-    expect(await settingsItem.getValue()).toEqual({ enabled: true, disabledSites: [], types: [...ENTITY_TYPES], accessibleMode: false });
+  it('defaults to everything on, every type, no accessible mode, learning from pages never', async () => {
+    expect(await settingsItem.getValue()).toEqual({ enabled: true, disabledSites: [], types: [...ENTITY_TYPES], accessibleMode: false, learnMode: 'never', learnSites: [] });
   });
 
   it('is stored in storage.local under "settings" (the key the browser tests write)', async () => {
