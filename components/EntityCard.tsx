@@ -15,6 +15,8 @@ export interface EntityCardProps {
   onClose: () => void;
   onOpenSource: (target: ViewerTarget) => void;
   onPeer: (entityId: string) => void;
+  /** Opens the entity's statement timeline in the notebook. */
+  onOpenTimeline?: (entityId: string) => void;
 }
 
 const FIRST_STATEMENTS = 3;
@@ -22,7 +24,7 @@ const FIRST_STATEMENTS = 3;
 const FIRST_FACTS = 3;
 
 /** The entity card: what it is, facts with their sources, related statements, peers, mentions on the page. */
-export function EntityCard({ data, error, mention, onPrev, onNext, onClose, onOpenSource, onPeer }: EntityCardProps) {
+export function EntityCard({ data, error, mention, onPrev, onNext, onClose, onOpenSource, onPeer, onOpenTimeline }: EntityCardProps) {
   const [more, setMore] = useState(false);
   const [moreFacts, setMoreFacts] = useState(false);
   if (error) {
@@ -86,6 +88,11 @@ export function EntityCard({ data, error, mention, onPrev, onNext, onClose, onOp
             {more ? 'Fewer' : `${statements.length - FIRST_STATEMENTS} more`}
           </button>
         )}
+        {onOpenTimeline && data.timelineCount ? (
+          <button type="button" className="more" data-testid="open-timeline" onClick={() => onOpenTimeline(entity.id)}>
+            All statements ({data.timelineCount}), by date
+          </button>
+        ) : null}
       </section>
 
 

@@ -112,6 +112,9 @@ export default defineBackground(() => {
   onMessage('learnedList', ({ sender }) => (assertExtensionPage(sender, browser.runtime.getURL('/')), learning.list()));
   onMessage('learnedRemove', async ({ data, sender }) => (assertExtensionPage(sender, browser.runtime.getURL('/')), { removed: await learning.remove(data.id) }));
   onMessage('learnedRestore', ({ data, sender }) => (assertExtensionPage(sender, browser.runtime.getURL('/')), learning.restore(data.doc)));
+  onMessage('openTimeline', async ({ data }) => {
+    await browser.tabs.create({ url: browser.runtime.getURL(`/sidepanel.html#timeline=${encodeURIComponent(data.entityId)}` as '/sidepanel.html') });
+  });
   onMessage('openViewer', async ({ data }) => {
     await browser.tabs.create({ url: browser.runtime.getURL(viewerPath(data) as '/viewer.html') });
   });

@@ -55,6 +55,8 @@ export interface CardData {
   /** ru-match: entities named inside this one's names ("генсек ОДКБ" → the CSTO), so the card
    *  opens them too. */
   inside?: Pick<Entity, 'id' | 'type' | 'name'>[];
+  /** Statements it spoke or that name it: its timeline (lib/kb/timeline.ts) in the notebook. */
+  timelineCount?: number;
 }
 
 export function sourceOf(doc: SourceDocument): CardSource {
@@ -143,8 +145,10 @@ export async function cardFor(db: LensDb, entityId: string, namedInside?: (names
     .filter((e): e is Entity => !!e && e.highlight !== false)
     .map((e) => ({ id: e.id, type: e.type, name: e.name }));
 
+  const timelineCount = new Set([...spoken, ...naming].filter((s) => docs.has(s.documentId)).map((s) => s.id)).size;
   return {
     ...(inside.length ? { inside } : {}),
+    ...(timelineCount ? { timelineCount } : {}),
     entity: { id: entity.id, type: entity.type, name: entity.name, description: entity.description, aliases: aliases.map((a) => a.text) },
     facts: tidyFacts(
       facts

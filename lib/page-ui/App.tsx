@@ -47,6 +47,7 @@ export function App({ ui }: { ui: PageUiController }) {
             onClose={() => ui.closeCard()}
             onOpenSource={(t) => ui.openSource(t)}
             onPeer={(id) => ui.openPeer(id)}
+            onOpenTimeline={(id) => ui.openTimeline(id)}
           />
         </Floating>
       )}

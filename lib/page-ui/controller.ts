@@ -108,6 +108,11 @@ export class PageUiController implements PageUi {
     void sendMessage('openViewer', target).catch(() => {});
   }
 
+  /** The entity's statement timeline, in the notebook (a tab). */
+  openTimeline(entityId: string): void {
+    void sendMessage('openTimeline', { entityId }).catch(() => {});
+  }
+
   destroy(): void {
     this.onDestroy();
   }
