@@ -67,8 +67,10 @@ const RELATION_RANK: Record<StatementRelation, number> = { spoken: 0, names: 1, 
 
 /** Entities mentioned in the same sentences as `entityId`, most often first. */
 export async function peersOf(db: LensDb, entityId: string, limit = 8): Promise<CardPeer[]> {
-  const [own, sentences] = await Promise.all([db.mentions.where('entityId').equals(entityId).toArray(), db.sentences.toArray()]);
+  const own = await db.mentions.where('entityId').equals(entityId).toArray();
   if (own.length === 0) return [];
+  // Only the sentences of the documents that mention it (learned documents make the table large).
+  const sentences = await db.sentences.where('documentId').anyOf([...new Set(own.map((m) => m.documentId))]).toArray();
   const byDoc = new Map<string, { start: number; end: number; id: string }[]>();
   for (const s of sentences) (byDoc.get(s.documentId) ?? byDoc.set(s.documentId, []).get(s.documentId)!).push(s);
   const sentenceOf = (docId: string, offset: number) => byDoc.get(docId)?.find((s) => offset >= s.start && offset < s.end)?.id;
@@ -94,19 +96,20 @@ export async function peersOf(db: LensDb, entityId: string, limit = 8): Promise<
 export async function cardFor(db: LensDb, entityId: string, namedInside?: (names: string[], entityId: string) => Promise<string[]>): Promise<CardData | null> {
   const entity = await db.entities.get(entityId);
   if (!entity) return null;
-  const [aliases, facts, spoken, naming, documents, peers] = await Promise.all([
+  const [aliases, facts, spoken, naming, peers] = await Promise.all([
     db.aliases.where('entityId').equals(entityId).toArray(),
     db.facts.where('entityId').equals(entityId).toArray(),
     db.statements.where('speakerId').equals(entityId).toArray(),
     db.statements.where('entityIds').equals(entityId).toArray(),
-    db.documents.toArray(),
     peersOf(db, entityId),
   ]);
-  const docs = new Map(documents.map((d) => [d.id, d]));
   // "Close" entities: the ones it appears with, and the ones the registry relates it to.
   const close = new Set([...peers.slice(0, 5).map((p) => p.id), ...(entity.related ?? []).map((r) => r.entityId)]);
   close.delete(entityId);
   const near = close.size ? await db.statements.where('entityIds').anyOf([...close]).toArray() : [];
+  // Only the documents these rows come from (not every document's text: learned pages make them many).
+  const docIds = [...new Set([...facts, ...spoken, ...naming, ...near].map((r) => r.documentId).filter((id) => id !== 'registry'))];
+  const docs = new Map((await db.documents.bulkGet(docIds)).filter((d): d is SourceDocument => !!d).map((d) => [d.id, d]));
 
   const seen = new Set<string>();
   const statements: (CardStatement & { weight: number })[] = [];
