@@ -65,12 +65,25 @@ export function sourceOf(doc: SourceDocument): CardSource {
 
 const RELATION_RANK: Record<StatementRelation, number> = { spoken: 0, names: 1, near: 2 };
 
+/** Peers are counted in at most this many documents (those that mention the entity most): with many
+ *  learned pages, reading every mention of every document that names the CSTO would make a card slow. */
+export const PEER_DOCUMENTS = 60;
+
 /** Entities mentioned in the same sentences as `entityId`, most often first. */
 export async function peersOf(db: LensDb, entityId: string, limit = 8): Promise<CardPeer[]> {
-  const own = await db.mentions.where('entityId').equals(entityId).toArray();
-  if (own.length === 0) return [];
-  // Only the sentences of the documents that mention it (learned documents make the table large).
-  const sentences = await db.sentences.where('documentId').anyOf([...new Set(own.map((m) => m.documentId))]).toArray();
+  const all = await db.mentions.where('entityId').equals(entityId).toArray();
+  if (all.length === 0) return [];
+  const perDoc = new Map<string, number>();
+  for (const m of all) perDoc.set(m.documentId, (perDoc.get(m.documentId) ?? 0) + 1);
+  const kept = new Set(
+    [...perDoc]
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .slice(0, PEER_DOCUMENTS)
+      .map(([id]) => id),
+  );
+  const own = all.filter((m) => kept.has(m.documentId));
+  // Only the sentences of those documents (learned documents make the table large).
+  const sentences = await db.sentences.where('documentId').anyOf([...kept]).toArray();
   const byDoc = new Map<string, { start: number; end: number; id: string }[]>();
   for (const s of sentences) (byDoc.get(s.documentId) ?? byDoc.set(s.documentId, []).get(s.documentId)!).push(s);
   const sentenceOf = (docId: string, offset: number) => byDoc.get(docId)?.find((s) => offset >= s.start && offset < s.end)?.id;
