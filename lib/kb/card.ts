@@ -1,5 +1,5 @@
-import type { DatePrecision, Entity, EntityType, Fact, SourceDocument, Statement } from '../model/types';
-import type { LensDb } from './db';
+import type { DatePrecision, Entity, EntityType, Fact, Mention, SourceDocument, Statement } from '../model/types';
+import type { LensDb, SentenceRow } from './db';
 import { tidyFacts } from './card-facts';
 
 // What the card shows for one entity: description, facts with their sources,
@@ -83,14 +83,17 @@ export async function peersOf(db: LensDb, entityId: string, limit = 8): Promise<
   );
   const own = all.filter((m) => kept.has(m.documentId));
   // Only the sentences of those documents (learned documents make the table large).
-  const sentences = await db.sentences.where('documentId').anyOf([...kept]).toArray();
+  // One equals() per document rather than anyOf(): fake-indexeddb (Node, the CLI) jumps an index cursor
+  // by scanning it, which made anyOf over a large table take minutes; in browsers both are B-tree reads.
+  const byDocument = async <T>(table: { where(i: 'documentId'): { equals(k: string): { toArray(): Promise<T[]> } } }) =>
+    (await Promise.all([...kept].map((id) => table.where('documentId').equals(id).toArray()))).flat();
+  const sentences = await byDocument<SentenceRow>(db.sentences);
   const byDoc = new Map<string, { start: number; end: number; id: string }[]>();
   for (const s of sentences) (byDoc.get(s.documentId) ?? byDoc.set(s.documentId, []).get(s.documentId)!).push(s);
   const sentenceOf = (docId: string, offset: number) => byDoc.get(docId)?.find((s) => offset >= s.start && offset < s.end)?.id;
   const mine = new Set(own.map((m) => sentenceOf(m.documentId, m.start)).filter((x): x is string => !!x));
-  const docs = [...new Set(own.map((m) => m.documentId))];
   const counts = new Map<string, Set<string>>();
-  for (const m of await db.mentions.where('documentId').anyOf(docs).toArray()) {
+  for (const m of await byDocument<Mention>(db.mentions)) {
     if (m.entityId === entityId) continue;
     const sid = sentenceOf(m.documentId, m.start);
     if (!sid || !mine.has(sid)) continue;
@@ -119,7 +122,7 @@ export async function cardFor(db: LensDb, entityId: string, namedInside?: (names
   // "Close" entities: the ones it appears with, and the ones the registry relates it to.
   const close = new Set([...peers.slice(0, 5).map((p) => p.id), ...(entity.related ?? []).map((r) => r.entityId)]);
   close.delete(entityId);
-  const near = close.size ? await db.statements.where('entityIds').anyOf([...close]).toArray() : [];
+  const near = (await Promise.all([...close].map((id) => db.statements.where('entityIds').equals(id).toArray()))).flat(); // equals(), not anyOf(): see peersOf
   // Only the documents these rows come from (not every document's text: learned pages make them many).
   const docIds = [...new Set([...facts, ...spoken, ...naming, ...near].map((r) => r.documentId).filter((id) => id !== 'registry'))];
   const docs = new Map((await db.documents.bulkGet(docIds)).filter((d): d is SourceDocument => !!d).map((d) => [d.id, d]));
