@@ -1,9 +1,9 @@
 import { createRoot } from 'react-dom/client';
 import { OWN_UI_ATTR } from '../dom/collect';
+import { pageTheme, watchPageTheme } from '../dom/page-theme';
 import { hostOf, registerUi } from './bridge';
 import { App } from './App';
 import { PageUiController } from './controller';
-import { pageTheme } from './position';
 import { Store } from './store';
 
 // Mounts the page UI in a shadow root on the page: one host element marked as the
@@ -68,8 +68,8 @@ export function mountPageUi(css: string): PageUiController {
     },
     { capture: true, signal: abort.signal },
   );
-  const theme = window.matchMedia?.('(prefers-color-scheme: dark)');
-  theme?.addEventListener('change', () => (container.dataset.theme = pageTheme(doc)), { signal: abort.signal });
+  // The card follows the page's background, and a page that switches theme (14.9).
+  watchPageTheme(doc, (theme) => (container.dataset.theme = theme), abort.signal);
 
   registerUi(ui);
   return ui;
