@@ -2,6 +2,8 @@
 // page on a light system needs dark-page tints), and a watch for pages that switch theme.
 // Content-script code: DOM only, no dependencies.
 
+import { luminance } from '../ui/color';
+
 export type PageTheme = 'light' | 'dark';
 
 type Rgba = [r: number, g: number, b: number, a: number];
@@ -12,15 +14,6 @@ export function parseCssColor(value: string): Rgba | null {
   if (!m) return value.trim() === 'transparent' ? [0, 0, 0, 0] : null;
   const a = m[4] === undefined ? 1 : Number(m[4]) / (m[5] ? 100 : 1);
   return [Number(m[1]), Number(m[2]), Number(m[3]), a];
-}
-
-/** WCAG relative luminance of an sRGB colour (0 black .. 1 white). */
-export function luminance([r, g, b]: readonly number[]): number {
-  const lin = (c: number) => {
-    const s = c / 255;
-    return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-  };
-  return 0.2126 * lin(r!) + 0.7152 * lin(g!) + 0.0722 * lin(b!);
 }
 
 /** Below this luminance a background is dark: where black and white text have the same contrast. */
