@@ -94,11 +94,15 @@ class VisibilityCache {
     if (el.hasAttribute(OWN_UI_ATTR)) return Vis.Excluded;
     // hidden="until-found" too: it is not rendered until the browser reveals it
     if (el.hasAttribute('hidden')) return Vis.Excluded;
-    if (el.getAttribute('aria-hidden') === 'true') return Vis.Excluded;
     if (editableAttr(el) || (el as HTMLElement).isContentEditable === true) return Vis.Excluded;
     if (this.opts.skip?.(el)) return Vis.Excluded;
-    if (this.opts.styles === false) return Vis.Shown;
-    return styleVisibility(el);
+    const ariaHidden = el.getAttribute('aria-hidden') === 'true';
+    if (this.opts.styles === false) return ariaHidden ? Vis.Excluded : Vis.Shown;
+    const v = styleVisibility(el);
+    // aria-hidden hides from assistive technology, not from the eye: a headline strip under it
+    // (NYT, BBC) is on screen and read by the reader (issue 14.10). Only when it takes room,
+    // though: a zero-size aria-hidden copy is there for scripts, not for the eye.
+    return ariaHidden && v !== Vis.Excluded && !takesRoom(el) ? Vis.Excluded : v;
   }
 
   /** True when some ancestor of node (not node itself) excludes its subtree. */
@@ -129,6 +133,12 @@ function computedStyle(el: Element): CSSStyleDeclaration | null {
   } catch {
     return null;
   }
+}
+
+/** The element has a box of some size (a layout query: asked only of aria-hidden elements). */
+function takesRoom(el: Element): boolean {
+  const r = el.getBoundingClientRect?.();
+  return !!r && r.width > 0 && r.height > 0;
 }
 
 function computedDisplay(el: Element): string {
