@@ -1,5 +1,6 @@
 import type { EntityType } from '../model/types';
 import { collectTextAsync, collectTextInAsync, type TextIndex } from '../dom/collect';
+import { articleBodyFilter } from '../dom/page-chrome';
 import { Highlighter, MARK_TAG, type HighlightItem } from '../dom/highlighter';
 import { observeMutations, quietly, type MutationWatch } from '../dom/observe';
 import { nodeAt, RangeMaker, rangeFromOffsets } from '../dom/ranges';
@@ -26,6 +27,11 @@ export interface PageOptions {
   signal: AbortSignal;
   /** Entity types to draw. */
   types: ReadonlySet<EntityType>;
+  /** Draw only the first mention of each entity (document order); every mention still counts
+   *  (badge, popup, the card's "n mentions"), and reveal() reaches any of them. */
+  firstMentionOnly?: boolean;
+  /** Leave the page's chrome unread (lib/dom/page-chrome.ts). */
+  articleBodyOnly?: boolean;
   mode: 'highlight-api' | 'wrap';
   /** Text beyond this many characters is not matched; the page reports itself partial. */
   maxChars?: number;
@@ -59,6 +65,8 @@ interface EntityItem {
   type: EntityType;
   text: string;
   at: { index: TextIndex; start: number; end: number } | null;
+  /** First mention only: a later mention, counted but not drawn; the page's live Range of it. */
+  held?: Range;
 }
 
 export const DEFAULT_MAX_CHARS = 3_000_000;
@@ -101,6 +109,10 @@ export class PageController {
    *  text a page adds later counts against the same cap, so it cannot be made to match without end). */
   private scannedChars = 0;
   private capReported = false;
+  /** First mention only: the entities that have a mention drawn (or queued to be). */
+  private readonly drawnEntities = new Set<string>();
+  /** Article body only: the chrome filter of the last full scan (its reading area), for additions too. */
+  private chrome: ((el: Element) => boolean) | undefined;
 
   constructor(
     private readonly deps: PageDeps,
@@ -150,6 +162,7 @@ export class PageController {
     this.generation++;
     this.mutate(() => this.highlighter.clear());
     this.items.clear();
+    this.drawnEntities.clear();
     this.partial = false;
   }
 
@@ -157,7 +170,8 @@ export class PageController {
     const generation = this.generation;
     const timing: Partial<ScanPhases> = {};
     const changes = this.watch?.changes;
-    const index = await collectTextAsync(this.opts.document.body, { signal: this.opts.signal });
+    this.chrome = this.opts.articleBodyOnly ? articleBodyFilter(this.opts.document) : undefined;
+    const index = await collectTextAsync(this.opts.document.body, { signal: this.opts.signal, skip: this.chrome });
     if (generation !== this.generation) return;
     timing.read = performance.now();
     const limited = limitText(index.text, this.room());
@@ -165,6 +179,7 @@ export class PageController {
     this.spend(limited);
     await this.matchAndDraw(index, limited.text, generation, [], changes, timing);
     if (generation !== this.generation) return;
+    this.promoteHeld();
     this.scans++;
     this.drawnAt = performance.now();
     this.phases = { read: timing.read ?? 0, replied: timing.replied ?? 0, built: timing.built ?? 0, shown: this.drawnAt, ...(timing.firstScreen !== undefined ? { firstScreen: timing.firstScreen } : {}) };
@@ -185,13 +200,15 @@ export class PageController {
     }
     if (this.room() <= 0) return this.spend({ text: '', partial: true });
     const changes = this.watch?.changes;
-    const index = await collectTextInAsync(roots, { signal: this.opts.signal });
+    const index = await collectTextInAsync(roots, { signal: this.opts.signal, skip: this.chrome });
     if (generation !== this.generation) return;
     const limited = limitText(index.text, this.room());
     this.spend(limited);
     if (limited.partial) this.partial = true;
     await this.matchAndDraw(index, limited.text, generation, wrap ? [] : roots, changes);
-    if (generation === this.generation) this.deps.report(this.report());
+    if (generation !== this.generation) return;
+    this.promoteHeld();
+    this.deps.report(this.report());
   }
 
   /**
@@ -240,6 +257,7 @@ export class PageController {
 
     const wrap = this.highlighter.mode === 'wrap';
     const types = this.opts.types;
+    const firstOnly = this.opts.firstMentionOnly === true;
     // Wrap mode changes the page's text nodes as it draws: never trust them unread there. Nor
     // after the page swapped in another body, which the observer does not watch.
     const quiet = () =>
@@ -290,7 +308,7 @@ export class PageController {
       this.mutate(() => this.highlighter.add(batch, { defer, checked: true }));
       for (const item of batch) this.items.get(item.id)!.at = null;
       // Their text changed since it was read: the observer reads it again.
-      for (const item of failed) this.items.delete(item.id);
+      for (const item of failed) this.forget(item.id);
     };
     let firstScreen = timing === undefined || wrap; // only a full scan times its first screen
     /** Draws what is on and near the viewport among the mentions found so far. */
@@ -330,7 +348,15 @@ export class PageController {
         const k = data[j + 2] as number;
         const type = entityTypes[k] as EntityType;
         if (!types.has(type)) continue;
-        const item: EntityItem = { id: `e${nextId++}`, entityId: entities[k] as string, type, text: text.slice(start, end), at: { index, start, end } };
+        const entityId = entities[k] as string;
+        if (firstOnly && this.drawnEntities.has(entityId)) {
+          // Counted, not drawn: kept as the page's live Range (wrapping moves the text it was read from).
+          const held = maker.make(start, end);
+          if (held) this.items.set(`e${nextId}`, { id: `e${nextId++}`, entityId, type, text: text.slice(start, end), at: null, held });
+          continue;
+        }
+        if (firstOnly) this.drawnEntities.add(entityId);
+        const item: EntityItem = { id: `e${nextId++}`, entityId, type, text: text.slice(start, end), at: { index, start, end } };
         this.items.set(item.id, item);
         queue.push(item);
       }
@@ -351,7 +377,7 @@ export class PageController {
         this.highlighter.add(batch, { checked: true });
         for (const item of queue) {
           if (this.highlighter.has(item.id)) item.at = null;
-          else if (this.items.get(item.id) === item) this.items.delete(item.id);
+          else if (this.items.get(item.id) === item) this.forget(item.id);
         }
       });
       queue.length = 0;
@@ -418,12 +444,14 @@ export class PageController {
 
   /** The range a mention covers now: drawn (the highlighter's), or not yet (from its offsets). */
   private rangeOf(item: EntityItem): Range | null {
+    if (item.held) return item.held;
     if (item.at) return rangeFromOffsets(item.at.index, item.at.start, item.at.end);
     return this.highlighter.rangeOf(item.id);
   }
 
   /** The node a mention starts in (drawn or not), for finding what a page change replaced. */
   private startOf(item: EntityItem): Node | null {
+    if (item.held) return item.held.startContainer;
     if (item.at) return nodeAt(item.at.index, item.at.start);
     return this.highlighter.rangeOf(item.id)?.startContainer ?? null;
   }
@@ -434,7 +462,7 @@ export class PageController {
     const marked = (id: string) => this.highlighter.marksOf(id).some((m) => roots.some((r) => r.contains(m) || m.contains(r)));
     const gone = new Set<string>();
     for (const item of this.items.values()) {
-      if (item.at) {
+      if (item.at || item.held) {
         if (inside(this.startOf(item))) gone.add(item.id);
         continue;
       }
@@ -443,7 +471,49 @@ export class PageController {
     }
     if (gone.size === 0) return;
     this.highlighter.remove(gone);
-    for (const id of gone) this.items.delete(id);
+    for (const id of gone) this.forget(id);
+  }
+
+  /** Drops a mention; first mention only: its entity has no drawn mention any more. */
+  private forget(id: string): void {
+    const item = this.items.get(id);
+    if (!item) return;
+    this.items.delete(id);
+    if (!item.held) this.drawnEntities.delete(item.entityId);
+  }
+
+  /** First mention only: draws a counted mention (its live Range); the highlighter holds it from then on. */
+  private drawHeld(item: EntityItem): boolean {
+    const range = item.held;
+    if (!range) return false;
+    this.mutate(() => this.highlighter.add([{ id: item.id, range, style: item.type, entityId: item.entityId }]));
+    if (!this.highlighter.has(item.id)) return false;
+    item.held = undefined;
+    this.drawnEntities.add(item.entityId);
+    return true;
+  }
+
+  /**
+   * First mention only: an entity whose drawn mention left the page (or was read again without it)
+   * gets its first remaining mention drawn.
+   */
+  private promoteHeld(): void {
+    if (!this.opts.firstMentionOnly) return;
+    const waiting = new Map<string, { item: EntityItem; range: Range }>();
+    for (const item of this.items.values()) {
+      const r = item.held;
+      if (!r || this.drawnEntities.has(item.entityId)) continue;
+      const best = waiting.get(item.entityId);
+      if (!best || r.compareBoundaryPoints(Range.START_TO_START, best.range) < 0) waiting.set(item.entityId, { item, range: r });
+    }
+    if (waiting.size === 0) return;
+    const batch: HighlightItem[] = [...waiting.values()].map(({ item, range }) => ({ id: item.id, range, style: item.type, entityId: item.entityId }));
+    this.mutate(() => this.highlighter.add(batch));
+    for (const { item } of waiting.values()) {
+      if (!this.highlighter.has(item.id)) continue;
+      item.held = undefined;
+      this.drawnEntities.add(item.entityId);
+    }
   }
 
   /** Drops highlights whose text left the page. (A live Range whose text is removed collapses
@@ -452,13 +522,18 @@ export class PageController {
     const removed = this.mutate(() => this.highlighter.prune());
     let dropped = 0;
     for (const item of [...this.items.values()]) {
-      const gone = item.at ? !nodeAt(item.at.index, item.at.start)?.isConnected : !this.highlighter.has(item.id);
+      const gone = item.held
+        ? item.held.collapsed || !item.held.startContainer.isConnected
+        : item.at
+          ? !nodeAt(item.at.index, item.at.start)?.isConnected
+          : !this.highlighter.has(item.id);
       if (gone) {
-        this.items.delete(item.id);
+        this.forget(item.id);
         dropped++;
       }
     }
     if (removed === 0 && dropped === 0) return;
+    this.promoteHeld();
     this.deps.report(this.report());
   }
 
@@ -531,13 +606,16 @@ export class PageController {
     const at = Math.max(0, Math.min(index, mentions.length - 1));
     const hit = mentions[at];
     if (!hit) return null;
-    const el = elementAt(hit.range);
+    // First mention only: the mention the reader goes to is drawn from then on (and in wrap mode
+    // the flash's mark would move the text its live Range holds).
+    const range = hit.item.held && this.drawHeld(hit.item) ? (this.rangeOf(hit.item) ?? hit.range) : hit.range;
+    const el = elementAt(range);
     // Instant, so the card can be placed next to the mention right away.
     el?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
     const flashId = `${hit.item.id}-flash`;
-    this.mutate(() => this.highlighter.add([{ id: flashId, range: hit.range.cloneRange(), style: 'flash' }]));
+    this.mutate(() => this.highlighter.add([{ id: flashId, range: range.cloneRange(), style: 'flash' }]));
     setTimeout(() => this.mutate(() => this.highlighter.remove([flashId])), 1200);
-    return { range: hit.range, index: at, total: mentions.length };
+    return { range, index: at, total: mentions.length };
   }
 
   /** How many mentions of the entity the page has (drawn or about to be). */
