@@ -1,5 +1,6 @@
 import { createRoot } from 'react-dom/client';
 import { OWN_UI_ATTR } from '../dom/collect';
+import { readableFontSize } from '../dom/page-font';
 import { pageTheme, watchPageTheme } from '../dom/page-theme';
 import { hostOf, registerUi } from './bridge';
 import { App } from './App';
@@ -21,6 +22,7 @@ export function mountPageUi(css: string): PageUiController {
   const container = doc.createElement('div');
   container.className = 'root';
   container.dataset.theme = pageTheme(doc);
+  container.style.setProperty('--csto-font-size', `${readableFontSize(doc)}px`);
   shadow.append(style, container);
   // Only the reader acts here: a page's synthetic events (el.click(), dispatchEvent) never reach
   // the UI's handlers (sec-page). Registered before React's, at the shadow root above its container.
