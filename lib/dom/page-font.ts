@@ -1,9 +1,9 @@
 // The card's text size follows the page's (issue 14.10): the size of the article's paragraphs, or the
-// body's, kept between 14 and 18 px so a card stays readable on a small-print page and compact on a
+// body's, kept between 14 and 16 px so a card stays readable on a small-print page and compact on a
 // large-print one. Content-script code: DOM only.
 
 export const CARD_FONT_MIN = 14;
-export const CARD_FONT_MAX = 18;
+export const CARD_FONT_MAX = 16;
 
 /** The page's reading size in px, clamped to [CARD_FONT_MIN, CARD_FONT_MAX]. */
 export function readableFontSize(doc: Document): number {

@@ -10,14 +10,14 @@ afterEach(() => {
 });
 
 describe('the card text size (14.10)', () => {
-  it('follows the article paragraphs, within 14-18 px', () => {
-    document.head.innerHTML = '<style>body{font-size:12px} article p{font-size:17px}</style>';
+  it('follows the article paragraphs, within 14-16 px', () => {
+    document.head.innerHTML = '<style>body{font-size:12px} article p{font-size:15px}</style>';
     document.body.innerHTML = '<p>intro</p><article><p>body</p></article>';
-    expect(readableFontSize(document)).toBe(17);
+    expect(readableFontSize(document)).toBe(15);
     document.head.innerHTML = '<style>body{font-size:11px}</style>';
     expect(readableFontSize(document)).toBe(CARD_FONT_MIN);
     document.head.innerHTML = '<style>p{font-size:26px}</style>';
-    expect(readableFontSize(document)).toBe(18);
+    expect(readableFontSize(document)).toBe(16);
   });
 
   it('the page UI stylesheet sizes every text relative to that base, never in fixed pixels', () => {
