@@ -121,6 +121,53 @@ describe.each(selectedBrowsers())('%s density and dark pages', (name, launch) =>
     }
   });
 
+  it('the card on the dark page is dark, with text at the page\'s reading size (16 px here, never below 14)', async () => {
+    await setSettings(ext, { firstMentionOnly: false, articleBodyOnly: false });
+    const page = await ctx.browser.newPage();
+    try {
+      await page.goto(url);
+      await waitForPageState(ext, url, scanned);
+      const at = await until(
+        () =>
+          page.evaluate(() => {
+            const hl = (globalThis as unknown as { CSS: { highlights: Map<string, Set<Range>> } }).CSS.highlights.get('csto-lens-person');
+            for (const r of hl ?? []) {
+              if (r.toString() !== 'Sergey Lavrov') continue;
+              const b = r.getClientRects()[0]!;
+              return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+            }
+            return null;
+          }),
+        (v) => v !== null,
+        'Sergey Lavrov drawn',
+      );
+      await (page.raw as unknown as { mouse: { move(x: number, y: number): Promise<void> } }).mouse.move(at!.x, at!.y);
+      const card = await until(
+        () =>
+          page.evaluate(() => {
+            const root = document.querySelector('csto-lens-ui')?.shadowRoot;
+            const card = root?.querySelector<HTMLElement>('.card');
+            if (!card || !card.querySelector('.description')) return null;
+            const cs = getComputedStyle(card);
+            const small = [...card.querySelectorAll<HTMLElement>('.source, .type, h3')].map((e) => parseFloat(getComputedStyle(e).fontSize));
+            return {
+              theme: root!.querySelector<HTMLElement>('.root')?.dataset.theme,
+              background: cs.backgroundColor,
+              fontSize: parseFloat(cs.fontSize),
+              smallest: Math.min(...small),
+            };
+          }),
+        (v) => v !== null,
+        'the card',
+      );
+      expect(card).toMatchObject({ theme: 'dark', background: 'rgb(27, 32, 40)', fontSize: 16 });
+      expect(card!.smallest).toBeGreaterThanOrEqual(12);
+      await page.screenshot(`density-dark-card-${name}.png`);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('first mention only: one highlight per entity, every mention still counted', async () => {
     const page = await ctx.browser.newPage();
     try {
