@@ -1,4 +1,4 @@
-import { anchorMany, describe as describeRange, type AnchorTarget } from '../anchoring';
+import { anchorMany, describe as describeRange, utf16ToCodePoints, type AnchorTarget, type CodePointSpan } from '../anchoring';
 import type { SelectorPair } from '../anchoring/types';
 import type { Annotation, AnnotationPatch, Color } from '../annotations/model';
 import { collectText, collectTextAsync, type TextIndex } from '../dom/collect';
@@ -258,6 +258,7 @@ export class AnnotationsLayer {
       source: this.source,
       title: this.opts.document.title,
       selector,
+      codePoints: utf16ToCodePoints(index.text, at.start, at.end),
       color,
       entityIds,
       ...(extra.note ? { note: extra.note } : {}),
@@ -272,13 +273,13 @@ export class AnnotationsLayer {
     return annotation;
   }
 
-  /** The W3C selectors of a range of the page, for a note the editor frame will save (sec-page). */
-  selectorFor(selected: Range): SelectorPair | null {
+  /** The W3C selectors of a range of the page (and its code points), for a note the editor frame will save (sec-page). */
+  selectorFor(selected: Range): { selector: SelectorPair; codePoints: CodePointSpan } | null {
     if (selected.collapsed) return null;
     const index = this.index();
     const at = offsetsFromRange(index, selected);
     if (!at || at.end <= at.start) return null;
-    return describeRange(index.text, at.start, at.end);
+    return { selector: describeRange(index.text, at.start, at.end), codePoints: utf16ToCodePoints(index.text, at.start, at.end) };
   }
 
   /** Draws one note from a fresh read of the page (anchored again if its text moved). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CSV_COLUMNS, csvField, exportCsv, exportJsonLd, exportMarkdown, hashtag } from '../../../lib/annotations/export';
-import { describe as describeSpan } from '../../../lib/anchoring';
+import { describe as describeSpan, type TextPositionSelector, type TextQuoteSelector } from '../../../lib/anchoring';
 import { toUtf16Offsets } from '../../../lib/annotations/code-points';
 import { toJsonLdItem, type JsonLdAnnotation } from '../../../lib/annotations/jsonld';
 import { createAnnotation, type Annotation } from '../../../lib/annotations/model';
@@ -184,9 +184,8 @@ describe('exportJsonLd', () => {
     const i = text.indexOf(quote);
     const a = createAnnotation({ source: 'https://x.example/', title: '', selector: describeSpan(text, i, i + quote.length) }, fakeClock());
     expect([a.target.selector[1].start, a.target.selector[1].end]).toEqual([s16, e16]);
-    const [, pos] = toJsonLdItem(a).target.selector;
+    const [q, pos] = toJsonLdItem(a).target.selector as [TextQuoteSelector, TextPositionSelector];
     expect([pos.start, pos.end]).toEqual([sCp, eCp]);
-    const [q] = toJsonLdItem(a).target.selector;
     expect(toUtf16Offsets(pos.start, q.prefix, q.exact)).toEqual({ start: s16, end: e16 });
   });
 
