@@ -166,12 +166,25 @@ export function editAnnotation(a: Annotation, patch: AnnotationPatch, clock: Clo
   };
 }
 
-/** A position-only note with the quote read from the page where it anchored (its text [start, end)). */
+/**
+ * A position-only note (`byPosition`) with its quote read from the page, at exactly the position it
+ * was imported with: later visits anchor it by the quote too. Throws when it has a quote already, or
+ * when the selector is not one of that position.
+ */
 export function withQuote(a: Annotation, selector: SelectorPair, codePoints: CodePointSpan, clock: Clock): Annotation {
   if (a.deleted) throw new Error(`annotation ${a.id} is deleted`);
   if (a.target.selector[0].exact) throw new Error(`annotation ${a.id} has its quote`);
+  const [quote, position] = selector;
+  const samePlace = a.target.codePoints
+    ? a.target.codePoints.start === codePoints.start && a.target.codePoints.end === codePoints.end
+    : a.target.selector[1].start === position.start && a.target.selector[1].end === position.end;
+  if (!quote.exact || position.end - position.start !== quote.exact.length || codePoints.end - codePoints.start !== codePointsBefore(quote.exact, quote.exact.length) || !samePlace) {
+    throw new Error(`annotation ${a.id}: the quote is not the text at its position`);
+  }
   const { hlc, device, at } = stamp(clock);
-  return { ...a, modified: at, target: { ...a.target, selector, codePoints: { start: codePoints.start, end: codePoints.end } }, hlc, device };
+  const q = { type: 'TextQuoteSelector' as const, exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix };
+  const p = { type: 'TextPositionSelector' as const, start: position.start, end: position.end };
+  return { ...a, modified: at, target: { ...a.target, selector: [q, p], codePoints: { start: codePoints.start, end: codePoints.end } }, hlc, device };
 }
 
 /** The tombstone that replaces a. */

@@ -154,6 +154,24 @@ export class AnnotationsLayer {
     });
     this.orphans = [...orphans];
     this.draw(found, index);
+    for (const a of found) if (!quoteOf(a.annotation) && a.annotation.target.byPosition) this.keepQuote(a, index.text);
+  }
+
+  /**
+   * A note imported by position only, anchored here for the first time: its quote (with context) is
+   * read from the page at that position and stored, so later visits find it by the quote too, also
+   * on a page that has changed since.
+   */
+  private keepQuote(a: Anchored, text: string): void {
+    const id = a.annotation.id;
+    const selector = describeRange(text, a.start, a.end);
+    const codePoints = utf16ToCodePoints(text, a.start, a.end);
+    void sendMessage('annotationSetQuote', { id, selector, codePoints })
+      .then((updated) => {
+        const now = this.anchored.get(id);
+        if (now && now.annotation.id === updated.id) now.annotation = updated;
+      })
+      .catch(() => {}); // another tab stored it first, or the note changed: it anchors by position again next time
   }
 
   /** Draws (or draws again) anchored notes from their offsets in `index`. */
