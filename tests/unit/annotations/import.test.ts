@@ -196,6 +196,8 @@ describe('import: the 43 annotation examples of the W3C model', () => {
       }
     }
     expect(got).toEqual(want);
+    const imported = Object.values(got).filter((g) => g.startsWith('imported')).length;
+    expect(readFileSync(join(__dirname, '../../../docs/interop.md'), 'utf8'), 'docs/interop.md gives the count').toContain(`43 annotation examples, **${imported} import**`);
     console.log(`W3C examples: ${Object.values(got).filter((g) => g.startsWith('imported')).length} of ${files.length} imported:\n${lines.join('\n')}`);
   });
 
