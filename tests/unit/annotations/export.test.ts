@@ -193,3 +193,17 @@ describe('exportJsonLd', () => {
     expect(JSON.parse(JSON.stringify(doc))).toEqual(doc);
   });
 });
+
+describe('a note imported by position only, its page not opened since', () => {
+  const a = sample()[1]!;
+  const byPosition: Annotation = { ...a, target: { ...a.target, selector: [{ type: 'TextQuoteSelector', exact: '', prefix: '', suffix: '' }, { type: 'TextPositionSelector', start: 3, end: 9 }], codePoints: { start: 3, end: 9 }, byPosition: true } };
+
+  it('is exported with its position only (no empty quote), in code points', () => {
+    expect(toJsonLdItem(byPosition).target.selector).toEqual([{ type: 'TextPositionSelector', start: 3, end: 9 }]);
+  });
+
+  it('says so in Markdown instead of an empty quote', () => {
+    expect(exportMarkdown([byPosition])).toContain('_(anchored by position only: its quote is read when the page is next opened)_');
+    expect(exportMarkdown([byPosition])).not.toMatch(/^>\s*$/m);
+  });
+});
