@@ -243,6 +243,8 @@ export class SyncClient {
       }
       const now = () => this.now();
       const learned = this.opts.learned ? { sync: this.learned, salt: config.salt ?? config.accountId } : undefined;
+      // Local learned changes get their stamps before the pull compares versions (else an unscanned edit loses).
+      if (learned) await this.learned.scan();
       const pulled = await pullAll(api, stored.key, config.accountId, this.opts.notes, this.state, this.rejects, {
         learned,
         kept: this.kept,
@@ -251,7 +253,6 @@ export class SyncClient {
         signal,
         now,
       });
-      if (learned) await this.learned.scan(); // anything a missed notice left unqueued
       const pushed = await pushOutbox(this.opts.db, api, stored.key, this.rejects, { learned, limits: this.opts.pushLimits ?? SYNC_LIMITS, signal, now });
       await this.state.updateRecord({ lastSyncAt: this.now(), lastError: null });
       return { pulled: pulled.pulled, applied: pulled.applied, pushed: pushed.pushed, setAside: pulled.setAside + pushed.setAside.length };
