@@ -162,7 +162,7 @@ export function SyncSettingsView({ status, actions, now = Date.now(), makeQr }: 
       {shownKey && status?.enabled && (
         <SyncKeyPanel syncKey={shownKey.key} fresh={shownKey.fresh} makeQr={makeQr} onClose={() => setShownKey(null)} onError={setError} />
       )}
-      {status?.enabled && !status.hasKey && (
+      {status?.enabled && !status.hasKey && !busy && (
         <form className="row" style={{ justifyContent: 'flex-start', marginTop: 8 }} onSubmit={submit(async () => {
           await actions.setPassphrase(passphrase);
           setPassphrase('');
