@@ -64,6 +64,9 @@ interface EntityItem {
 export const DEFAULT_MAX_CHARS = 3_000_000;
 export { HOVER_DELAY_MS } from './entity-hits';
 const CHUNK_CHARS = 100_000;
+/** speed: the first chunk's size; each next is twice the last, up to CHUNK_CHARS (the top of the
+ *  page, its first screen, is answered after a few thousand characters are matched). */
+const FIRST_CHUNK_CHARS = 8_000;
 /** Chunks asked for at once: the matcher (the background, or a task of the page's) always has the
  *  next chunk queued while the ranges of the last one are built and drawn. */
 export const IN_FLIGHT = 4;
@@ -218,7 +221,7 @@ export class PageController {
   ): Promise<void> {
     const signal = this.opts.signal;
     const stale = () => generation !== this.generation || signal.aborted;
-    const requests = splitForMatching(text, this.opts.chunkChars ?? CHUNK_CHARS).map((chunk) => {
+    const requests = splitForMatching(text, this.opts.chunkChars ?? CHUNK_CHARS, this.opts.chunkChars ?? FIRST_CHUNK_CHARS).map((chunk) => {
       // A chunk cut inside a block is sent with some of the block around it; it keeps the spans
       // that start inside it, so each span is found by exactly one chunk, and found whole.
       const end = chunk.offset + chunk.text.length;
