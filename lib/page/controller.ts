@@ -175,16 +175,8 @@ export class PageController {
     const limited = limitText(index.text, this.room());
     this.partial = limited.partial;
     this.spend(limited);
-    let early = preview ? await (preview as Promise<EarlyScreen | null>).catch(() => null) : null;
+    const early = preview ? await (preview as Promise<EarlyScreen | null>).catch(() => null) : null;
     if (generation !== this.generation) return;
-    if (early && !(limited.text.startsWith(early.text) && early.request.to <= limited.text.length)) {
-      // The page's text is not what the preview read (it cannot be, but never draw twice).
-      const ids = early.ids;
-      this.mutate(() => this.highlighter.remove(ids));
-      for (const id of ids) this.items.delete(id);
-      delete timing.firstScreen;
-      early = null;
-    }
     await this.matchAndDraw(index, limited.text, generation, [], changes, timing, early);
     if (generation !== this.generation) return;
     this.scans++;
@@ -247,7 +239,14 @@ export class PageController {
     // Block boundaries stop a name for the matcher (which reads any whitespace run as one space).
     const forMatching = textForMatching(text, index.starts, index.lengths ?? index.nodes.map((n) => n.length));
     // The first screen's preview (previewFirstScreen) asked for this very first chunk: its reply is reused.
-    const reuse = early && requests[0] && sameRequest(early.request, requests[0]) && forMatching.startsWith(early.sent) ? early : null;
+    const reuse =
+      early && requests[0] && sameRequest(early.request, requests[0]) && text.startsWith(early.text) && forMatching.startsWith(early.sent) ? early : null;
+    if (early && !reuse) {
+      // Not the text the preview read (a cap cut it shorter): what it drew is drawn again below.
+      this.mutate(() => this.highlighter.remove(early.ids));
+      for (const id of early.ids) this.items.delete(id);
+      if (timing) delete timing.firstScreen;
+    }
     const send = () => {
       const r = requests[replies.length]!;
       if (replies.length === 0 && reuse) {
