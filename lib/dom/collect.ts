@@ -340,8 +340,11 @@ export interface AsyncCollectOptions extends CollectOptions {
   /** Yields to the event loop; defaults to a macrotask yield (see schedule.ts). */
   yieldFn?: () => Promise<void>;
   /** speed: called once, as soon as at least `chars` characters are read, with what is read so far
-   *  (a prefix of the final index: the same text, nodes and offsets); the walk goes on meanwhile. */
-  onPrefix?: { chars: number; callback: (prefix: TextIndex) => void };
+   *  (a prefix of the final index: the same text, nodes and offsets); the walk goes on meanwhile.
+   *  While the promise it may return is pending, the walk yields with a timer rather than
+   *  yieldFn: a scheduler.yield() continuation runs before other tasks, such as the reply the
+   *  callback waits for, which would then wait for the whole walk. */
+  onPrefix?: { chars: number; callback: (prefix: TextIndex) => Promise<unknown> | void };
 }
 
 /** collectTextIn that yields to the event loop whenever budgetMs is spent. */
@@ -354,6 +357,7 @@ export async function collectTextInAsync(
   const vis = new VisibilityCache(opts);
   const out = new IndexBuilder();
   let prefix = opts.onPrefix;
+  let pending = false;
   let sliceStart = performance.now();
   for (const r of prepareRoots(nodes, vis)) {
     out.boundary();
@@ -361,12 +365,19 @@ export async function collectTextInAsync(
     for (;;) {
       const more = walk.step(256);
       if (prefix && out.length >= prefix.chars) {
-        prefix.callback(out.snapshot());
+        const p = prefix.callback(out.snapshot());
         prefix = undefined;
+        if (p) {
+          pending = true;
+          p.then(
+            () => (pending = false),
+            () => (pending = false),
+          );
+        }
       }
       if (!more) break;
       if (performance.now() - sliceStart >= budget) {
-        await yieldFn();
+        await (pending ? new Promise<void>((resolve) => setTimeout(resolve, 0)) : yieldFn());
         opts.signal?.throwIfAborted();
         sliceStart = performance.now();
       }

@@ -168,7 +168,7 @@ export class PageController {
     const onPrefix =
       this.highlighter.mode === 'wrap' || this.opts.chunkChars !== undefined
         ? undefined
-        : { chars: FIRST_CHUNK_CHARS + CONTEXT_CHARS + 1, callback: (prefix: TextIndex) => void (preview = this.previewFirstScreen(prefix, generation, timing, changes)) };
+        : { chars: FIRST_CHUNK_CHARS + CONTEXT_CHARS + 1, callback: (prefix: TextIndex) => (preview = this.previewFirstScreen(prefix, generation, timing, changes)) };
     const index = await collectTextAsync(this.opts.document.body, { signal: this.opts.signal, onPrefix });
     if (generation !== this.generation) return;
     timing.read = performance.now();
