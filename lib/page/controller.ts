@@ -181,7 +181,7 @@ export class PageController {
     if (generation !== this.generation) return;
     this.scans++;
     this.drawnAt = performance.now();
-    this.phases = { read: timing.read ?? 0, replied: timing.replied ?? 0, built: timing.built ?? 0, shown: this.drawnAt, ...(timing.firstScreen !== undefined ? { firstScreen: timing.firstScreen } : {}) };
+    this.phases = { read: timing.read ?? 0, replied: timing.replied ?? 0, built: timing.built ?? 0, shown: this.drawnAt, ...(timing.firstScreen !== undefined ? { firstScreen: timing.firstScreen } : {}), ...(timing.prefix !== undefined ? { prefix: timing.prefix } : {}) };
     this.deps.report(this.report());
   }
 
@@ -432,6 +432,7 @@ export class PageController {
     // The same request the full pass makes, if the prefix reaches past its context.
     if (request.to + 1 > prefix.text.length) return null;
     const sent = textForMatching(prefix.text, prefix.starts, prefix.lengths ?? prefix.nodes.map((n) => n.length)).slice(0, request.to);
+    timing.prefix = performance.now();
     const reply = this.deps.match(sent.slice(request.from), prefix.text.length);
     reply.catch(() => {});
     const found = await reply;
