@@ -243,6 +243,8 @@ async function benchBrowser(
         if (!worst || worst.longestAt === null || !worst.phases) return null;
         const t = worst.longestAt;
         const { read, built, shown } = worst.phases;
+        if (t < 0)
+          return `the longest task (${worst.longestTask!.toFixed(0)} ms) began ${(-t).toFixed(0)} ms before the content script's start and ended ${(t + worst.longestTask!).toFixed(0)} ms after it: the page's own loading task (parsing the page and its first layout), which the content script's start ends, not the extension's reading, matching or drawing (that run: read until ${read.toFixed(0)}, built ${built.toFixed(0)}, shown ${shown.toFixed(0)} ms)`;
         const phase = t < read ? 'reading the text' : t < built ? 'matching and building (before the last chunk was built)' : t < shown ? 'showing the filled highlights' : 'after the drawing';
         return `the longest task (${worst.longestTask!.toFixed(0)} ms) began ${t.toFixed(0)} ms after the content script's start, while ${phase} (that run: read until ${read.toFixed(0)}, built ${built.toFixed(0)}, shown ${shown.toFixed(0)} ms)`;
       })();
