@@ -199,6 +199,11 @@ class IndexBuilder {
   finish(): TextIndex {
     return { text: this.parts.join(''), nodes: this.nodes, starts: this.starts, lengths: this.lengths };
   }
+
+  /** What is read so far, as an index of its own (the builder goes on). */
+  snapshot(): TextIndex {
+    return { text: this.parts.join(''), nodes: this.nodes.slice(), starts: this.starts.slice(), lengths: this.lengths.slice() };
+  }
 }
 
 function isBlock(el: Element): boolean {
@@ -344,6 +349,12 @@ export interface AsyncCollectOptions extends CollectOptions {
   signal?: AbortSignal;
   /** Yields to the event loop; defaults to a macrotask yield (see schedule.ts). */
   yieldFn?: () => Promise<void>;
+  /** speed: called once, as soon as at least `chars` characters are read, with what is read so far
+   *  (a prefix of the final index: the same text, nodes and offsets); the walk goes on meanwhile.
+   *  While the promise it may return is pending, the walk yields with a timer rather than
+   *  yieldFn: a scheduler.yield() continuation runs before other tasks, such as the reply the
+   *  callback waits for, which would then wait for the whole walk. */
+  onPrefix?: { chars: number; callback: (prefix: TextIndex) => Promise<unknown> | void };
 }
 
 /** collectTextIn that yields to the event loop whenever budgetMs is spent. */
@@ -355,15 +366,28 @@ export async function collectTextInAsync(
   const yieldFn = opts.yieldFn ?? yieldToMain;
   const vis = new VisibilityCache(opts);
   const out = new IndexBuilder();
+  let prefix = opts.onPrefix;
+  let pending = false;
   let sliceStart = performance.now();
   for (const r of prepareRoots(nodes, vis)) {
     out.boundary();
     const walk = new SubtreeWalk(r, out, vis);
     for (;;) {
       const more = walk.step(256);
+      if (prefix && out.length >= prefix.chars) {
+        const p = prefix.callback(out.snapshot());
+        prefix = undefined;
+        if (p) {
+          pending = true;
+          p.then(
+            () => (pending = false),
+            () => (pending = false),
+          );
+        }
+      }
       if (!more) break;
       if (performance.now() - sliceStart >= budget) {
-        await yieldFn();
+        await (pending ? new Promise<void>((resolve) => setTimeout(resolve, 0)) : yieldFn());
         opts.signal?.throwIfAborted();
         sliceStart = performance.now();
       }

@@ -72,6 +72,9 @@ interface EntityItem {
 export const DEFAULT_MAX_CHARS = 3_000_000;
 export { HOVER_DELAY_MS } from './entity-hits';
 const CHUNK_CHARS = 100_000;
+/** speed: the first chunk's size; each next is twice the last, up to CHUNK_CHARS (the top of the
+ *  page, its first screen, is answered after a few thousand characters are matched). */
+const FIRST_CHUNK_CHARS = 8_000;
 /** Chunks asked for at once: the matcher (the background, or a task of the page's) always has the
  *  next chunk queued while the ranges of the last one are built and drawn. */
 export const IN_FLIGHT = 4;
@@ -171,18 +174,30 @@ export class PageController {
     const timing: Partial<ScanPhases> = {};
     const changes = this.watch?.changes;
     this.chrome = this.opts.articleBodyOnly ? articleBodyFilter(this.opts.document) : undefined;
-    const index = await collectTextAsync(this.opts.document.body, { signal: this.opts.signal, skip: this.chrome });
+    // speed (issue 13): the first screen does not wait for the whole page to be read. As soon as
+    // the first chunk's text is read it is matched and what of it lies on and near the viewport
+    // is drawn, while the rest of the page is read (Highlight API mode: wrapping would split the
+    // text nodes being read). The full pass reuses that reply and skips what the preview drew.
+    // With "first mention only" the full pass decides which mention is first, so no preview.
+    let preview: Promise<EarlyScreen | null> | null = null;
+    const onPrefix =
+      this.highlighter.mode === 'wrap' || this.opts.chunkChars !== undefined || this.opts.firstMentionOnly === true
+        ? undefined
+        : { chars: FIRST_CHUNK_CHARS + CONTEXT_CHARS + 1, callback: (prefix: TextIndex) => (preview = this.previewFirstScreen(prefix, generation, timing, changes)) };
+    const index = await collectTextAsync(this.opts.document.body, { signal: this.opts.signal, skip: this.chrome, onPrefix });
     if (generation !== this.generation) return;
     timing.read = performance.now();
     const limited = limitText(index.text, this.room());
     this.partial = limited.partial;
     this.spend(limited);
-    await this.matchAndDraw(index, limited.text, generation, [], changes, timing);
+    const early = preview ? await (preview as Promise<EarlyScreen | null>).catch(() => null) : null;
+    if (generation !== this.generation) return;
+    await this.matchAndDraw(index, limited.text, generation, [], changes, timing, early);
     if (generation !== this.generation) return;
     this.promoteHeld();
     this.scans++;
     this.drawnAt = performance.now();
-    this.phases = { read: timing.read ?? 0, replied: timing.replied ?? 0, built: timing.built ?? 0, shown: this.drawnAt, ...(timing.firstScreen !== undefined ? { firstScreen: timing.firstScreen } : {}) };
+    this.phases = { read: timing.read ?? 0, replied: timing.replied ?? 0, built: timing.built ?? 0, shown: this.drawnAt, ...(timing.firstScreen !== undefined ? { firstScreen: timing.firstScreen } : {}), ...(timing.prefix !== undefined ? { prefix: timing.prefix } : {}) };
     this.deps.report(this.report());
   }
 
@@ -232,23 +247,30 @@ export class PageController {
     /** The observer's count of page changes when the reading of `index` began. */
     changesAtRead: number | undefined,
     timing?: Partial<ScanPhases>,
+    /** What the first screen's preview drew from a prefix of this very text (full scans only). */
+    early?: EarlyScreen | null,
   ): Promise<void> {
     const signal = this.opts.signal;
     const stale = () => generation !== this.generation || signal.aborted;
-    const requests = splitForMatching(text, this.opts.chunkChars ?? CHUNK_CHARS).map((chunk) => {
-      // A chunk cut inside a block is sent with some of the block around it; it keeps the spans
-      // that start inside it, so each span is found by exactly one chunk, and found whole.
-      const end = chunk.offset + chunk.text.length;
-      const from = chunk.offset === 0 ? 0 : Math.max(chunk.offset - CONTEXT_CHARS, text.lastIndexOf('\n', chunk.offset - 1) + 1);
-      const nextBlock = text.indexOf('\n', end - 1);
-      const to = Math.max(end, Math.min(end + CONTEXT_CHARS, nextBlock < 0 ? text.length : nextBlock));
-      return { start: chunk.offset, end, from, to };
-    });
+    const requests = splitForMatching(text, this.opts.chunkChars ?? CHUNK_CHARS, this.opts.chunkChars ?? FIRST_CHUNK_CHARS).map((chunk) => requestFor(text, chunk));
     const replies: Promise<PackedSpans | readonly MatchedSpan[]>[] = [];
     // Block boundaries stop a name for the matcher (which reads any whitespace run as one space).
     const forMatching = textForMatching(text, index.starts, index.lengths ?? index.nodes.map((n) => n.length));
+    // The first screen's preview (previewFirstScreen) asked for this very first chunk: its reply is reused.
+    const reuse =
+      early && requests[0] && sameRequest(early.request, requests[0]) && text.startsWith(early.text) && forMatching.startsWith(early.sent) ? early : null;
+    if (early && !reuse) {
+      // Not the text the preview read (a cap cut it shorter): what it drew is drawn again below.
+      this.mutate(() => this.highlighter.remove(early.ids));
+      for (const id of early.ids) this.items.delete(id);
+      if (timing) delete timing.firstScreen;
+    }
     const send = () => {
       const r = requests[replies.length]!;
+      if (replies.length === 0 && reuse) {
+        replies.push(reuse.reply);
+        return;
+      }
       const reply = this.deps.match(forMatching.slice(r.from, r.to), text.length);
       reply.catch(() => {}); // awaited in order below; a later failure must not go unhandled meanwhile
       replies.push(reply);
@@ -310,7 +332,8 @@ export class PageController {
       // Their text changed since it was read: the observer reads it again.
       for (const item of failed) this.forget(item.id);
     };
-    let firstScreen = timing === undefined || wrap; // only a full scan times its first screen
+    // Only a full scan times its first screen (which the preview may have drawn already).
+    let firstScreen = timing === undefined || wrap || (reuse !== null && timing.firstScreen !== undefined);
     /** Draws what is on and near the viewport among the mentions found so far. */
     const drawNear = () => {
       const a = firstNotAbove(0);
@@ -349,6 +372,7 @@ export class PageController {
         const type = entityTypes[k] as EntityType;
         if (!types.has(type)) continue;
         const entityId = entities[k] as string;
+        if (c === 0 && reuse?.drawn.has(`${start}:${end}:${entityId}`)) continue; // drawn by the preview
         if (firstOnly && this.drawnEntities.has(entityId)) {
           // Counted, not drawn: kept as the page's live Range (wrapping moves the text it was read from).
           const held = maker.make(start, end);
@@ -420,6 +444,57 @@ export class PageController {
         if (!resumed()) return;
       }
     }
+  }
+
+  /**
+   * speed: matches the first chunk of a prefix of the page text (read while the rest is read) and
+   * draws, shown at once, its mentions on and near the viewport; the first screen is complete
+   * when one of them lies below that. Only the drawn ones are kept (as items); the full pass
+   * (matchAndDraw, given the result) reuses the reply and makes the others.
+   */
+  private async previewFirstScreen(prefix: TextIndex, generation: number, timing: Partial<ScanPhases>, changesAtRead: number | undefined): Promise<EarlyScreen | null> {
+    const first = splitForMatching(prefix.text, CHUNK_CHARS, FIRST_CHUNK_CHARS)[0];
+    if (!first || this.room() < prefix.text.length) return null;
+    const request = requestFor(prefix.text, first);
+    // The same request the full pass makes, if the prefix reaches past its context.
+    if (request.to + 1 > prefix.text.length) return null;
+    const sent = textForMatching(prefix.text, prefix.starts, prefix.lengths ?? prefix.nodes.map((n) => n.length)).slice(0, request.to);
+    timing.prefix = performance.now();
+    const reply = this.deps.match(sent.slice(request.from), prefix.text.length);
+    reply.catch(() => {});
+    const found = await reply;
+    if (generation !== this.generation || this.opts.signal.aborted) return null;
+    const { data, entities, types: entityTypes } = isPacked(found) ? found : packSpans(found);
+    const maker = new RangeMaker(prefix, () => changesAtRead !== undefined && this.watch?.changes === changesAtRead);
+    const where = this.opts.viewport ?? viewportOf(this.opts.document);
+    const batch: HighlightItem[] = [];
+    const drawn = new Set<string>();
+    const ids: string[] = [];
+    let below = false;
+    let at = request.from;
+    for (let j = 0; j + 2 < data.length && !below; j += 3) {
+      const start = at + (data[j] as number);
+      const end = start + (data[j + 1] as number);
+      at = end;
+      if (start < request.start || start >= request.end) continue;
+      const k = data[j + 2] as number;
+      const type = entityTypes[k] as EntityType;
+      if (!this.opts.types.has(type)) continue;
+      const range = maker.make(start, end);
+      if (!range) continue;
+      const w = where(range);
+      if (w > 0) below = true;
+      if (w !== 0) continue;
+      const item: EntityItem = { id: `e${nextId++}`, entityId: entities[k] as string, type, text: prefix.text.slice(start, end), at: null };
+      this.items.set(item.id, item);
+      batch.push({ id: item.id, range, style: type, entityId: item.entityId });
+      drawn.add(`${start}:${end}:${item.entityId}`);
+      ids.push(item.id);
+    }
+    this.mutate(() => this.highlighter.add(batch, { defer: false, checked: true }));
+    while (this.highlighter.showNext());
+    if (below) timing.firstScreen ??= performance.now();
+    return { request, sent, text: prefix.text.slice(0, request.to), reply, drawn, ids };
   }
 
   /** Characters left to match under the cap. */
@@ -657,4 +732,37 @@ function ignoreAbort(err: unknown): void {
   if (err instanceof DOMException && err.name === 'AbortError') return;
   if (err && typeof err === 'object' && 'name' in err && err.name === 'AbortError') return;
   console.debug('[CSTO Lens]', err);
+}
+
+/** A chunk's request: the chunk [start, end) and the text around it sent with it [from, to). */
+interface ChunkRequest {
+  start: number;
+  end: number;
+  from: number;
+  to: number;
+}
+
+function requestFor(text: string, chunk: { offset: number; text: string }): ChunkRequest {
+  // A chunk cut inside a block is sent with some of the block around it; it keeps the spans
+  // that start inside it, so each span is found by exactly one chunk, and found whole.
+  const end = chunk.offset + chunk.text.length;
+  const from = chunk.offset === 0 ? 0 : Math.max(chunk.offset - CONTEXT_CHARS, text.lastIndexOf('\n', chunk.offset - 1) + 1);
+  const nextBlock = text.indexOf('\n', end - 1);
+  const to = Math.max(end, Math.min(end + CONTEXT_CHARS, nextBlock < 0 ? text.length : nextBlock));
+  return { start: chunk.offset, end, from, to };
+}
+
+const sameRequest = (a: ChunkRequest, b: ChunkRequest) => a.start === b.start && a.end === b.end && a.from === b.from && a.to === b.to;
+
+/** What previewFirstScreen drew, and the reply the full pass reuses. */
+interface EarlyScreen {
+  request: ChunkRequest;
+  /** The text sent for matching ([0, request.to)). */
+  sent: string;
+  /** The page text the preview read ([0, request.to)). */
+  text: string;
+  reply: Promise<PackedSpans | readonly MatchedSpan[]>;
+  /** `${start}:${end}:${entityId}` of each mention drawn. */
+  drawn: Set<string>;
+  ids: string[];
 }

@@ -268,6 +268,53 @@ describe('collectTextAsync', () => {
     expect(yields).toBeGreaterThan(3);
   });
 
+  it('hands over a prefix of the final index once, and yields with a timer while its promise is pending', async () => {
+    page(Array.from({ length: 3000 }, (_, i) => `<p>Paragraph ${i} about the CSTO.</p>`).join(''));
+    const sync = collectText(document.body, { styles: false });
+    let prefix: TextIndex | null = null;
+    let calls = 0;
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let yieldsWhilePending = 0;
+    let yieldsAfter = 0;
+    let timers = 0;
+    const setTimeoutSpy = vi.spyOn(globalThis, 'setTimeout').mockImplementation(((fn: () => void) => {
+      timers++;
+      if (timers === 3) release(); // the reply arrives during the third timer yield
+      queueMicrotask(fn);
+      return 0;
+    }) as unknown as typeof setTimeout);
+    try {
+      const ix = await collectTextAsync(document.body, {
+        budgetMs: 0,
+        styles: false,
+        yieldFn: async () => {
+          if (prefix && timers < 3) yieldsWhilePending++;
+          else if (prefix) yieldsAfter++;
+        },
+        onPrefix: {
+          chars: 5_000,
+          callback: (p) => {
+            calls++;
+            prefix = p;
+            return held;
+          },
+        },
+      });
+      expect(calls).toBe(1);
+      const p = prefix as unknown as TextIndex;
+      expect(p.text.length).toBeGreaterThanOrEqual(5_000);
+      expect(ix.text.startsWith(p.text)).toBe(true);
+      expect(ix.starts.slice(0, p.starts.length)).toEqual(p.starts);
+      expect(ix.text).toBe(sync.text);
+      expect(yieldsWhilePending).toBe(0); // timers only while the callback's promise was pending
+      expect(timers).toBeGreaterThanOrEqual(3);
+      expect(yieldsAfter).toBeGreaterThan(0); // then the usual yield again
+    } finally {
+      setTimeoutSpy.mockRestore();
+    }
+  });
+
   it('stops when aborted', async () => {
     page(Array.from({ length: 2000 }, () => '<p>word</p>').join(''));
     const ac = new AbortController();
