@@ -145,6 +145,10 @@ export default defineBackground(() => {
     await mayUseId(sender, data.id);
     return notes.restore(data.id);
   });
+  onMessage('annotationSetQuote', async ({ data, sender }) => {
+    await mayUseId(sender, data.id);
+    return notes.setQuote(data.id, data.selector, data.codePoints);
+  });
   // interop: imports (preview, confirm, cancel) only from the extension's own pages, never a content script.
   const imports = new AnnotationImports(notes);
   const extensionOnly = (sender: Parameters<typeof assertExtensionPage>[0]) => assertExtensionPage(sender, extensionBase);
@@ -184,7 +188,8 @@ export default defineBackground(() => {
     await toolbarAction().setBadgeText({ tabId, text: badgeText(data) });
     await toolbarAction().setBadgeBackgroundColor({ tabId, color: '#2f5d8a' });
   });
-  startSync({ db, notes });
+  // Sync: notes and learned pages (a pulled page is stored and rebuilt through the learning service).
+  startSync({ db, notes, learned: learning, extensionBase });
 
   // sec-page: the source a page files its notes under, resolved here from the sender's own URL.
   onMessage('pageSource', ({ data, sender }) => resolvePageSource(sender, data.url, data.canonical, extensionBase));
