@@ -34,6 +34,7 @@ export function entityHighlights(match: PageDeps['match']): PageFeature {
             types: new Set(settings.types),
             mode: page.modeFor(settings),
             onEntityHit: (hit) => page.ui?.onHit(hit),
+            onMarkKey: (mark) => page.ui?.openFromMark(mark),
             startedAt,
           },
         );
@@ -64,6 +65,7 @@ export function entityHighlights(match: PageDeps['match']): PageFeature {
           data.openCard ? Boolean(page.ui?.openAt(data.entityId, data.index)) : Boolean(current?.controller.reveal(data.entityId, data.index)),
         ),
       );
+      until(signal, onMessage('stepHighlight', ({ data }) => Boolean(page.ui?.step(data.delta))));
       start(page.settings());
     },
   };
