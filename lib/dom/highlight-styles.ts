@@ -114,7 +114,7 @@ export const BASE_CSS =
   `@media (forced-colors: active){${MARK_TAG}{background-color:Mark;color:MarkText;forced-color-adjust:none;}}\n` +
   // The keyboard's place: a focused mark (accessible mode), the focus highlight (Highlight API).
   `${MARK_TAG}[tabindex]:focus{outline:2px solid Highlight;outline-offset:1px;}\n` +
-  `::highlight(${HIGHLIGHT_PREFIX}focus){background-color:Highlight !important;color:HighlightText !important;}\n`;
+  `::highlight(${HIGHLIGHT_PREFIX}focus){background-color:Highlight;color:HighlightText;}\n`;
 
 function forcedColorsCss(styles: Iterable<string>, shards: ReadonlyMap<string, number>): string {
   const sels = [...styles].map((s) => highlightSelectors(s, shards.get(s) ?? 1));

@@ -34,6 +34,9 @@ export class PageUiController implements PageUi {
   }
 
   openCard(req: CardRequest): void {
+    // Resting the pointer on the word of a card the reader opened (pinned) leaves it as it is.
+    const open = this.store.get().card;
+    if (req.via === 'hover' && open && open.req.via !== 'hover' && open.req.entityId === req.entityId) return;
     this.store.set({ card: { req, data: null, error: null }, selection: null, related: null });
     this.fetchCard(req.entityId).then(
       (data) => {

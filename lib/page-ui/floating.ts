@@ -37,7 +37,9 @@ export function followAnchor(anchor: Anchor, panel: HTMLElement): () => void {
       middleware: [
         offset(EDGE),
         flip({ padding: EDGE, fallbackPlacements: ['top-start', 'bottom-end', 'top-end'], fallbackStrategy: 'bestFit' }),
-        shift({ padding: EDGE, crossAxis: true }),
+        // Sideways only: a panel too tall for either side gets shorter (size, below) and scrolls
+        // inside, rather than be pushed over its word.
+        shift({ padding: EDGE }),
         size({
           padding: EDGE,
           apply({ availableHeight, availableWidth, elements }) {

@@ -8,7 +8,7 @@ import type { MatchedSpan, PageEntity, PageMention, PageReport, PageState, ScanP
 import { isPacked, packSpans, type PackedSpans } from '../match/spans';
 import { limitText, splitForMatching, textForMatching } from './chunks';
 import { watchPointerHits, type HitKind } from './entity-hits';
-import { entityLabel, FOCUS_ID, moveRovingStop, rovingStop, watchHighlightKeys } from './keyboard';
+import { clearFocusRing, entityLabel, moveRovingStop, rovingStop, showFocusRing, watchHighlightKeys } from './keyboard';
 
 // The content script's controller: read the page, ask the background for
 // matches, draw them, follow the page as it changes. All DOM work is sliced so
@@ -119,6 +119,7 @@ export class PageController {
       () => {
         this.clear();
         this.highlighter.destroy();
+        clearFocusRing(opts.document);
       },
       { once: true },
     );
@@ -567,7 +568,7 @@ export class PageController {
     const mark = (this.highlighter.marksOf(item.id)[0] as HTMLElement | undefined) ?? null;
     elementAt(range)?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
     if (mark) moveRovingStop(this.opts.document, mark);
-    else this.mutate(() => this.highlighter.add([{ id: FOCUS_ID, range: range.cloneRange(), style: 'focus' }]));
+    else showFocusRing(this.opts.document, range);
     const same = all.filter((o) => o.item.entityId === item.entityId);
     return { hit: { entityId: item.entityId, range, kind: 'click', index: Math.max(0, same.findIndex((o) => o.item === item)), total: same.length }, mark };
   }

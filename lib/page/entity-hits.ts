@@ -44,7 +44,9 @@ export function watchPointerHits<T>(
     (e) => {
       if (!e.isTrusted || onOwnUi(e)) return;
       const item = itemAt(e.clientX, e.clientY);
-      if (item) onHit(item, 'click');
+      if (!item) return;
+      clearTimeout(timer); // the click opened it: no hover after it
+      onHit(item, 'click');
     },
     { signal },
   );

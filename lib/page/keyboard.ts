@@ -4,9 +4,23 @@
 // End) move among them, Enter or Space opens the card. Highlight API mode has no element to
 // focus: the "next / previous highlight" commands move a focus highlight and open the card.
 import { MARK_TAG } from '../dom/highlight-styles';
+import { highlightEnv } from '../dom/paint-highlight-api';
 
-/** The registry id of the focus highlight (Highlight API mode). */
-export const FOCUS_ID = 'csto-lens-keyboard-focus';
+/** The focus highlight's name in CSS.highlights (styled by the highlighter's sheet, lib/dom/highlight-styles.ts). */
+export const FOCUS_HIGHLIGHT = 'csto-lens-focus';
+
+/** Highlight API mode: draws the keyboard's place over `range` (one Highlight of its own, replaced at each move, above the others). */
+export function showFocusRing(doc: Document, range: Range): void {
+  const env = highlightEnv(doc);
+  if (!env) return;
+  const hl = new env.Highlight(range.cloneRange());
+  hl.priority = 100;
+  env.registry.set(FOCUS_HIGHLIGHT, hl);
+}
+
+export function clearFocusRing(doc: Document): void {
+  highlightEnv(doc)?.registry.delete(FOCUS_HIGHLIGHT);
+}
 
 /** What a screen reader says a mention is, after its text ("organization, CSTO Lens"). */
 export function entityLabel(type: string): string {

@@ -58,9 +58,12 @@ export class PageUiHost {
   }
 
   ui(): Promise<PageUi> {
+    // While it loads, every caller waits on the one promise, so requests reach the UI in the order
+    // they were made (the UI can register before the background's answer comes back).
+    if (this.loading) return this.loading;
     const ready = currentUi();
     if (ready) return Promise.resolve(ready);
-    this.loading ??= sendMessage('loadPageUi', undefined).then(
+    this.loading = sendMessage('loadPageUi', undefined).then(
       () => whenUi(),
       (err: unknown) => {
         this.loading = null;
