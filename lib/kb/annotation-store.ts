@@ -1,5 +1,7 @@
 import type { Annotation, AnnotationPatch, NewAnnotation } from '../annotations/model';
-import { createAnnotation, deleteAnnotation, editAnnotation, merge } from '../annotations/model';
+import { createAnnotation, deleteAnnotation, editAnnotation, merge, withQuote } from '../annotations/model';
+import type { CodePointSpan } from '../anchoring/anchor';
+import type { SelectorPair } from '../anchoring/types';
 import { compareEncoded, decode, encode, HybridClock, isValidDevice, MAX_COUNTER, MAX_FUTURE_SKEW_MS, stampProblem } from '../annotations/hlc';
 import { planImport } from '../annotations/import';
 import { assertRecord, recordProblem } from '../annotations/record-rules';
@@ -148,6 +150,11 @@ export class AnnotationStore {
 
   edit(id: string, patch: AnnotationPatch): Promise<Annotation> {
     return this.writeLocal(async (clock) => editAnnotation(await this.live(id), patch, clock));
+  }
+
+  /** A position-only note's quote, read from its page where it anchored (`withQuote`). */
+  setQuote(id: string, selector: SelectorPair, codePoints: CodePointSpan): Promise<Annotation> {
+    return this.writeLocal(async (clock) => withQuote(await this.live(id), selector, codePoints, clock));
   }
 
   /** Deletes by tombstone (so the deletion syncs); `restore` undoes it. */

@@ -1,5 +1,6 @@
 import type { AnnotationStore } from './annotation-store';
 import { noteOf, quoteOf, tagsOf, type Annotation, type Color } from '../annotations/model';
+import type { CodePointSpan } from '../anchoring/anchor';
 import type { SelectorPair } from '../anchoring/types';
 
 // The background's side of the note editor, an extension page in an iframe on the reader's page
@@ -9,7 +10,7 @@ import type { SelectorPair } from '../anchoring/types';
 // the frame's URL carries); only the extension's editor frame in that same tab may use it.
 
 export type NoteEditorRequest =
-  | { mode: 'new'; source: string; title: string; selector: SelectorPair; color?: Color }
+  | { mode: 'new'; source: string; title: string; selector: SelectorPair; codePoints?: CodePointSpan; color?: Color }
   | { mode: 'view'; id: string };
 
 export interface NoteEditorView {
@@ -89,6 +90,7 @@ export class NoteEditorSessions {
         source: t.request.source,
         title: t.request.title,
         selector: t.request.selector,
+        ...(t.request.codePoints ? { codePoints: t.request.codePoints } : {}),
         color: draft.color,
         entityIds,
         ...(draft.note.trim() ? { note: draft.note } : {}),

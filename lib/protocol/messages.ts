@@ -5,6 +5,7 @@ import type { KbBuildTiming } from '../kb/service';
 import type { CardData } from '../kb/card';
 import type { RelatedStatement } from '../kb/related';
 import type { Annotation, AnnotationPatch, NewAnnotation } from '../annotations/model';
+import type { CodePointSpan, SelectorPair } from '../anchoring';
 import type { ImportResult } from '../kb/annotation-store';
 import type { MatcherData } from '../match/entities';
 import type { MatchedSpan, PackedSpans } from '../match/spans';
@@ -54,6 +55,8 @@ export interface ProtocolMap {
   annotationEdit(data: { id: string; patch: AnnotationPatch }): Annotation;
   annotationDelete(data: { id: string }): Annotation;
   annotationRestore(data: { id: string }): Annotation;
+  /** A note imported by position only: its quote, read from the page where it first anchored. */
+  annotationSetQuote(data: { id: string; selector: SelectorPair; codePoints: CodePointSpan }): Annotation;
   /** Validates and applies a W3C JSON-LD AnnotationCollection in one transaction; nothing is written on error. */
   annotationsImport(data: { json: string }): { ok: true; result: ImportResult } | { ok: false; errors: string[] };
   /** Sent to a tab's content script: the page's annotations, anchored or orphaned. */
