@@ -16,6 +16,7 @@ const entry: NotebookEntry = {
   title: 'CSTO summit | News',
   source: 'https://news.example/csto',
   orphan: false,
+  byPosition: false,
   entityNames: ['CSTO'],
 };
 
@@ -40,6 +41,12 @@ describe('NotebookItem', () => {
     render(<NotebookItem {...props({ showPage: false, entry: { ...entry, orphan: true } })} />);
     expect(screen.queryByText('CSTO summit | News')).toBeNull();
     expect(screen.getByRole('note').textContent).toMatch(/orphan/);
+  });
+
+  it('a highlight anchored by position only says so, and without a quote says it will be read from the page', () => {
+    render(<NotebookItem {...props({ entry: { ...entry, quote: '', byPosition: true } })} />);
+    expect(screen.getByText('(no quote yet)')).toBeTruthy();
+    expect(screen.getByRole('note').textContent).toMatch(/read from the page when you next open it/);
   });
 
   it('Open and Delete call back with its id', async () => {
