@@ -43,6 +43,9 @@ export async function mountPageUi(css: string): Promise<PageUiController> {
           { capture: true },
         );
       }
+      // createShadowRootUi wraps the UI in <html><body> of its own: they take no room on the page
+      // (every panel is fixed). Set here, not in page-ui.css, which the note editor's page shares.
+      for (const el of [body, body.parentElement]) if (el) el.style.cssText = 'margin:0;padding:0;display:block;width:0;height:0;overflow:visible';
       const container = doc.createElement('div');
       container.className = 'root';
       container.dataset.theme = pageTheme(doc);

@@ -38,6 +38,8 @@ describe('the page UI mount (WXT createShadowRootUi)', () => {
     expect(css).toMatch(/:host\{all:initial !important;\}/);
     expect(css).toContain('.card { color: red; }');
     expect(host.shadowRoot!.querySelector('.root')).not.toBeNull();
+    // Its own <html><body> take no room on the page.
+    expect((host.shadowRoot!.querySelector('body') as HTMLElement).style.margin).toBe('0px');
     expect(currentUi()).toBeDefined();
 
     act(() => ctx.abort());
