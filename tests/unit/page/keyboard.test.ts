@@ -98,6 +98,12 @@ describe('pointer hits', () => {
     dispatchTrusted(document.body, new MouseEvent('click', { clientX: 5, clientY: 5, bubbles: true }));
     vi.advanceTimersByTime(1000);
     expect(hits).toEqual(['enter', 'click']);
+    // The move before a click is handled at the next frame, after the click: still no hover.
+    dispatchTrusted(document, new MouseEvent('pointermove', { clientX: 6, clientY: 5, bubbles: true }));
+    dispatchTrusted(document.body, new MouseEvent('click', { clientX: 6, clientY: 5, bubbles: true }));
+    vi.advanceTimersToNextFrame();
+    vi.advanceTimersByTime(1000);
+    expect(hits).toEqual(['enter', 'click', 'click']);
     ac.abort();
   });
 });
