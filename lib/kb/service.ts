@@ -34,6 +34,9 @@ export interface KbCheckTiming {
   checkMs: number;
   /** Of checkMs: parsing the registry and hashing the sources into the build key (0 when the fingerprint matched). */
   keyMs: number;
+  /** Of checkMs: the IndexedDB reads (stored key, alias count, last check, learned set), which
+   *  wait for the database a starting worker is opening. */
+  readMs?: number;
   /** Whether the key differed and the knowledge base was built and stored. */
   built: boolean;
   at: string;
@@ -83,6 +86,7 @@ export class KnowledgeServiceCore {
         this.db.meta.get(SOURCES_SEEN),
         this.db.meta.get(LEARNED_KEY),
       ]);
+      const readMs = performance.now() - c0;
       // The reader's learned pages (db.ts v7) are sources too: their set's key is in meta, so the
       // comparison reads no document; the build reads them only when it runs.
       const learnedSet = (learnedRow?.value as string | undefined) ?? '';
@@ -96,7 +100,7 @@ export class KnowledgeServiceCore {
         seen?.value === `${sources.fingerprint}:${stored}` &&
         withLearned(stored.split('+')[0]!) === stored
       ) {
-        this.lastCheck = { checkMs: performance.now() - c0, keyMs: 0, built: false, at: new Date().toISOString() };
+        this.lastCheck = { checkMs: performance.now() - c0, keyMs: 0, readMs, built: false, at: new Date().toISOString() };
         return false;
       }
       const { registry, seeds, manifest } = sources;
@@ -107,7 +111,7 @@ export class KnowledgeServiceCore {
         sources.fingerprint === undefined ? undefined : this.db.meta.put({ key: SOURCES_SEEN, value: `${sources.fingerprint}:${key}` });
       if (stored === key && aliases > 0) {
         await remember();
-        this.lastCheck = { checkMs: performance.now() - c0, keyMs, built: false, at: new Date().toISOString() };
+        this.lastCheck = { checkMs: performance.now() - c0, keyMs, readMs, built: false, at: new Date().toISOString() };
         return false;
       }
       const { buildKnowledgeBase } = await this.loadBuild();
@@ -122,7 +126,7 @@ export class KnowledgeServiceCore {
         this.lastBuild = { buildMs: t1 - t0, storeMs: performance.now() - t1, at: new Date().toISOString() };
         this.invalidate();
       }
-      this.lastCheck = { checkMs: performance.now() - c0, keyMs, built: wrote, at: new Date().toISOString() };
+      this.lastCheck = { checkMs: performance.now() - c0, keyMs, readMs, built: wrote, at: new Date().toISOString() };
       return wrote;
     })().finally(() => {
       this.building = null;

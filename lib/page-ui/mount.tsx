@@ -1,11 +1,12 @@
 import { createRoot, type Root } from 'react-dom/client';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { OWN_UI_ATTR } from '../dom/collect';
+import { readableFontSize } from '../dom/page-font';
+import { pageTheme, watchPageTheme } from '../dom/page-theme';
 import { contextOf, hostOf, registerUi } from './bridge';
 import { App } from './App';
 import { PageUiController } from './controller';
 import { focusables } from './focus';
-import { pageTheme } from './position';
 import { Store } from './store';
 
 // Mounts the page UI with WXT's createShadowRootUi: a shadow root whose host resets every
@@ -49,6 +50,7 @@ export async function mountPageUi(css: string): Promise<PageUiController> {
       const container = doc.createElement('div');
       container.className = 'root';
       container.dataset.theme = pageTheme(doc);
+      container.style.setProperty('--csto-font-size', `${readableFontSize(doc)}px`);
       body.append(container);
       const root = createRoot(container);
       return { root, container };
@@ -108,8 +110,8 @@ export async function mountPageUi(css: string): Promise<PageUiController> {
     },
     { capture: true, signal: abort.signal },
   );
-  const theme = window.matchMedia?.('(prefers-color-scheme: dark)');
-  theme?.addEventListener('change', () => (container.dataset.theme = pageTheme(doc)), { signal: abort.signal });
+  // The card follows the page's background, and a page that switches theme (14.9).
+  watchPageTheme(doc, (theme) => (container.dataset.theme = theme), abort.signal);
 
   registerUi(controller);
   return controller;

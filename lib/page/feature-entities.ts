@@ -32,6 +32,8 @@ export function entityHighlights(match: PageDeps['match']): PageFeature {
             document: page.document,
             signal: abort.signal,
             types: new Set(settings.types),
+            firstMentionOnly: settings.firstMentionOnly,
+            articleBodyOnly: settings.articleBodyOnly,
             mode: page.modeFor(settings),
             onEntityHit: (hit) => page.ui?.onHit(hit),
             onMarkKey: (mark) => page.ui?.openFromMark(mark),

@@ -1,6 +1,6 @@
 import { OWN_UI_ATTR } from '../dom/collect';
 import type { RectLike } from '../page-ui/bridge';
-import { pageTheme } from '../page-ui/position';
+import { pageTheme } from '../dom/page-theme';
 
 // The note editor's frame on the page: an iframe of the extension's own origin
 // (note-editor.html), in a closed shadow root marked as ours. The page sees an iframe whose URL

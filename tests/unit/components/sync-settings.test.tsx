@@ -1,23 +1,18 @@
 // @vitest-environment jsdom
-// The sync settings as a view: status by props, actions as callbacks (the `rooms` branch moves the
-// hook out of components; this tests the view either way).
-import { cleanup, render, screen } from '@testing-library/react';
+import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SyncSettingsView } from '../../../components/SyncSettings';
 import type { SyncStatus } from '../../../lib/sync/status';
 import type { SyncActions } from '../../../lib/sync/use-sync-status';
+import { qrDataUrl } from '../../../lib/ui/qr-code';
 
-afterEach(() => {
-  cleanup();
-  vi.restoreAllMocks();
-});
-
+afterEach(cleanup);
 const off: SyncStatus = {
   enabled: false,
-  serverUrl: 'https://sync.example',
+  serverUrl: 'http://127.0.0.1:8787',
   accountId: null,
-  deviceId: null,
+  deviceId: 'd-1',
   hasKey: false,
   verified: false,
   pending: 0,
@@ -29,94 +24,66 @@ const off: SyncStatus = {
   choosingPassphrase: false,
   setAside: 0,
   setAsideReasons: [],
+  kept: 0,
 };
-const linked: SyncStatus = { ...off, enabled: true, accountId: 'acc', deviceId: 'dev', hasKey: true, verified: true, pending: 2, lastSyncAt: 1_000_000 };
-
-function actions(over: Partial<SyncActions> = {}): SyncActions {
-  return {
-    syncNow: vi.fn(async () => {}),
-    createAccount: vi.fn(async () => 'csto-sync-v2.KEY'),
-    link: vi.fn(async () => {}),
-    setPassphrase: vi.fn(async () => {}),
-    disconnect: vi.fn(async () => {}),
-    ...over,
-  };
-}
+const on: SyncStatus = { ...off, enabled: true, accountId: 'a', hasKey: true, verified: true, lastSyncAt: 0 };
+const KEY = 'v3.0b6f3c1e-2a4d-4e5f-8a9b-0c1d2e3f4a5b.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.c2FsdHNhbHRzYWx0c2FsdA.aHR0cDovLzEyNy4wLjAuMTo4Nzg3';
+const actions = (): SyncActions => ({
+  syncNow: vi.fn(async () => undefined),
+  turnOn: vi.fn(async () => KEY),
+  join: vi.fn(async () => undefined),
+  showKey: vi.fn(async () => KEY),
+  createAccount: vi.fn(async () => KEY),
+  link: vi.fn(async () => undefined),
+  setPassphrase: vi.fn(async () => undefined),
+  disconnect: vi.fn(async () => undefined),
+});
 
 describe('SyncSettingsView', () => {
-  it('says it is loading before the status comes', () => {
-    render(<SyncSettingsView status={null} actions={actions()} />);
-    expect(screen.getByText('Loading…')).toBeTruthy();
+  it('turns sync on in one step (passphrase; the server prefilled) and shows the key with its QR code', async () => {
+    const a = actions();
+    const { rerender } = render(<SyncSettingsView status={off} actions={a} makeQr={qrDataUrl} />);
+    expect(screen.getByRole('button', { name: 'Turn on sync' })).toHaveProperty('disabled', true);
+    await userEvent.type(screen.getAllByLabelText('Passphrase')[0]!, 'four unusual words here');
+    await userEvent.click(screen.getByRole('button', { name: 'Turn on sync' }));
+    expect(a.turnOn).toHaveBeenCalledWith('http://127.0.0.1:8787', 'four unusual words here');
+    rerender(<SyncSettingsView status={on} actions={a} makeQr={qrDataUrl} />);
+    expect(await screen.findByTestId('sync-key')).toHaveProperty('textContent', KEY);
+    const qr = await screen.findByRole('img', { name: 'QR code of the sync key' });
+    expect(qr.getAttribute('src')).toMatch(/^data:image\/svg\+xml;charset=utf-8,/);
+    expect(decodeURIComponent(qr.getAttribute('src')!)).toContain('<svg');
   });
 
-  it('not linked: creates an account on the server given, or links with a sync key (Link waits for a key)', async () => {
-    const user = userEvent.setup();
+  it('joins with the sync key and the passphrase in one step; an older key uses the server field', async () => {
     const a = actions();
     render(<SyncSettingsView status={off} actions={a} />);
-    const server = screen.getByRole('textbox', { name: /Server URL/ }) as HTMLInputElement;
-    expect(server.value).toBe('https://sync.example');
-    await user.clear(server);
-    await user.type(server, 'https://mine.example');
-    await user.click(screen.getByRole('button', { name: 'Create account' }));
-    expect(a.createAccount).toHaveBeenCalledExactlyOnceWith('https://mine.example');
-
-    const link = screen.getByRole('button', { name: 'Link' }) as HTMLButtonElement;
-    expect(link.disabled).toBe(true);
-    await user.type(screen.getByPlaceholderText(/sync key/), 'csto-sync-v2.OTHER');
-    expect(link.disabled).toBe(false);
-    await user.click(link);
-    expect(a.link).toHaveBeenCalledExactlyOnceWith('https://mine.example', 'csto-sync-v2.OTHER');
+    await userEvent.type(screen.getByLabelText('Sync key'), KEY);
+    await userEvent.type(screen.getAllByLabelText('Passphrase')[1]!, 'four unusual words here');
+    await userEvent.click(screen.getByRole('button', { name: 'Link this device' }));
+    expect(a.join).toHaveBeenCalledWith(KEY, 'four unusual words here', undefined);
+    const old = 'v2.0b6f3c1e-2a4d-4e5f-8a9b-0c1d2e3f4a5b.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.c2FsdHNhbHRzYWx0c2FsdA';
+    await userEvent.type(screen.getByLabelText('Sync key'), old);
+    await userEvent.type(screen.getAllByLabelText('Passphrase')[1]!, 'x');
+    await userEvent.click(screen.getByRole('button', { name: 'Link this device' }));
+    expect(a.join).toHaveBeenLastCalledWith(old, 'x', 'http://127.0.0.1:8787');
   });
 
-  it('a new account shows its key once, with Done to hide it', async () => {
-    const user = userEvent.setup();
+  it('on a linked device, Show sync key shows it again; a failing join shows its reason', async () => {
     const a = actions();
-    const { rerender } = render(<SyncSettingsView status={off} actions={a} />);
-    await user.click(screen.getByRole('button', { name: 'Create account' }));
-    rerender(<SyncSettingsView status={{ ...linked, hasKey: false, choosingPassphrase: true }} actions={a} />);
-    expect(screen.getByTestId('sync-key').textContent).toBe('csto-sync-v2.KEY');
-    expect(screen.getByTestId('sync-passphrase-hint')).toBeTruthy();
-    await user.click(screen.getByRole('button', { name: 'Done' }));
+    const { rerender } = render(<SyncSettingsView status={on} actions={a} />);
+    await userEvent.click(screen.getByRole('button', { name: 'Show sync key' }));
+    expect(await screen.findByTestId('sync-key')).toHaveProperty('textContent', KEY);
+    expect(screen.getByRole('button', { name: 'Show sync key' })).toHaveProperty('disabled', true);
+    await userEvent.click(screen.getByRole('button', { name: 'Hide' }));
     expect(screen.queryByTestId('sync-key')).toBeNull();
-  });
 
-  it('linked without a key: asks for the passphrase and clears the field once it is set; Sync now waits for it', async () => {
-    const user = userEvent.setup();
-    const a = actions();
-    render(<SyncSettingsView status={{ ...linked, hasKey: false }} actions={a} />);
-    expect((screen.getByRole('button', { name: 'Sync now' }) as HTMLButtonElement).disabled).toBe(true);
-    const field = screen.getByLabelText(/Passphrase/) as HTMLInputElement;
-    await user.type(field, 'correct horse battery staple');
-    await user.click(screen.getByRole('button', { name: 'Set passphrase' }));
-    expect(a.setPassphrase).toHaveBeenCalledExactlyOnceWith('correct horse battery staple');
-    expect(field.value).toBe('');
-  });
-
-  it('linked: the details (pending, last sync, set aside with reasons), Sync now, and Disconnect only after confirming', async () => {
-    const user = userEvent.setup();
-    const a = actions();
-    const status: SyncStatus = { ...linked, setAside: 3, setAsideReasons: [{ reason: 'did not decrypt', count: 2 }, { reason: 'refused', count: 1 }] };
-    render(<SyncSettingsView status={status} actions={a} now={1_000_000 + 120_000} />);
-    expect(screen.getByTestId('sync-pending').textContent).toBe('2');
-    expect(screen.getByTestId('sync-last').textContent).toMatch(/2 min/);
-    expect(screen.getByTestId('sync-set-aside').textContent).toBe('3 changes that did not verify or were refused: did not decrypt (2); refused (1)');
-    await user.click(screen.getByRole('button', { name: 'Sync now' }));
-    expect(a.syncNow).toHaveBeenCalledOnce();
-
-    const confirm = vi.spyOn(window, 'confirm').mockReturnValueOnce(false).mockReturnValueOnce(true);
-    await user.click(screen.getByRole('button', { name: 'Disconnect' }));
-    expect(a.disconnect).not.toHaveBeenCalled();
-    await user.click(screen.getByRole('button', { name: 'Disconnect' }));
-    expect(confirm).toHaveBeenCalledTimes(2);
-    expect(a.disconnect).toHaveBeenCalledOnce();
-  });
-
-  it('a failed action is shown as an alert, and the buttons come back', async () => {
-    const user = userEvent.setup();
-    const a = actions({ syncNow: vi.fn(async () => Promise.reject(new Error('server unreachable'))) });
-    render(<SyncSettingsView status={linked} actions={a} />);
-    await user.click(screen.getByRole('button', { name: 'Sync now' }));
-    expect((await screen.findByRole('alert')).textContent).toBe('server unreachable');
-    expect((screen.getByRole('button', { name: 'Sync now' }) as HTMLButtonElement).disabled).toBe(false);
+    a.join = vi.fn(async () => {
+      throw new Error("wrong passphrase: this account's notes were encrypted with another passphrase");
+    });
+    rerender(<SyncSettingsView status={off} actions={a} />);
+    await userEvent.type(screen.getByLabelText('Sync key'), KEY);
+    await userEvent.type(screen.getAllByLabelText('Passphrase')[1]!, 'nope');
+    await userEvent.click(screen.getByRole('button', { name: 'Link this device' }));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/wrong passphrase/));
   });
 });
