@@ -78,6 +78,10 @@ export default defineBackground(() => {
       if (tab?.id !== undefined) await sendMessage('highlightSelection', {}, tab.id).catch(() => false);
       return;
     }
+    if (command === 'next-highlight' || command === 'previous-highlight') {
+      if (tab?.id !== undefined) await sendMessage('stepHighlight', { delta: command === 'next-highlight' ? 1 : -1 }, tab.id).catch(() => false);
+      return;
+    }
     if (command !== 'toggle-highlights') return;
     const hostname = tab?.url ? new URL(tab.url).hostname : '';
     if (hostname) await settingsItem.setValue(toggleSite(await settingsItem.getValue(), hostname));

@@ -36,6 +36,7 @@ export function entityHighlights(match: PageDeps['match']): PageFeature {
             articleBodyOnly: settings.articleBodyOnly,
             mode: page.modeFor(settings),
             onEntityHit: (hit) => page.ui?.onHit(hit),
+            onMarkKey: (mark) => page.ui?.openFromMark(mark),
             startedAt,
           },
         );
@@ -66,6 +67,7 @@ export function entityHighlights(match: PageDeps['match']): PageFeature {
           data.openCard ? Boolean(page.ui?.openAt(data.entityId, data.index)) : Boolean(current?.controller.reveal(data.entityId, data.index)),
         ),
       );
+      until(signal, onMessage('stepHighlight', ({ data }) => Boolean(page.ui?.step(data.delta))));
       start(page.settings());
     },
   };

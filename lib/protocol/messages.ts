@@ -82,6 +82,8 @@ export interface ProtocolMap {
   pageMentions(): PageMention[];
   /** Sent to a tab's content script: scroll to the first (or n-th) mention of an entity and flash it. */
   revealEntity(data: { entityId: string; index?: number; openCard?: boolean }): boolean;
+  /** Sent to a tab's content script (keyboard command): move to the next (+1) or previous (-1) highlight and open its card. */
+  stepHighlight(data: { delta: 1 | -1 }): boolean;
   /** The popup's context view of a page: its entities with descriptions and latest statements, and related statements. */
   pageContext(data: PageContextRequest): PageContext;
   // Learning from pages (issue 17): the popup and the notebook ask; the background reads the tab.
