@@ -127,7 +127,7 @@ export function EntityCard({ data, error, mention, onPrev, onNext, onClose, onOp
                 {f.also && f.also.length > 0 && (
                   <span className="also muted" title={f.also.map((a) => `${a.outlet}: ${a.title}`).join('\n')}>
                     {' '}
-                    Also in {f.also.length === 1 ? f.also[0]!.outlet : `${f.also.length} other sources`}.
+                    Also in {f.also.length === 1 && !f.alsoMore ? f.also[0]!.outlet : `${f.also.length + (f.alsoMore ?? 0)} other sources`}.
                   </span>
                 )}
               </li>

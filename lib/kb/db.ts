@@ -140,4 +140,9 @@ export function declareVersions(db: Dexie): void {
   db.version(7).stores({
     learned: 'id, *urls, textHash, titleKey, addedAt',
   });
+  // v8 (card-perf): documents by date, so a card ranks the statements of the newest documents first
+  // without reading every document (lib/kb/card.ts). An index only: no row changes.
+  db.version(8).stores({
+    documents: 'id, file, date',
+  });
 }

@@ -57,7 +57,7 @@ describe('schema versions', () => {
 
     const db = new LensDb(name);
     await db.open();
-    expect(db.verno).toBe(7); // v6 (kb-speed): matcher snapshots; v7: learned documents
+    expect(db.verno).toBe(8); // v6 (kb-speed): matcher snapshots; v7: learned documents; v8: documents by date
     expect(db.tables.map((t) => t.name)).toContain('matcherSnapshots');
     expect(await db.syncRejects.count()).toBe(0); // v5 (sync): set-aside changes
     expect(await db.entities.get('person:x')).toMatchObject({ name: 'X' });
