@@ -117,7 +117,36 @@ function copyRows<T extends { id: string; documentId: string }>(rows: T[], from:
   return rows.map((r) => ({ ...r, id: to + r.id.slice(from.length), documentId: to }));
 }
 
-async function manyLearned(ctx: BenchContext): Promise<Figure[]> {
+/** The card's data with the seed-only knowledge base (no learned page), the same entities, cold. */
+export async function seedOnlyCard(ctx: BenchContext): Promise<Figure> {
+  const db = new LensDb(`csto-lens-bench-seed-card-${process.pid}`);
+  try {
+    await new KnowledgeService(db, () => diskSources()).ensureBuilt();
+    const times: number[] = [];
+    for (let r = 0; r < (ctx.quick ? 10 : 30); r++) {
+      for (const id of CARD_ENTITIES) {
+        const fresh = new KnowledgeService(db, () => diskSources());
+        const c0 = performance.now();
+        await fresh.card(id);
+        times.push(performance.now() - c0);
+      }
+    }
+    ctx.log(`learn: seed-only card median ${median(times).toFixed(1)} ms`);
+    return figure({
+      id: 'learn.card-seed-only.node',
+      value: median(times),
+      unit: 'ms',
+      note: `the card's data (as learn.card-with-1000-docs.node) for ${CARD_ENTITIES.join(', ')} with the seed-only knowledge base (${await db.documents.count()} documents), from a fresh service, median of ${times.length}; Node over fake-indexeddb`,
+    });
+  } finally {
+    db.close();
+    await db.delete().catch(() => {});
+  }
+}
+
+const CARD_ENTITIES = ['person:sergey-lavrov', 'org:csto', 'person:stanislav-zas'];
+
+export async function manyLearned(ctx: BenchContext): Promise<Figure[]> {
   const count = 1000;
   // Distinct articles extracted for real; the rest are copies of their records under other ids (the
   // NLP of 1,000 articles would take minutes; the rows, their sizes and the card's reads are the same).
@@ -164,7 +193,7 @@ async function manyLearned(ctx: BenchContext): Promise<Figure[]> {
     }
     ctx.log(`learn: ${all.length} learned documents stored (${await db.statements.count()} statements)`);
     // The card's data, as the background answers entityCard, cold (a new service: no cached card).
-    const entities = ['person:sergey-lavrov', 'org:csto', 'person:stanislav-zas'];
+    const entities = CARD_ENTITIES;
     const times: number[] = [];
     let statements = 0;
     for (let r = 0; r < (ctx.quick ? 2 : 5); r++) {
@@ -218,6 +247,7 @@ const bench: BenchModule = {
   async run(ctx: BenchContext): Promise<Figure[]> {
     const figures: Figure[] = [];
     figures.push(...(await manyLearned(ctx)));
+    figures.push(await seedOnlyCard(ctx));
     ensureBuilt(ctx.log);
     const dir = mkdtempSync(join(tmpdir(), 'csto-learn-bench-'));
     writeFileSync(join(dir, 'article.html'), articleHtml(article(0)));

@@ -25,10 +25,17 @@ export function factKey(text: string, names: readonly string[]): string {
 function factKeyer(names: readonly string[]): (text: string) => string {
   // Longest names first, so "sergey viktorovich lavrov" goes before "lavrov".
   const folded = [...names].map((x) => fold(x).replace(/[*]/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim()).filter(Boolean).sort((a, b) => b.length - a.length);
+  // The same words recur across articles ("Russian Foreign Minister Sergey Lavrov"): each text once.
+  const keys = new Map<string, string>();
   return (text) => {
-    let t = ` ${fold(text).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
-    for (const n of folded) t = t.split(` ${n} `).join(' ');
-    return t.replace(/\s+/g, ' ').trim();
+    let key = keys.get(text);
+    if (key === undefined) {
+      let t = ` ${fold(text).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+      for (const n of folded) t = t.split(` ${n} `).join(' ');
+      key = t.replace(/\s+/g, ' ').trim();
+      keys.set(text, key);
+    }
+    return key;
   };
 }
 

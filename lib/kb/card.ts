@@ -69,7 +69,11 @@ const RELATION_RANK: Record<StatementRelation, number> = { spoken: 0, names: 1, 
 
 /** Peers are counted in at most this many documents (those that mention the entity most): with many
  *  learned pages, reading every mention of every document that names the CSTO would make a card slow. */
-export const PEER_DOCUMENTS = 24;
+export const PEER_DOCUMENTS = 16;
+
+/** Mentions of the entity (ids only) among which those documents are chosen: a sample in id order once
+ *  there are more (the CSTO has tens of thousands with 1,000 learned pages). */
+export const PEER_MENTIONS = 3000;
 
 /** Statements ranked per relation (spoken, names, near): those of the newest documents. A card shows a
  *  few and the timeline all, so with 1,000 learned pages a card reads a few hundred rows, not thousands. */
@@ -86,7 +90,7 @@ const statementDoc = (id: string) => id.slice(0, id.lastIndexOf(':st:'));
 
 /** Entities mentioned in the same sentences as `entityId`, most often first. */
 export async function peersOf(db: LensDb, entityId: string, limit = 8): Promise<CardPeer[]> {
-  const keys = (await db.mentions.where('entityId').equals(entityId).primaryKeys()) as string[];
+  const keys = (await db.mentions.where('entityId').equals(entityId).limit(PEER_MENTIONS).primaryKeys()) as string[];
   if (keys.length === 0) return [];
   const perDoc = new Map<string, number>();
   for (const k of keys) perDoc.set(mentionDoc(k), (perDoc.get(mentionDoc(k)) ?? 0) + 1);
@@ -168,10 +172,15 @@ async function pick(db: LensDb, found: Found[], taken: ReadonlySet<string>, docu
     return ids.map((id) => byId.get(id)!);
   }
   const order = await documents.newestFirst();
-  const chosen = ids
-    .filter((id) => order.has(statementDoc(id)))
-    .sort((a, b) => order.get(statementDoc(a))! - order.get(statementDoc(b))! || a.localeCompare(b))
-    .slice(0, CARD_CANDIDATES);
+  const ranked: [number, string][] = [];
+  for (const id of ids) {
+    const rank = order.get(statementDoc(id));
+    if (rank !== undefined) ranked.push([rank, id]);
+  }
+  const chosen = ranked
+    .sort((a, b) => a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0))
+    .slice(0, CARD_CANDIDATES)
+    .map(([, id]) => id);
   return (await db.statements.bulkGet(chosen)).filter((s): s is Statement => !!s);
 }
 
