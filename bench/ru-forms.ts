@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { Automaton } from '../lib/match/automaton';
+import { Automaton } from '../lib/match/word-trie';
 import type { Alias } from '../lib/model/types';
 import { registryAliases } from '../lib/registry/aliases';
 import { ROOT, diskSources } from '../scripts/lib/sources';

@@ -1,5 +1,5 @@
 import type { RelatedStatement } from '../lib/kb/related';
-import type { ViewerTarget } from '../lib/protocol/messages';
+import type { ViewerTarget } from '../lib/protocol/to-background';
 import { StatementItem } from './StatementItem';
 
 export interface RelatedPanelProps {

@@ -1,21 +1,21 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { bundledSources } from '../lib/kb/bundled';
-import { LensDb } from '../lib/kb/db';
-import { AnnotationStore } from '../lib/kb/annotation-store';
+import { LensDb } from '../lib/db/database';
+import { AnnotationStore } from '../lib/annotations/store';
 import { pageContextFor } from '../lib/kb/page-context';
 import { LearnService } from '../lib/kb/learn-service';
 import { readTabArticle } from '../lib/learn/read-tab';
 import { canonicalUrl } from '../lib/annotations/canonical-url';
 import { KnowledgeServiceCore } from '../lib/kb/service'; // kb-speed: the build is loaded lazily (see below)
 import { BUILD_SCRIPT, canImportScripts, importBuildScript, loadBuildScript } from '../lib/kb/build-script'; // kb-speed
-import { onMessage, sendMessage } from '../lib/protocol/messages';
+import { onMessage, sendMessage } from '../lib/protocol/to-background';
 import { settingsItem, toggleSite } from '../lib/settings';
 import { badgeText } from '../lib/ui/badge';
 import { viewerPath } from '../lib/ui/viewer-url';
 import { startSync } from '../lib/sync/start';
 // interop: imports with a preview
-import { AnnotationImports, importText } from '../lib/kb/annotation-import';
+import { AnnotationImports, importText } from '../lib/annotations/store-import';
 // sec-page: which notes a sender may use (its own site's only)
 import { assertExtensionPage, assertMayUse, isOpenableSource, resolvePageSource } from '../lib/annotations/page-access';
 import { NoteEditorSessions } from '../lib/kb/note-editor';

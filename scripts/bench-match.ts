@@ -1,6 +1,6 @@
 // Matcher throughput on ~1 MB of synthetic news-like text with 1x, 10x and 100x alias sets.
 // Run: npx tsx scripts/bench-match.ts   (prints numbers, asserts nothing)
-import { Automaton } from '../lib/match/automaton';
+import { Automaton } from '../lib/match/word-trie';
 import { syntheticAliases, syntheticText } from '../tests/unit/match/synthetic';
 
 const BASE = 200; // about the size of the curated registry's alias list

@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import { NotebookView } from '../../components/NotebookView';
 import { SourcesView } from '../../components/SourcesView';
-import { LensDb } from '../../lib/kb/db';
+import { LensDb } from '../../lib/db/database';
 import { useNotebook } from '../../lib/ui/use-notebook';
 import { useSources } from '../../lib/ui/use-sources';
 import { viewerPath } from '../../lib/ui/viewer-url';

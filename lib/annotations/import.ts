@@ -1,6 +1,6 @@
 // Import of annotations from a file: its shape is detected (import-shapes.ts), each item read on its
 // own (import-item.ts): one bad item is reported with its JSON path and never rejects the others.
-// Pure: the background plans and writes the drafts (lib/kb/annotation-import.ts).
+// Pure: the background plans and writes the drafts (lib/annotations/store-import.ts).
 
 import { compareVersions, type Annotation } from './model';
 import { readItem, type ImportDraft, type ImportNote } from './import-item';

@@ -1,5 +1,5 @@
 import type { DatePrecision, Entity, EntityType, Fact, SourceDocument, Statement } from '../model/types';
-import type { LensDb } from './db';
+import type { LensDb } from '../db/database';
 import { tidyFacts } from './card-facts';
 
 // What the card shows for one entity: description, facts with their sources,

@@ -1,5 +1,5 @@
 import type { ArticleRead, LearnedDocument } from '../model/types';
-import type { LensDb } from './db';
+import type { LensDb } from '../db/database';
 import { LearnedStore } from './learned-store';
 import { learnProblem } from '../learn/learned';
 

@@ -1,6 +1,6 @@
 import type { ArticleRead, LearnedDocument } from '../model/types';
 import { articleUrls, learnedDigest, learnedDocument, learnProblem, nextLearnedKey, textHash, titleKey } from '../learn/learned';
-import type { LensDb } from './db';
+import type { LensDb } from '../db/database';
 
 // The reader's learned documents (db.ts v7): user data, never touched by a rebuild. Each change also
 // writes the learned set's key to meta, in the same transaction, so a worker start compares build keys

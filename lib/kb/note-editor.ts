@@ -1,4 +1,4 @@
-import type { AnnotationStore } from './annotation-store';
+import type { AnnotationStore } from '../annotations/store';
 import { noteOf, quoteOf, tagsOf, type Annotation, type Color } from '../annotations/model';
 import type { SelectorPair } from '../anchoring/types';
 

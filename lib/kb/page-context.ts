@@ -1,6 +1,6 @@
 import type { Entity, EntityType, SourceDocument, Statement } from '../model/types';
 import { sourceOf, type CardSource } from './card';
-import type { LensDb } from './db';
+import type { LensDb } from '../db/database';
 import type { RelatedStatement } from './related';
 
 // The popup's context view of a page: for each entity the page names, what it is (its one-line

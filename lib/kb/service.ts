@@ -6,7 +6,7 @@ import { computeBuildKey } from './build-key';
 import { LEARNED_KEY } from './learned-store';
 import { learnedSources } from '../learn/learned';
 import type { KbSources } from './bundled';
-import type { LensDb } from './db';
+import type { LensDb } from '../db/database';
 import { dropMatcherSnapshots, loadMatcherSnapshot, saveMatcherSnapshot } from './snapshot';
 import { BUILD_KEY, readAliases, readStats, storedBuildKey, storeKnowledgeBase, type KbStats } from './store';
 import { cardFor, type CardData } from './card';

@@ -1,6 +1,6 @@
-import { AUTOMATON_FORMAT } from '../match/automaton';
+import { AUTOMATON_FORMAT } from '../match/word-trie';
 import type { MatcherSnapshot } from '../match/entities';
-import type { LensDb } from './db';
+import type { LensDb } from '../db/database';
 import { BUILD_KEY } from './store';
 
 // The compiled matcher of the stored build, kept in IndexedDB (db.ts v6) so a worker Chrome

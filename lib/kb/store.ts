@@ -1,6 +1,6 @@
 import type { Alias } from '../model/types';
-import type { LensDb } from './db';
-import { KB_TABLES } from './db';
+import type { LensDb } from '../db/database';
+import { KB_TABLES } from '../db/database';
 import type { KbData } from './build';
 
 // Writes a built knowledge base into Dexie and reads it back. A rebuild happens

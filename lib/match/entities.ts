@@ -1,6 +1,6 @@
 import type { Alias, EntityType } from '../model/types';
 import { SpanPacker, type MatchedSpan, type PackedSpans } from './spans';
-import { Automaton, type AutomatonSnapshot } from './automaton';
+import { Automaton, type AutomatonSnapshot } from './word-trie';
 import { gatedLangs } from './lang';
 
 // The entity matcher as the pages use it: the alias automaton plus what turns its spans into

@@ -1,5 +1,5 @@
 import type { Alias, Span } from '../model/types';
-import { Automaton } from './automaton';
+import { Automaton } from './word-trie';
 
 // The alias matcher: build once over the whole knowledge base, scan many texts.
 

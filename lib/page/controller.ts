@@ -4,7 +4,7 @@ import { Highlighter, MARK_TAG, type HighlightItem } from '../dom/highlighter';
 import { observeMutations, quietly, type MutationWatch } from '../dom/observe';
 import { nodeAt, RangeMaker, rangeFromOffsets } from '../dom/ranges';
 import { timeSlice } from '../dom/schedule';
-import type { MatchedSpan, PageEntity, PageMention, PageReport, PageState, ScanPhases } from '../protocol/messages';
+import type { MatchedSpan, PageEntity, PageMention, PageReport, PageState, ScanPhases } from '../protocol/to-background';
 import { isPacked, packSpans, type PackedSpans } from '../match/spans';
 import { limitText, splitForMatching, textForMatching } from './chunks';
 import { watchPointerHits, type HitKind } from './entity-hits';

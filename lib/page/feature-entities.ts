@@ -1,5 +1,5 @@
 import { isActiveOn, type Settings } from '../settings';
-import { onMessage, sendMessage, type PageState } from '../protocol/messages';
+import { onMessage, sendMessage, type PageState } from '../protocol/to-background';
 import { PageController, type PageDeps } from './controller';
 import { until, type PageFeature } from './feature';
 

@@ -1,4 +1,4 @@
-import { onMessage } from '../protocol/messages';
+import { onMessage } from '../protocol/to-background';
 import { AnnotationsLayer } from './annotations-layer';
 import { until, type PageFeature } from './feature';
 

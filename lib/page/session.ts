@@ -1,6 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { settingsItem, type Settings } from '../settings';
-import { sendMessage } from '../protocol/messages';
+import { sendMessage } from '../protocol/to-background';
 import { startFeatures, type PageContext, type PageFeature } from './feature';
 import { entityHighlights } from './feature-entities';
 import { readerNotes } from './feature-notes';

@@ -1,5 +1,5 @@
 import { OWN_UI_ATTR } from '../dom/collect';
-import { onMessage, sendMessage } from '../protocol/messages';
+import { onMessage, sendMessage } from '../protocol/to-background';
 import { currentUi, offerHost, toRectLike, whenUi, type PageUi } from '../page-ui/bridge';
 import type { EntityHit, PageController } from './controller';
 import type { AnnotationsLayer } from './annotations-layer';

@@ -3,8 +3,8 @@
 // Everything it needs survives in the database, so a new client on the same database (a restarted
 // service worker) carries on where an abandoned one stopped.
 
-import type { AnnotationStore } from '../kb/annotation-store';
-import type { LensDb } from '../kb/db';
+import type { AnnotationStore } from '../annotations/store';
+import type { LensDb } from '../db/database';
 import { SyncApi, normalizeServerUrl, type Fetch } from './api';
 import { toBase64url, fromBase64url } from './base64url';
 import { deriveKey as pbkdf2Key, newSalt, type Bytes } from './crypto';

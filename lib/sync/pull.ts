@@ -7,7 +7,7 @@
 
 import type { Annotation } from '../annotations/model';
 import { recordProblem } from '../annotations/record-rules';
-import type { AnnotationStore } from '../kb/annotation-store';
+import type { AnnotationStore } from '../annotations/store';
 import type { SyncApi } from './api';
 import { open } from './envelope';
 import { DecryptError, SyncAbortedError, SyncError, WrongPassphraseError } from './errors';

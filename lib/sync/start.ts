@@ -4,8 +4,8 @@
 
 import { liveQuery } from 'dexie';
 import { browser } from 'wxt/browser';
-import type { AnnotationStore } from '../kb/annotation-store';
-import type { LensDb } from '../kb/db';
+import type { AnnotationStore } from '../annotations/store';
+import type { LensDb } from '../db/database';
 import { SyncClient } from './client';
 import { onSyncMessage } from './messages';
 import { SyncScheduler } from './scheduler';

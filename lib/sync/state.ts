@@ -1,7 +1,7 @@
 // What sync keeps in the database's `meta` table (never the passphrase): the account, the derived key
 // (a non-extractable CryptoKey, stored by structured clone), the pull cursor, and the last outcome.
 
-import type { LensDb } from '../kb/db';
+import type { LensDb } from '../db/database';
 import { INITIAL_CURSOR } from './protocol';
 
 export interface SyncConfig {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { PageContext } from '../kb/page-context';
-import { sendMessage, type PageState } from '../protocol/messages';
+import { sendMessage, type PageState } from '../protocol/to-background';
 import { readPageText } from './read-page';
 
 export type PageContextStatus = 'unavailable' | 'ask' | 'loading' | 'ready' | 'failed';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { sendMessage, type PageAnnotations, type PageState } from '../protocol/messages';
+import { sendMessage, type PageAnnotations, type PageState } from '../protocol/to-background';
 
 export interface ActivePage {
   /** False until the tab and its content script have answered. */

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import type { KbSources } from '../../lib/kb/bundled';
-import { LensDb } from '../../lib/kb/db';
+import { LensDb } from '../../lib/db/database';
 import { KnowledgeService } from '../../lib/kb/service';
 import { storeKnowledgeBase } from '../../lib/kb/store';
 import { cacheDir, readCachedBuild, writeCachedBuild, type KbCacheOptions } from './kb-cache';

@@ -5,8 +5,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../../entrypoints/background';
 import { openImport } from '../../../lib/annotations/import';
-import { DB_NAME, LensDb } from '../../../lib/kb/db';
-import { messaging, type ProtocolMap } from '../../../lib/protocol/messages';
+import { DB_NAME, LensDb } from '../../../lib/db/database';
+import { messaging, type ProtocolMap } from '../../../lib/protocol/to-background';
 import { syncMessaging } from '../../../lib/sync/messages';
 
 // The import messages through the background's wiring, under WXT's fake browser and fake-indexeddb.

@@ -2,7 +2,7 @@ import { Dexie } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as build from '../../../lib/kb/build';
 import type { KbSources } from '../../../lib/kb/bundled';
-import { LensDb } from '../../../lib/kb/db';
+import { LensDb } from '../../../lib/db/database';
 import { KnowledgeService } from '../../../lib/kb/service';
 import { loadMatcherSnapshot } from '../../../lib/kb/snapshot';
 import { storedBuildKey } from '../../../lib/kb/store';

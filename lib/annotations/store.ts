@@ -1,10 +1,10 @@
-import type { Annotation, AnnotationPatch, NewAnnotation } from '../annotations/model';
-import { createAnnotation, deleteAnnotation, editAnnotation, merge } from '../annotations/model';
-import { compareEncoded, decode, encode, HybridClock, isValidDevice, MAX_COUNTER, MAX_FUTURE_SKEW_MS, stampProblem } from '../annotations/hlc';
-import { planImport } from '../annotations/import';
-import { assertRecord, recordProblem } from '../annotations/record-rules';
+import type { Annotation, AnnotationPatch, NewAnnotation } from './model';
+import { createAnnotation, deleteAnnotation, editAnnotation, merge } from './model';
+import { compareEncoded, decode, encode, HybridClock, isValidDevice, MAX_COUNTER, MAX_FUTURE_SKEW_MS, stampProblem } from './hlc';
+import { planImport } from './import';
+import { assertRecord, recordProblem } from './record-rules';
 import { recordIdSchema } from '../sync/protocol';
-import type { LensDb } from './db';
+import type { LensDb } from '../db/database';
 
 // The background's keeper of annotations: every local change gets a fresh HLC
 // stamp from this device's clock (persisted), is written with its outbox entry

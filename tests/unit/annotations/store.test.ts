@@ -3,8 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { describe as describeSelectors } from '../../../lib/anchoring';
 import { decode, encode, stampProblem } from '../../../lib/annotations/hlc';
 import { noteOf, tagsOf, type Annotation } from '../../../lib/annotations/model';
-import { AnnotationStore } from '../../../lib/kb/annotation-store';
-import { LensDb } from '../../../lib/kb/db';
+import { AnnotationStore } from '../../../lib/annotations/store';
+import { LensDb } from '../../../lib/db/database';
 
 const names: string[] = [];
 const store = () => {

@@ -1,6 +1,6 @@
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LensDb } from '../../../lib/kb/db';
+import { LensDb } from '../../../lib/db/database';
 import type { KbData } from '../../../lib/kb/build';
 import { readStats, storeKnowledgeBase, storedBuildKey } from '../../../lib/kb/store';
 

@@ -12,12 +12,12 @@
 // backup") stays deleted unless the reader ticks "Bring back deleted" (restoreDeleted); a file version
 // newer than the deletion wins by itself (the newer change wins, as in sync).
 
-import { compareEncoded, decode, encode, type HybridClock } from '../annotations/hlc';
-import { recordProblem } from '../annotations/record-rules';
-import { countNotes, openImport, readItems, type Candidate, type ImportDraft, type ImportNote, type ImportShape, type Rejection } from '../annotations/import';
-import type { Annotation } from '../annotations/model';
+import { compareEncoded, decode, encode, type HybridClock } from './hlc';
+import { recordProblem } from './record-rules';
+import { countNotes, openImport, readItems, type Candidate, type ImportDraft, type ImportNote, type ImportShape, type Rejection } from './import';
+import type { Annotation } from './model';
 import { SYNC_LIMITS } from '../sync/protocol';
-import type { AnnotationStore } from './annotation-store';
+import type { AnnotationStore } from './store';
 
 /** Items read per stage call (the caller sends the file in slices of this size). */
 export const STAGE_SLICE = 250;

@@ -5,7 +5,7 @@ import type { KbBuildTiming } from '../kb/service';
 import type { CardData } from '../kb/card';
 import type { RelatedStatement } from '../kb/related';
 import type { Annotation, AnnotationPatch, NewAnnotation } from '../annotations/model';
-import type { ImportResult } from '../kb/annotation-store';
+import type { ImportResult } from '../annotations/store';
 import type { MatcherData } from '../match/entities';
 import type { MatchedSpan, PackedSpans } from '../match/spans';
 
@@ -16,7 +16,7 @@ import type { LearnedSummary, LearnResult } from '../kb/learn-service';
 import type { LearnedDocument } from '../model/types';
 // interop: imports with a preview
 import type { Candidate, ImportShape } from '../annotations/import';
-import type { ImportOutcome, ImportPreview, ImportProgress } from '../kb/annotation-import';
+import type { ImportOutcome, ImportPreview, ImportProgress } from '../annotations/store-import';
 // sec-page
 import type { NoteEditorDraft, NoteEditorRequest, NoteEditorView } from '../kb/note-editor';
 
@@ -89,7 +89,7 @@ export interface ProtocolMap {
   learnedRemove(data: { id: string }): { removed: LearnedDocument | null };
   learnedRestore(data: { doc: LearnedDocument }): LearnedSummary;
 
-  // ---- interop: import with a preview (extension pages → background; lib/kb/annotation-import.ts) ----
+  // ---- interop: import with a preview (extension pages → background; lib/annotations/store-import.ts) ----
   /** Starts an import: a token for the slices that follow. Nothing is written until commit. */
   annotationsImportBegin(): { token: string };
   /** One slice (at most STAGE_SLICE items, from openImport in the page): read, compared, previewed. */
