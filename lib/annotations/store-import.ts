@@ -18,6 +18,7 @@ import { countNotes, openImport, readItems, type Candidate, type ImportDraft, ty
 import type { Annotation } from './model';
 import { SYNC_LIMITS } from '../sync/protocol';
 import type { AnnotationStore } from './store';
+import { setMeta } from '../db/meta';
 
 /** Items read per stage call (the caller sends the file in slices of this size). */
 export const STAGE_SLICE = 250;
@@ -280,7 +281,7 @@ export class AnnotationImports {
           s.progress!.written = Math.min(drafts.length, i + slice.length);
         }
         if (newestForeign) clock.receive(newestForeign);
-        await db.meta.put({ key: HLC_KEY, value: encode(clock.last) });
+        await setMeta(db, HLC_KEY, encode(clock.last));
       });
     } catch (e) {
       s.progress = null;

@@ -5,6 +5,7 @@ import { planImport } from './import';
 import { assertRecord, recordProblem } from './record-rules';
 import { recordIdSchema } from '../sync/protocol';
 import type { LensDb } from '../db/database';
+import { getMeta, setMeta } from '../db/meta';
 
 // The background's keeper of annotations: every local change gets a fresh HLC
 // stamp from this device's clock (persisted), is written with its outbox entry
@@ -73,19 +74,19 @@ export class AnnotationStore {
   private async repairOnOpen(): Promise<HybridClock> {
     const { db } = this;
     const now = Date.now();
-    const scanned = (await db.meta.get(REPAIR_KEY))?.value === REPAIR_VERSION;
+    const scanned = (await getMeta(db, REPAIR_KEY)) === REPAIR_VERSION;
     const suspects = scanned ? await db.annotations.where('hlc').above(futureBound(now)).toArray() : await db.annotations.toArray();
     const broken = suspects.filter((a) => needsRepair(a, now));
     const newIds = new Map<string, string>();
     for (const a of broken) if (!recordIdSchema.safeParse(a.id).success) newIds.set(a.id, await rekeyedId(String(a.id)));
 
     return db.transaction('rw', [db.annotations, db.outbox, db.meta, db.anchorState], async () => {
-      let device = (await db.meta.get(DEVICE_KEY))?.value as string | undefined;
+      let device = await getMeta(db, DEVICE_KEY);
       if (typeof device !== 'string' || !isValidDevice(device)) {
         device = newDeviceId();
-        await db.meta.put({ key: DEVICE_KEY, value: device });
+        await setMeta(db, DEVICE_KEY, device);
       }
-      const last = (await db.meta.get(CLOCK_KEY))?.value;
+      const last = await getMeta(db, CLOCK_KEY);
       let base: string | null = typeof last === 'string' && stampProblem(last, now) === null ? last : null;
       if (base === null) {
         // The newest possible stamp any record holds: the clock must not fall behind what it made.
@@ -115,8 +116,8 @@ export class AnnotationStore {
         await db.annotations.put(fixed);
         await db.outbox.put({ id, queuedAt: at });
       }
-      await db.meta.put({ key: CLOCK_KEY, value: encode(clock.last) });
-      if (!scanned) await db.meta.put({ key: REPAIR_KEY, value: REPAIR_VERSION });
+      await setMeta(db, CLOCK_KEY, encode(clock.last));
+      if (!scanned) await setMeta(db, REPAIR_KEY, REPAIR_VERSION);
       return clock;
     });
   }
@@ -131,7 +132,7 @@ export class AnnotationStore {
       if (problem) throw new RangeError(`annotation not saved: ${problem}`);
       await this.db.annotations.put(a);
       await this.db.outbox.put({ id: a.id, queuedAt: Date.now() });
-      await this.db.meta.put({ key: CLOCK_KEY, value: a.hlc });
+      await setMeta(this.db, CLOCK_KEY, a.hlc);
       return a;
     });
   }
@@ -192,7 +193,7 @@ export class AnnotationStore {
       const newest = plan.toPut.map((a) => a.hlc).sort(compareEncoded).pop();
       if (newest) {
         clock.receive(newest);
-        await this.db.meta.put({ key: CLOCK_KEY, value: encode(clock.last) });
+        await setMeta(this.db, CLOCK_KEY, encode(clock.last));
       }
       const added = plan.toPut.filter((a) => !known.has(a.id)).length;
       return { added, updated: plan.toPut.length - added, skipped: plan.skipped };
@@ -216,7 +217,7 @@ export class AnnotationStore {
       await this.db.annotations.bulkPut(changed);
       const newest = records.map((r) => r.hlc).sort(compareEncoded).pop()!;
       clock.receive(newest);
-      await this.db.meta.put({ key: CLOCK_KEY, value: encode(clock.last) });
+      await setMeta(this.db, CLOCK_KEY, encode(clock.last));
       return changed.map((a) => a.id);
     });
   }

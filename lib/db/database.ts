@@ -1,87 +1,34 @@
-import { Dexie, type EntityTable, type Table } from 'dexie';
-import type { Entity, Fact, LearnedDocument, Mention, SourceDocument, Statement } from '../model/types';
-import type { Annotation } from '../annotations/model';
+import { Dexie, type EntityTable } from 'dexie';
+import type { Statement } from '../model/types';
+import type { KnowledgeRows, MatcherSnapshotRow } from './knowledge';
+import type { UserDataRows } from './user-data';
+import type { MetaTable } from './meta';
 
 // The extension's one database. Every schema version stays here with its
 // upgrade function, so any older profile can be opened and brought forward.
-
-export interface AliasRow {
-  /** `${entityId}|${text}`: one row per surface form of an entity. */
-  id: string;
-  entityId: string;
-  text: string;
-  caseSensitive: boolean;
-  context?: import('../model/types').ContextRule;
-  lang?: string;
-}
-
-export interface SentenceRow {
-  /** `${documentId}#${index}` */
-  id: string;
-  documentId: string;
-  index: number;
-  start: number;
-  end: number;
-}
-
-/** A local change not yet pushed to the sync server: one row per annotation id, however many edits. */
-export interface OutboxRow {
-  id: string;
-  queuedAt: number;
-}
-
-/** Where an annotation last anchored: an orphan is shown in the notebook with its quote, never dropped. */
-export interface AnchorStateRow {
-  id: string;
-  source: string;
-  orphan: boolean;
-  checkedAt: number;
-}
-
-// v6 (kb-speed): the compiled entity matcher of one build (typed arrays), loaded by a cold
-// worker instead of compiling the aliases again. Derived data: keyed by the build key it was
-// compiled from, replaced after every build, dropped on every extension install or update.
-export type MatcherSnapshotRow = import('../match/entities').MatcherSnapshot & { savedAt: string };
-/** sync (v5): a change sync set aside because it did not verify; never applied, never pushed (lib/sync/rejects.ts). */
-export interface SyncRejectRow {
-  /** `${source}|${id}|${hlc}`: one row per version. */
-  key: string;
-  /** 'server': pulled (did not decrypt, parse or pass the record rules); 'local': refused before or by a push. */
-  source: 'server' | 'local';
-  id: string;
-  hlc: string;
-  reason: string;
-  at: number;
-  /** The pulled change as it came (ciphertext only), when it had the wire shape. */
-  change?: { id: string; hlc: string; device: string; deleted: boolean; payload: string };
-}
-
-export interface MetaRow {
-  key: string;
-  value: unknown;
-}
+// Its tables come in three groups: knowledge (./knowledge.ts), user data (./user-data.ts), meta (./meta.ts).
 
 export const DB_NAME = 'csto-lens';
 
-/** Tables rebuilt from the registry and the seeds; everything else is user data and is never touched by a rebuild. */
-export const KB_TABLES = ['documents', 'entities', 'aliases', 'mentions', 'sentences', 'statements', 'facts'] as const;
-
 export class LensDb extends Dexie {
-  documents!: EntityTable<SourceDocument, 'id'>;
-  entities!: EntityTable<Entity, 'id'>;
-  aliases!: EntityTable<AliasRow, 'id'>;
-  mentions!: EntityTable<Mention, 'id'>;
-  sentences!: EntityTable<SentenceRow, 'id'>;
-  statements!: EntityTable<Statement, 'id'>;
-  facts!: EntityTable<Fact, 'id'>;
-  meta!: Table<MetaRow, string>;
-  annotations!: EntityTable<Annotation, 'id'>;
-  outbox!: EntityTable<OutboxRow, 'id'>;
-  anchorState!: EntityTable<AnchorStateRow, 'id'>;
-  matcherSnapshots!: EntityTable<MatcherSnapshotRow, 'build'>; // v6 (kb-speed)
-  learned!: EntityTable<LearnedDocument, 'id'>; // v7 (learning)
-  // sync (v5)
-  syncRejects!: EntityTable<SyncRejectRow, 'key'>;
+  // Knowledge: rebuilt from the sources (KB_TABLES).
+  documents!: EntityTable<KnowledgeRows['documents'], 'id'>;
+  entities!: EntityTable<KnowledgeRows['entities'], 'id'>;
+  aliases!: EntityTable<KnowledgeRows['aliases'], 'id'>;
+  mentions!: EntityTable<KnowledgeRows['mentions'], 'id'>;
+  sentences!: EntityTable<KnowledgeRows['sentences'], 'id'>;
+  statements!: EntityTable<KnowledgeRows['statements'], 'id'>;
+  facts!: EntityTable<KnowledgeRows['facts'], 'id'>;
+  /** Derived: the compiled matcher of a build (v6, kb-speed). */
+  matcherSnapshots!: EntityTable<MatcherSnapshotRow, 'build'>;
+  // User data: never touched by a rebuild.
+  annotations!: EntityTable<UserDataRows['annotations'], 'id'>;
+  outbox!: EntityTable<UserDataRows['outbox'], 'id'>;
+  anchorState!: EntityTable<UserDataRows['anchorState'], 'id'>;
+  syncRejects!: EntityTable<UserDataRows['syncRejects'], 'key'>; // v5 (sync)
+  learned!: EntityTable<UserDataRows['learned'], 'id'>; // v7 (learning)
+  /** Typed key → value (./meta.ts: getMeta / setMeta). */
+  meta!: MetaTable;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);

@@ -5,7 +5,7 @@ import type { EntityInfo, MentionIn } from '../nlp';
 import type { Registry } from '../registry/schema';
 import { registryAliases, registryEntities } from '../registry/aliases';
 import { postFacts, postHolderEntities, postTitlesByPerson, registryPosts } from '../registry/posts';
-import type { AliasRow, SentenceRow } from '../db/database';
+import type { AliasRow, SentenceRow } from '../db/knowledge';
 import { computeBuildKey, type SeedManifest, type SeedSource } from './build-key';
 import { hashString } from './hash';
 import { readMetadata } from './metadata';

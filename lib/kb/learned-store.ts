@@ -1,6 +1,7 @@
 import type { ArticleRead, LearnedDocument } from '../model/types';
 import { articleUrls, learnedDigest, learnedDocument, learnProblem, nextLearnedKey, textHash, titleKey } from '../learn/learned';
 import type { LensDb } from '../db/database';
+import { getMeta, setMeta } from '../db/meta';
 
 // The reader's learned documents (db.ts v7): user data, never touched by a rebuild. Each change also
 // writes the learned set's key to meta, in the same transaction, so a worker start compares build keys
@@ -15,7 +16,7 @@ export class LearnedStore {
 
   /** The stored key of the learned set ('' when there is none). */
   async key(): Promise<string> {
-    return ((await this.db.meta.get(LEARNED_KEY))?.value as string | undefined) ?? '';
+    return (await getMeta(this.db, LEARNED_KEY)) ?? '';
   }
 
   list(): Promise<LearnedDocument[]> {
@@ -68,6 +69,6 @@ export class LearnedStore {
 
   private async updateKey(removed: LearnedDocument | null, added: LearnedDocument | null): Promise<void> {
     const key = nextLearnedKey(await this.key(), removed && learnedDigest(removed), added && learnedDigest(added));
-    await this.db.meta.put({ key: LEARNED_KEY, value: key });
+    await setMeta(this.db, LEARNED_KEY, key);
   }
 }

@@ -7,6 +7,7 @@ import { LEARNED_KEY } from './learned-store';
 import { learnedSources } from '../learn/learned';
 import type { KbSources } from './bundled';
 import type { LensDb } from '../db/database';
+import { getMeta, setMeta } from '../db/meta';
 import { dropMatcherSnapshots, loadMatcherSnapshot, saveMatcherSnapshot } from './snapshot';
 import { BUILD_KEY, readAliases, readStats, storedBuildKey, storeKnowledgeBase, type KbStats } from './store';
 import { cardFor, type CardData } from './card';
@@ -77,15 +78,14 @@ export class KnowledgeServiceCore {
     this.building ??= (async () => {
       const c0 = performance.now();
       const sources = this.sources();
-      const [stored, aliases, seen, learnedRow] = await Promise.all([
+      const [stored, aliases, seen, learnedSet = ''] = await Promise.all([
         storedBuildKey(this.db),
         this.db.aliases.count(),
-        this.db.meta.get(SOURCES_SEEN),
-        this.db.meta.get(LEARNED_KEY),
+        getMeta(this.db, SOURCES_SEEN),
+        getMeta(this.db, LEARNED_KEY),
       ]);
       // The reader's learned pages (db.ts v7) are sources too: their set's key is in meta, so the
       // comparison reads no document; the build reads them only when it runs.
-      const learnedSet = (learnedRow?.value as string | undefined) ?? '';
       const withLearned = (shipped: string) => (learnedSet ? `${shipped}+${learnedSet}` : shipped);
       // The unparsed sources were already checked against this very build, and the learned set is the
       // one it was built with: nothing to parse or hash.
@@ -93,7 +93,7 @@ export class KnowledgeServiceCore {
         sources.fingerprint !== undefined &&
         stored !== undefined &&
         aliases > 0 &&
-        seen?.value === `${sources.fingerprint}:${stored}` &&
+        seen === `${sources.fingerprint}:${stored}` &&
         withLearned(stored.split('+')[0]!) === stored
       ) {
         this.lastCheck = { checkMs: performance.now() - c0, keyMs: 0, built: false, at: new Date().toISOString() };
@@ -104,7 +104,7 @@ export class KnowledgeServiceCore {
       const key = withLearned(computeBuildKey(registry, seeds, manifest));
       const keyMs = performance.now() - k0;
       const remember = () =>
-        sources.fingerprint === undefined ? undefined : this.db.meta.put({ key: SOURCES_SEEN, value: `${sources.fingerprint}:${key}` });
+        sources.fingerprint === undefined ? undefined : setMeta(this.db, SOURCES_SEEN, `${sources.fingerprint}:${key}`);
       if (stored === key && aliases > 0) {
         await remember();
         this.lastCheck = { checkMs: performance.now() - c0, keyMs, built: false, at: new Date().toISOString() };
