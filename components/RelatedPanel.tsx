@@ -1,5 +1,5 @@
-import type { RelatedStatement } from '../lib/kb/related';
-import type { ViewerTarget } from '../lib/protocol/to-background';
+import type { RelatedStatement } from '../lib/model/knowledge';
+import type { ViewerTarget } from '../lib/model/page';
 import { StatementItem } from './StatementItem';
 
 export interface RelatedPanelProps {

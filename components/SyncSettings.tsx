@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { agoText, DEFAULT_SERVER_URL, type SyncStatus } from '../lib/sync/status';
-import { useSyncStatus, type SyncActions } from '../lib/sync/use-sync-status';
+import type { SyncActions } from '../lib/sync/use-sync-status';
 
 export interface SyncSettingsViewProps {
   status: SyncStatus | null;
@@ -163,10 +163,4 @@ export function SyncSettingsView({ status, actions, now = Date.now() }: SyncSett
       )}
     </section>
   );
-}
-
-/** The sync section, connected to the background. */
-export function SyncSettings() {
-  const { status, actions } = useSyncStatus();
-  return <SyncSettingsView status={status} actions={actions} />;
 }

@@ -9,7 +9,8 @@ import { readTabArticle } from '../lib/learn/read-tab';
 import { canonicalUrl } from '../lib/annotations/canonical-url';
 import { KnowledgeServiceCore } from '../lib/kb/service'; // kb-speed: the build is loaded lazily (see below)
 import { BUILD_SCRIPT, canImportScripts, importBuildScript, loadBuildScript } from '../lib/kb/build-script'; // kb-speed
-import { onMessage, sendMessage } from '../lib/protocol/to-background';
+import { onMessage } from '../lib/protocol/to-background';
+import { sendToTab } from '../lib/protocol/to-tab';
 import { settingsItem, toggleSite } from '../lib/settings';
 import { badgeText } from '../lib/ui/badge';
 import { viewerPath } from '../lib/ui/viewer-url';
@@ -25,7 +26,7 @@ import { storage } from 'wxt/utils/storage';
 async function revealWhenReady(tabId: number, id: string): Promise<void> {
   for (let i = 0; i < 40; i++) {
     await new Promise((r) => setTimeout(r, 250));
-    if (await sendMessage('revealAnnotation', { id }, tabId).catch(() => false)) return;
+    if (await sendToTab('revealAnnotation', { id }, tabId).catch(() => false)) return;
   }
 }
 
@@ -74,7 +75,7 @@ export default defineBackground(() => {
   browser.commands.onCommand.addListener(async (command) => {
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     if (command === 'highlight-selection') {
-      if (tab?.id !== undefined) await sendMessage('highlightSelection', {}, tab.id).catch(() => false);
+      if (tab?.id !== undefined) await sendToTab('highlightSelection', {}, tab.id).catch(() => false);
       return;
     }
     if (command !== 'toggle-highlights') return;
@@ -183,7 +184,7 @@ export default defineBackground(() => {
   const editor = new NoteEditorSessions({
     notes,
     entitiesIn: async (text) => [...new Set((await kb.match(text)).map((s) => s.entityId))],
-    notify: (tabId, frameId, done) => sendMessage('noteEditorDone', done, { tabId, frameId }),
+    notify: (tabId, frameId, done) => sendToTab('noteEditorDone', done, { tabId, frameId }),
     editorUrl: browser.runtime.getURL('/note-editor.html'),
     persist: {
       get: (token) => storage.getItem(`session:noteEditor:${token}`),

@@ -5,7 +5,7 @@ import { browser } from 'wxt/browser';
 import { KbStatus } from '../../components/KbStatus';
 import { PageSummary } from '../../components/PageSummary';
 import { PageContextView } from '../../components/PageContextView';
-import type { CardData } from '../../lib/kb/card';
+import type { CardData } from '../../lib/model/knowledge';
 import { noteOf, tagsOf } from '../../lib/annotations/model';
 import { usePageContext } from '../../lib/ui/use-page-context';
 import { LearnPanel } from '../../components/LearnPanel';
@@ -13,7 +13,9 @@ import { useLearn } from '../../lib/ui/use-learn';
 import { RecentHighlights } from '../../components/RecentHighlights';
 import { SearchBox } from '../../components/SearchBox';
 import { sendMessage } from '../../lib/protocol/to-background';
+import { sendToTab } from '../../lib/protocol/to-tab';
 import { SyncStatusLine } from '../../components/SyncStatusLine';
+import { useSyncStatus } from '../../lib/sync/use-sync-status';
 import { useKbSearch } from '../../lib/ui/use-kb-search';
 import { viewerPath } from '../../lib/ui/viewer-url';
 import { openNotebook } from '../../lib/ui/open-notebook';
@@ -34,6 +36,7 @@ function Popup() {
   const learn = useLearn(page.state ? page.tabId : null);
   const [cards, setCards] = useState<Record<string, CardData | null | undefined>>({});
   const kb = useKbSearch(db);
+  const sync = useSyncStatus(2_000);
   const recent = useLiveQuery(
     async () =>
       (await db.annotations.orderBy('modified').reverse().limit(20).toArray())
@@ -94,7 +97,7 @@ function Popup() {
         items={here}
         label="Your notes on this page"
         testId="page-notes-list"
-        onOpen={(id) => void sendMessage('revealAnnotation', { id }, page.tabId ?? undefined).catch(() => false).then(() => window.close())}
+        onOpen={(id) => void sendToTab('revealAnnotation', { id }, page.tabId ?? undefined).catch(() => false).then(() => window.close())}
       />
       <RecentHighlights items={recent} onOpen={(id) => void sendMessage('openAnnotation', { id }).then(() => window.close())} />
       <p>
@@ -103,7 +106,7 @@ function Popup() {
         </button>
       </p>
       <KbStatus stats={kb.stats} />
-      <SyncStatusLine />
+      <SyncStatusLine status={sync.status} />
     </main>
   );
 }

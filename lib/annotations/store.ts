@@ -6,6 +6,8 @@ import { assertRecord, recordProblem } from './record-rules';
 import { recordIdSchema } from '../sync/protocol';
 import type { LensDb } from '../db/database';
 import { getMeta, setMeta } from '../db/meta';
+import type { ImportResult } from '../model/import';
+export type { ImportResult };
 
 // The background's keeper of annotations: every local change gets a fresh HLC
 // stamp from this device's clock (persisted), is written with its outbox entry
@@ -41,12 +43,6 @@ async function rekeyedId(oldId: string): Promise<string> {
   d[8] = (d[8]! & 0x3f) | 0x80;
   const hex = [...d.subarray(0, 16)].map((b) => b.toString(16).padStart(2, '0')).join('');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
-}
-
-export interface ImportResult {
-  added: number;
-  updated: number;
-  skipped: number;
 }
 
 export class AnnotationStore {

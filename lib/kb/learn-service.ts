@@ -2,26 +2,12 @@ import type { ArticleRead, LearnedDocument } from '../model/types';
 import type { LensDb } from '../db/database';
 import { LearnedStore } from './learned-store';
 import { learnProblem } from '../learn/learned';
+import type { LearnedSummary, LearnResult } from '../model/knowledge';
+export type { LearnedSummary, LearnResult };
 
 // Learning from pages, in the background: store the article (lib/kb/learned-store.ts), rebuild the
 // knowledge base with it (its build key changed), and say what it brought. Removing one rebuilds
 // without it; its statements, facts and mentions go with it, and undo puts it back.
-
-export interface LearnedSummary {
-  id: string;
-  url: string;
-  title: string;
-  outlet: string;
-  date: string | null;
-  lang: string;
-  addedAt: string;
-  updatedAt: string;
-  statements: number;
-  facts: number;
-  mentions: number;
-}
-
-export type LearnResult = { ok: true; created: boolean; summary: LearnedSummary } | { ok: false; error: string };
 
 interface Builder {
   ensureBuilt(): Promise<boolean>;

@@ -12,19 +12,12 @@ import { dropMatcherSnapshots, loadMatcherSnapshot, saveMatcherSnapshot } from '
 import { BUILD_KEY, readAliases, readStats, storedBuildKey, storeKnowledgeBase, type KbStats } from './store';
 import { cardFor, type CardData } from './card';
 import { RelatedStatements, type RelatedStatement } from './related';
+import type { KbBuildTiming } from '../model/knowledge';
+export type { KbBuildTiming };
 
 // What the background worker keeps alive: the database, the build on install or
 // upgrade, and the in-memory matcher compiled from the stored aliases. The
 // matcher is dropped whenever the stored build changes, from any context.
-
-/** How long the last build this worker made took (none when the stored build was current). */
-export interface KbBuildTiming {
-  /** buildKnowledgeBase: registry and seeds to records (the NLP included). */
-  buildMs: number;
-  /** storeKnowledgeBase: the records into IndexedDB, in one transaction. */
-  storeMs: number;
-  at: string;
-}
 
 /** meta row (kb-speed): `${sources fingerprint}:${build key}` of the last sources checked against the stored build. */
 const SOURCES_SEEN = 'kbSourcesSeen';

@@ -3,20 +3,12 @@ import type { LensDb } from '../db/database';
 import { KB_TABLES } from '../db/knowledge';
 import { getMeta, setMeta } from '../db/meta';
 import type { KbData } from './build';
+import type { KbStats } from '../model/knowledge';
+export type { KbStats };
 
 // Writes a built knowledge base into Dexie and reads it back. A rebuild happens
 // only when the build key (registry + seeds + extractor version) changes, and
 // touches only the knowledge-base tables: user data in other tables survives.
-
-export interface KbStats {
-  documents: number;
-  entities: number;
-  aliases: number;
-  mentions: number;
-  sentences: number;
-  statements: number;
-  facts: number;
-}
 
 export const BUILD_KEY = 'kbBuildKey';
 

@@ -2,23 +2,13 @@ import type { Alias, EntityType } from '../model/types';
 import { SpanPacker, type MatchedSpan, type PackedSpans } from './spans';
 import { Automaton, type AutomatonSnapshot } from './word-trie';
 import { gatedLangs } from './lang';
+import type { MatcherData } from '../model/knowledge';
+export type { MatcherData };
 
 // The entity matcher as the pages use it: the alias automaton plus what turns its spans into
 // typed mentions. The background builds the data from the knowledge base and sends it to each
 // page once (a few hundred kilobytes at most); the page compiles and runs it next to the text,
 // so a page's text never has to cross a message boundary.
-
-/** What a matcher needs from the knowledge base. Plain data: it is sent as a message. */
-export interface MatcherData {
-  /** The knowledge-base build it was read from. */
-  build: string;
-  aliases: Alias[];
-  /** The type of every entity the aliases name. */
-  types: Record<string, EntityType>;
-  /** Context-only entities: they take part in matching, so "Pakistan Point News" is not read as
-   *  "Pakistan", but their mentions are never returned. */
-  hidden: string[];
-}
 
 const FALLBACK_TYPE: EntityType = 'organization';
 

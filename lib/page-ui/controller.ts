@@ -1,5 +1,6 @@
 import type { CardData } from '../kb/card';
-import { sendMessage, type ViewerTarget } from '../protocol/to-background';
+import type { ViewerTarget } from '../model/page';
+import { sendMessage } from '../protocol/to-background';
 import type { CardRequest, NoteDraft, PageHost, PageUi, RectLike } from './bridge';
 import type { Store } from './store';
 

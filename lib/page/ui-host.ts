@@ -1,5 +1,6 @@
 import { OWN_UI_ATTR } from '../dom/collect';
-import { onMessage, sendMessage } from '../protocol/to-background';
+import { sendMessage } from '../protocol/to-background';
+import { onTabMessage } from '../protocol/to-tab';
 import { currentUi, offerHost, toRectLike, whenUi, type PageUi } from '../page-ui/bridge';
 import type { EntityHit, PageController } from './controller';
 import type { AnnotationsLayer } from './annotations-layer';
@@ -23,7 +24,7 @@ export class PageUiHost {
     editorUrl: string,
   ) {
     this.frame = new NoteFrame(document, editorUrl, signal);
-    const removeDone = onMessage('noteEditorDone', ({ data }) => {
+    const removeDone = onTabMessage('noteEditorDone', ({ data }) => {
       if (data.closed) this.frame.close(data.token);
       if (data.changed) void this.layer()?.reload().catch(() => {});
     });
