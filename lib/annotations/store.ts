@@ -160,6 +160,22 @@ export class AnnotationStore {
     });
   }
 
+  /** One annotation as stored (tombstones included), or undefined. */
+  get(id: string): Promise<Annotation | undefined> {
+    return this.db.annotations.get(id);
+  }
+
+  /**
+   * What a page's notes last anchored to (device-local, never synced): `orphans` found no place in
+   * the page, `anchored` did. The notebook lists orphans with their quote; nothing is dropped.
+   */
+  async reportAnchoring(source: string, orphans: readonly string[], anchored: readonly string[], checkedAt = Date.now()): Promise<void> {
+    await this.db.anchorState.bulkPut([
+      ...orphans.map((id) => ({ id, source, orphan: true, checkedAt })),
+      ...anchored.map((id) => ({ id, source, orphan: false, checkedAt })),
+    ]);
+  }
+
   /** Live annotations of a page (by canonical URL). */
   forPage(source: string): Promise<Annotation[]> {
     return this.db.annotations

@@ -251,6 +251,11 @@ export class KnowledgeServiceCore {
 
   /** The CSTO entities in `text`. Context-only entities still take part in matching, so
    *  "Pakistan Point News" is not read as "Pakistan", but they are not returned. */
+  /** The distinct entities a text names (a new note's entityIds). */
+  async entitiesIn(text: string): Promise<string[]> {
+    return [...new Set((await this.match(text)).map((s) => s.entityId))];
+  }
+
   async match(text: string): Promise<MatchedSpan[]> {
     this.startTimes.firstMatch ??= performance.now();
     return (await this.matcher()).match(text);

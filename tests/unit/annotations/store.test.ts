@@ -202,3 +202,20 @@ describe('AnnotationStore: refuses records the rules refuse, writes nothing', ()
     s.db.close();
   });
 });
+
+describe('anchoring outcomes (reportAnchoring)', () => {
+  it('records orphans and anchored notes of a page, and a later report overwrites the earlier', async () => {
+    const s = store();
+    const a = await s.create(input());
+    const b = await s.create(input());
+    await s.reportAnchoring('https://news.example/a', [a.id], [b.id], 10);
+    expect(await s.db.anchorState.get(a.id)).toEqual({ id: a.id, source: 'https://news.example/a', orphan: true, checkedAt: 10 });
+    expect((await s.db.anchorState.get(b.id))?.orphan).toBe(false);
+    await s.reportAnchoring('https://news.example/a', [], [a.id], 20);
+    expect(await s.db.anchorState.get(a.id)).toMatchObject({ orphan: false, checkedAt: 20 });
+    // Device-local: nothing queued for sync beyond the two creations.
+    expect(await s.db.outbox.count()).toBe(2);
+    expect((await s.get(a.id))?.id).toBe(a.id);
+    expect(await s.get('missing')).toBeUndefined();
+  });
+});
