@@ -1,4 +1,4 @@
-import { AUTOMATON_FORMAT } from '../match/word-trie';
+import { WORD_TRIE_FORMAT } from '../match/word-trie';
 import type { MatcherSnapshot } from '../match/entities';
 import type { LensDb } from '../db/database';
 import { getMeta } from '../db/meta';
@@ -14,7 +14,7 @@ export async function loadMatcherSnapshot(db: LensDb): Promise<MatcherSnapshot |
     const build = await getMeta(db, BUILD_KEY);
     if (build === undefined) return null;
     const row = await db.matcherSnapshots.get(build);
-    if (!row || row.automaton.format !== AUTOMATON_FORMAT) return null;
+    if (!row || row.wordTrie?.format !== WORD_TRIE_FORMAT) return null;
     const { savedAt: _savedAt, ...snapshot } = row;
     return snapshot;
   });
