@@ -12,6 +12,8 @@ export interface NotebookEntry {
   title: string;
   source: string;
   orphan: boolean;
+  /** Imported with a position but no quote: anchored by position only. */
+  byPosition: boolean;
   entityNames: string[];
 }
 
@@ -41,7 +43,12 @@ export function NotebookItem({ entry: e, showPage, onSave, onDelete, onOpen }: N
         />
       ) : (
         <>
-          <blockquote className="nb-quote">{e.quote}</blockquote>
+          {e.quote ? <blockquote className="nb-quote">{e.quote}</blockquote> : <p className="nb-quote muted">(no quote yet)</p>}
+          {e.byPosition && (
+            <p className="by-position muted" role="note">
+              {e.quote ? 'Anchored by position only: this quote was read from the page where the imported position pointed.' : 'Anchored by position only: the quote is read from the page when you next open it.'}
+            </p>
+          )}
           {e.orphan && (
             <p className="orphan" role="note">
               Not found on the page at the last visit (orphan): kept with its quote.

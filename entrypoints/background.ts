@@ -136,6 +136,10 @@ export default defineBackground(() => {
     await mayUseId(sender, data.id);
     return notes.restore(data.id);
   });
+  onMessage('annotationSetQuote', async ({ data, sender }) => {
+    await mayUseId(sender, data.id);
+    return notes.setQuote(data.id, data.selector, data.codePoints);
+  });
   // interop: imports (preview, confirm, cancel) only from the extension's own pages, never a content script.
   const imports = new AnnotationImports(notes);
   const extensionOnly = (sender: Parameters<typeof assertExtensionPage>[0]) => assertExtensionPage(sender, extensionBase);

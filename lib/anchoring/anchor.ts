@@ -1,10 +1,14 @@
 // Entry points: describe a span with both selectors; anchor selectors in a text, trying
 // the stored position (verified against the quote), then the quote (exact, then fuzzy).
+// A target with no quote (an empty `exact`: imported with a TextPositionSelector alone) is anchored
+// by its position only, verified against nothing but the text's length.
 
+import { codePointsToUtf16 } from './code-points';
 import { Corpus } from './corpus';
 import { anchorPosition, describePosition } from './text-position';
 import { anchorQuote, describeQuote } from './text-quote';
 import type { Anchor, AnchorOptions, Selector, SelectorPair, TextPositionSelector, TextQuoteSelector } from './types';
+import type { CodePointSpan } from '../model/annotation';
 
 export function describe(text: string, start: number, end: number): SelectorPair {
   const position = describePosition(text, start, end);
@@ -15,7 +19,7 @@ function pick(selectors: readonly Selector[]): { quote?: TextQuoteSelector; posi
   let quote: TextQuoteSelector | undefined;
   let position: TextPositionSelector | undefined;
   for (const s of selectors) {
-    if (s.type === 'TextQuoteSelector') quote ??= s;
+    if (s.type === 'TextQuoteSelector') quote ??= s.exact ? s : undefined;
     else if (s.type === 'TextPositionSelector') position ??= s;
   }
   return { quote, position };
@@ -36,7 +40,20 @@ export function anchor(text: string, selectors: readonly Selector[], opts: Ancho
   return anchorIn(new Corpus(text), selectors, opts);
 }
 
-export type AnchorTarget = readonly Selector[] | { readonly selector: readonly Selector[] };
+/** Where a target is in code points (as the W3C model counts): a plain type of lib/model. */
+export type { CodePointSpan };
+
+export type AnchorTarget = readonly Selector[] | { readonly selector: readonly Selector[]; readonly codePoints?: CodePointSpan };
+
+/** The target's selectors, its position taken from its code points (converted against this text) when it has them. */
+function selectorsOf(text: string, t: AnchorTarget): readonly Selector[] {
+  if (Array.isArray(t)) return t;
+  const { selector, codePoints } = t as { selector: readonly Selector[]; codePoints?: CodePointSpan };
+  const at = codePoints ? codePointsToUtf16(text, codePoints.start, codePoints.end) : null;
+  if (!at) return selector;
+  const position: TextPositionSelector = { type: 'TextPositionSelector', start: at.start, end: at.end };
+  return [...selector.filter((s) => s.type !== 'TextPositionSelector'), position];
+}
 
 /**
  * anchor() for many targets on one text. Verified positions cost O(quote length); the
@@ -44,5 +61,5 @@ export type AnchorTarget = readonly Selector[] | { readonly selector: readonly S
  */
 export function anchorMany(text: string, targets: readonly AnchorTarget[], opts: AnchorOptions = {}): (Anchor | null)[] {
   const corpus = new Corpus(text);
-  return targets.map((t) => anchorIn(corpus, Array.isArray(t) ? t : (t as { selector: readonly Selector[] }).selector, opts));
+  return targets.map((t) => anchorIn(corpus, selectorsOf(text, t), opts));
 }

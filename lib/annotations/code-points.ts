@@ -1,14 +1,12 @@
 // The W3C model counts TextPositionSelector offsets in Unicode code points; the extension (DOM strings,
 // anchoring) counts UTF-16 code units. These convert at the export / import edge.
 //
-// The page text itself is not stored with an annotation, only its quote and up to 32 characters of
-// context on each side, so the conversion uses what the record holds: the astral characters (emoji,
-// rare CJK, math letters) inside the stored prefix and the quote. That is exact whenever the prefix
-// covers all the text before the quote (quotes near the start of a page) or the page has no astral
-// character before the prefix (nearly every news page); otherwise the offset is a hint that is off by
-// the astral characters further back, and anchoring falls back to the quote, as it does for any
-// position that no longer reads as the quote. Both directions use the same rule, so export → import
-// gives back the same UTF-16 offsets.
+// Exact conversion needs the page text (lib/anchoring/code-points.ts): a note made in the extension
+// keeps its code points as counted on the page (`target.codePoints`), an imported one the file's. These
+// estimates from the stored prefix and quote are the fallback for notes made before code points were
+// kept: exact whenever the page has no astral character before the prefix; otherwise anchoring falls
+// back to the quote, as for any position that no longer reads as the quote. Both directions use the
+// same rule, so export → import gives back the same UTF-16 offsets.
 
 /** Code points in s (a surrogate pair counts once; a lone surrogate counts once too). */
 export function codePointLength(s: string): number {

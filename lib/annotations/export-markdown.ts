@@ -86,7 +86,7 @@ export function exportMarkdown(annotations: readonly Annotation[], opts: Markdow
     const text = linkText(title) || linkText(url);
     out.push(href ? `## [${text}](${href})` : `## ${text}`, '', `Highlighted ${first === last ? first : `${first} – ${last}`}`, '');
     for (const a of list) {
-      out.push(blockquote(a.target.selector[0].exact), '');
+      out.push(a.target.selector[0].exact ? blockquote(a.target.selector[0].exact) : '_(anchored by position only: its quote is read when the page is next opened)_', '');
       const note = noteOf(a);
       if (note) out.push(paragraph(note), '');
       const tags = tagsOf(a);

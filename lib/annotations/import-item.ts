@@ -7,9 +7,10 @@
 // foreign HLC stamp is kept only when stampProblem accepts it (otherwise the record is stamped by
 // this device's clock when it is written).
 
-import type { SelectorPair, TextPositionSelector, TextQuoteSelector } from '../anchoring/types';
+import type { SelectorPair, TextQuoteSelector } from '../anchoring/types';
 import { canonicalUrl } from './canonical-url';
-import { toUtf16Offsets } from './code-points';
+import type { CodePointSpan } from '../anchoring/anchor';
+import { codePointLength, toUtf16Offsets } from './code-points';
 import { decode, isValidDevice, stampProblem } from './hlc';
 import type { Candidate } from './import-shapes';
 import { COLORS, normalizeTags, type AnnotationBody, type Color } from './model';
@@ -33,6 +34,10 @@ export interface ImportDraft {
   source: string;
   title: string;
   selector: SelectorPair;
+  /** The position in code points, as the file gave it (absent for files that count UTF-16 units). */
+  codePoints?: CodePointSpan;
+  /** A TextPositionSelector alone: anchored by position only (the quote is read from the page). */
+  byPosition?: true;
   body: AnnotationBody[];
   color: Color;
   entityIds: string[];
@@ -197,36 +202,93 @@ function offset(v: unknown, at: string): number {
   return v;
 }
 
-function selectorPair(selectors: unknown, at: string, utf16: boolean, notes: ImportNote[]): SelectorPair {
+/** Why a selector that is not a text quote or position cannot anchor on a page's text. */
+function describeSelector(type: string): string {
+  switch (type) {
+    case 'SvgSelector':
+      return 'SvgSelector: a region of an image, not text';
+    case 'DataPositionSelector':
+      return 'DataPositionSelector: byte offsets in binary data, not text';
+    case 'CssSelector':
+    case 'XPathSelector':
+      return `${type}: a page element, not a passage of its text (not supported)`;
+    case 'FragmentSelector':
+      return 'FragmentSelector: a part of the resource by its fragment, not a passage of text';
+    case 'RangeSelector':
+      return 'RangeSelector: between selectors that are not text quotes or positions';
+    case 'a selector given by its IRI':
+      return 'a selector given only by its IRI, not in the file';
+    default:
+      return type;
+  }
+}
+
+interface Selected {
+  selector: SelectorPair;
+  codePoints?: CodePointSpan;
+  byPosition?: true;
+}
+
+function positionOf(p: { sel: Obj; at: string }): { start: number; end: number } {
+  const start = offset(p.sel.start, join(p.at, 'start'));
+  const end = offset(p.sel.end, join(p.at, 'end'));
+  if (end <= start) throw new Refused(join(p.at, 'end'), 'expected end > start');
+  return { start, end };
+}
+
+function selectorPair(selectors: unknown, at: string, utf16: boolean, notes: ImportNote[]): Selected {
   const found: Found = { others: [] };
   findSelectors(selectors, at, found);
   if (!found.quote) {
-    if (found.position) throw new Refused(at, 'a TextPositionSelector alone cannot be anchored (the page text is not in the file): expected a TextQuoteSelector');
-    throw new Refused(at, found.others.length ? `only text quotes can be anchored, found ${[...new Set(found.others)].join(', ')}: expected a TextQuoteSelector` : 'expected a TextQuoteSelector');
+    if (found.position) {
+      // Anchored by position on the page's text (nothing to verify it against); the quote is read
+      // from the page when it first anchors there.
+      const o = positionOf(found.position);
+      notes.push('position only');
+      const quote: TextQuoteSelector = { type: 'TextQuoteSelector', exact: '', prefix: '', suffix: '' };
+      return { selector: [quote, { type: 'TextPositionSelector', ...o }], byPosition: true, ...(utf16 ? {} : { codePoints: o }) };
+    }
+    throw new Refused(at, found.others.length ? `${[...new Set(found.others)].map(describeSelector).join('; ')}: expected a TextQuoteSelector or a TextPositionSelector` : 'expected a TextQuoteSelector or a TextPositionSelector');
   }
   const q = found.quote;
   const exact = text(q.sel.exact, join(q.at, 'exact'), { required: true });
   if (!exact) throw new Refused(join(q.at, 'exact'), 'expected a non-empty quote');
   const quote: TextQuoteSelector = { type: 'TextQuoteSelector', exact, prefix: text(q.sel.prefix, join(q.at, 'prefix')), suffix: text(q.sel.suffix, join(q.at, 'suffix')) };
-  let position: TextPositionSelector;
   if (found.position) {
-    const p = found.position;
-    const start = offset(p.sel.start, join(p.at, 'start'));
-    const end = offset(p.sel.end, join(p.at, 'end'));
-    if (end <= start) throw new Refused(join(p.at, 'end'), 'expected end > start');
-    const o = utf16 ? { start, end } : toUtf16Offsets(start, quote.prefix, exact);
-    position = { type: 'TextPositionSelector', start: o.start, end: o.start + exact.length };
-  } else {
-    // Found by its quote when the page is opened; the position is only a hint.
-    notes.push('no position');
-    position = { type: 'TextPositionSelector', start: quote.prefix.length, end: quote.prefix.length + exact.length };
+    const { start } = positionOf(found.position);
+    if (utf16) return { selector: [quote, { type: 'TextPositionSelector', start, end: start + exact.length }] };
+    // Code points: kept as given (exact on the page's text); the UTF-16 position is a hint from the prefix.
+    const o = toUtf16Offsets(start, quote.prefix, exact);
+    return { selector: [quote, { type: 'TextPositionSelector', start: o.start, end: o.start + exact.length }], codePoints: { start, end: start + codePointLength(exact) } };
   }
-  return [quote, position];
+  // Found by its quote when the page is opened; the position is only a hint.
+  notes.push('no position');
+  return { selector: [quote, { type: 'TextPositionSelector', start: quote.prefix.length, end: quote.prefix.length + exact.length }] };
 }
 
-interface TargetOut {
+/** A target with no selector: CSTO Lens keeps highlights of passages, and has no notes on a whole page. */
+export const WHOLE = 'a note on the whole resource, with no passage: only highlights of passages are kept (no page notes)';
+
+export const HYPOTHESIS_PAGE_NOTE = 'a Hypothesis page note (on the whole page, no passage): only highlights of passages are kept (no page notes)';
+
+const article = (w: string) => `${/^[aeiou]/i.test(w) ? 'an' : 'a'} ${w}`;
+
+const NON_TEXT_TYPES = ['Image', 'Video', 'Sound', 'Dataset'];
+
+/** What a target (or the resource it refines) is when it says it is no text page: "an Image", "a application/pdf resource". */
+function nonText(t: Obj): string | null {
+  const src = isObj(t.source) ? t.source : t;
+  for (const r of [t, src]) {
+    const type = asList(r.type).find((x): x is string => typeof x === 'string' && NON_TEXT_TYPES.includes(x));
+    if (type) return article(type);
+    const format = asList(r.format).find((x): x is string => typeof x === 'string');
+    if (format && !/^text\/|^application\/(xhtml\+)?xml|html/.test(format)) return article(`${format} resource`);
+  }
+  return null;
+}
+
+interface TargetOut extends Selected {
   source: string;
-  selector: SelectorPair;
   title: string;
 }
 
@@ -239,14 +301,15 @@ function target(v: unknown, at: string, utf16: boolean, notes: ImportNote[]): Ta
     const t = list[i];
     const p = Array.isArray(v) ? join(at, i) : at;
     try {
-      if (typeof t === 'string') throw new Refused(p, 'targets a whole resource, with no quoted passage to highlight');
+      if (typeof t === 'string') throw new Refused(p, WHOLE);
       if (!isObj(t)) throw new Refused(p, 'expected an object');
-      if (['Composite', 'List', 'Independents', 'Choice'].includes(String(t.type))) throw new Refused(p, `a ${String(t.type)} of several resources cannot be highlighted`);
-      if (t.source === undefined) throw new Refused(p, 'targets a whole resource, with no quoted passage to highlight');
+      if (['Composite', 'List', 'Independents', 'Choice'].includes(String(t.type))) throw new Refused(p, `${article(String(t.type))} of several resources cannot be highlighted`);
+      const kind = nonText(t);
+      if (kind) throw new Refused(p, `${kind}, not a text page: nothing to highlight`);
+      if (t.source === undefined) throw new Refused(p, WHOLE);
       const source = httpSource(t.source, join(p, 'source'));
-      if (t.selector === undefined) throw new Refused(join(p, 'selector'), 'targets a whole page, with no quoted passage to highlight');
-      const selector = selectorPair(t.selector, join(p, 'selector'), utf16, notes);
-      return { source, selector, title: text(t['csto:title'], join(p, 'csto:title')) };
+      if (t.selector === undefined) throw new Refused(join(p, 'selector'), WHOLE);
+      return { source, ...selectorPair(t.selector, join(p, 'selector'), utf16, notes), title: text(t['csto:title'], join(p, 'csto:title')) };
     } catch (e) {
       if (!(e instanceof Refused)) throw e;
       firstError ??= e;
@@ -351,6 +414,11 @@ function stamp(hlc: unknown, device: unknown, now: number, ownId: boolean, notes
   return hlc as string;
 }
 
+const extras = (t: Selected): Pick<ImportDraft, 'codePoints' | 'byPosition'> => ({
+  ...(t.codePoints ? { codePoints: t.codePoints } : {}),
+  ...(t.byPosition ? { byPosition: t.byPosition } : {}),
+});
+
 // ---- items --------------------------------------------------------------------------------------
 
 function w3c(c: Candidate, now: number): ImportDraft {
@@ -371,6 +439,7 @@ function w3c(c: Candidate, now: number): ImportDraft {
     source: t.source,
     title: t.title,
     selector: t.selector,
+    ...extras(t),
     body: bodies(raw, at, notes),
     color: color(raw['csto:color'], join(at, 'csto:color')),
     entityIds: entityIds(raw['csto:entityIds'], join(at, 'csto:entityIds')),
@@ -398,7 +467,9 @@ function hypothesis(c: Candidate, now: number): ImportDraft {
   const html = isObj(raw.links) && typeof raw.links.html === 'string' ? raw.links.html : undefined;
   const { id, via } = html && typeof raw.id === 'string' ? { id: uuidFromKey(`via:${html}`), via: html } : identity(raw.id, raw, join(at, 'id'), 'https://hypothes.is/a/');
   const targets = asList(raw.target).map((t) => (isObj(t) && t.source === undefined ? { ...t, source: raw.uri } : t));
-  if (!targets.length) throw new Refused(join(at, 'target'), 'a page note, with no quoted passage to highlight');
+  if (!targets.length || targets.every((t) => isObj(t) && t.selector === undefined)) {
+    throw new Refused(targets.length ? `${join(at, 'target')}[0].selector` : join(at, 'target'), HYPOTHESIS_PAGE_NOTE);
+  }
   const t = target(Array.isArray(raw.target) ? targets : targets[0], join(at, 'target'), false, notes);
   const d = dates(raw.created, raw.updated, at, now, notes);
   if (raw.tags !== undefined && !Array.isArray(raw.tags)) throw new Refused(join(at, 'tags'), 'expected array');
@@ -411,6 +482,7 @@ function hypothesis(c: Candidate, now: number): ImportDraft {
     source: t.source,
     title: titleOf(raw.document),
     selector: t.selector,
+    ...extras(t),
     body: assemble([text(raw.text, join(at, 'text')).trim()], tags, at),
     color: 'yellow',
     entityIds: [],

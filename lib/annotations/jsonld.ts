@@ -68,7 +68,8 @@ export interface JsonLdAnnotation {
     source: string;
     format: 'text/html';
     language: string;
-    selector: [TextQuoteSelector, TextPositionSelector];
+    /** [quote, position]; a note imported by position only, whose page was not opened since, has no quote. */
+    selector: [TextQuoteSelector, TextPositionSelector] | [TextPositionSelector];
     'csto:title': string;
   };
   /** Absent for a plain highlight (the model wants no body rather than an empty one). */
@@ -131,7 +132,10 @@ function motivationOf(a: Annotation): JsonLdAnnotation['motivation'] {
 export function toJsonLdItem(a: Annotation): JsonLdAnnotation {
   const [quote, position] = a.target.selector;
   const creator = readerAgent(a.device);
-  const cp = toCodePointOffsets(position.start, quote.prefix, quote.exact);
+  // Exact when the note knows its code points (counted on the page, or read from a file); else
+  // estimated from the prefix (notes made before code points were kept).
+  const cp = a.target.codePoints ?? toCodePointOffsets(position.start, quote.prefix, quote.exact);
+  const at: TextPositionSelector = { type: 'TextPositionSelector', start: cp.start, end: cp.end };
   const item: JsonLdAnnotation = {
     '@context': JSONLD_CONTEXT,
     id: toIri(a.id),
@@ -146,7 +150,7 @@ export function toJsonLdItem(a: Annotation): JsonLdAnnotation {
       source: a.target.source,
       format: 'text/html',
       language: languageOf(quote.exact),
-      selector: [{ type: 'TextQuoteSelector', exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix }, { type: 'TextPositionSelector', start: cp.start, end: cp.end }],
+      selector: quote.exact ? [{ type: 'TextQuoteSelector', exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix }, at] : [at],
       'csto:title': a.target.title,
     },
     'csto:color': a.color,

@@ -2,8 +2,9 @@
 // fields. Pure functions; the background stores the records (Dexie) and syncs them.
 // Every change gets a fresh HLC stamp; deletion is a tombstone, never a hard delete.
 
+import { codePointsBefore } from '../anchoring/code-points';
 import { encode, type Clock } from './hlc';
-import { COLORS, type Color, type CommentBody, type TagBody, type AnnotationBody, type AnnotationTarget, type Annotation, type NewAnnotation, type AnnotationPatch } from '../model/annotation';
+import { COLORS, type Color, type CommentBody, type TagBody, type AnnotationBody, type AnnotationTarget, type Annotation, type NewAnnotation, type AnnotationPatch, type CodePointSpan, type SelectorPair } from '../model/annotation';
 export { COLORS };
 export type { Color, CommentBody, TagBody, AnnotationBody, AnnotationTarget, Annotation, NewAnnotation, AnnotationPatch };
 
@@ -51,6 +52,14 @@ function stamp(clock: Clock): { hlc: string; device: string; at: string } {
   return { hlc: encode(s), device: s.device, at: new Date(now).toISOString() };
 }
 
+/** The input's code points when they count the quote (a span of another length is dropped: export estimates then). */
+function codePointsOf(input: NewAnnotation): { codePoints?: CodePointSpan } {
+  const c = input.codePoints;
+  const exact = input.selector[0].exact;
+  if (!c || !Number.isSafeInteger(c.start) || c.start < 0 || c.end - c.start !== codePointsBefore(exact, exact.length)) return {};
+  return { codePoints: { start: c.start, end: c.end } };
+}
+
 export function createAnnotation(input: NewAnnotation, clock: Clock): Annotation {
   const { hlc, device, at } = stamp(clock);
   return {
@@ -58,7 +67,7 @@ export function createAnnotation(input: NewAnnotation, clock: Clock): Annotation
     type: 'Annotation',
     created: at,
     modified: at,
-    target: { source: input.source, title: input.title, selector: input.selector },
+    target: { source: input.source, title: input.title, selector: input.selector, ...codePointsOf(input) },
     body: bodies(input.note, input.tags ?? []),
     color: input.color ?? 'yellow',
     entityIds: uniq(input.entityIds ?? []),
@@ -81,6 +90,27 @@ export function editAnnotation(a: Annotation, patch: AnnotationPatch, clock: Clo
     hlc,
     device,
   };
+}
+
+/**
+ * A position-only note (`byPosition`) with its quote read from the page, at exactly the position it
+ * was imported with: later visits anchor it by the quote too. Throws when it has a quote already, or
+ * when the selector is not one of that position.
+ */
+export function withQuote(a: Annotation, selector: SelectorPair, codePoints: CodePointSpan, clock: Clock): Annotation {
+  if (a.deleted) throw new Error(`annotation ${a.id} is deleted`);
+  if (a.target.selector[0].exact) throw new Error(`annotation ${a.id} has its quote`);
+  const [quote, position] = selector;
+  const samePlace = a.target.codePoints
+    ? a.target.codePoints.start === codePoints.start && a.target.codePoints.end === codePoints.end
+    : a.target.selector[1].start === position.start && a.target.selector[1].end === position.end;
+  if (!quote.exact || position.end - position.start !== quote.exact.length || codePoints.end - codePoints.start !== codePointsBefore(quote.exact, quote.exact.length) || !samePlace) {
+    throw new Error(`annotation ${a.id}: the quote is not the text at its position`);
+  }
+  const { hlc, device, at } = stamp(clock);
+  const q = { type: 'TextQuoteSelector' as const, exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix };
+  const p = { type: 'TextPositionSelector' as const, start: position.start, end: position.end };
+  return { ...a, modified: at, target: { ...a.target, selector: [q, p], codePoints: { start: codePoints.start, end: codePoints.end } }, hlc, device };
 }
 
 /** The tombstone that replaces a. */

@@ -27,7 +27,15 @@ export const annotationRecordSchema = z
     type: z.literal('Annotation'),
     created: z.string().min(1).max(64),
     modified: z.string().min(1).max(64),
-    target: z.object({ source: z.string(), title: z.string(), selector: z.tuple([quote, position]) }).passthrough(),
+    target: z
+      .object({
+        source: z.string(),
+        title: z.string(),
+        selector: z.tuple([quote, position]),
+        codePoints: z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() }).optional(),
+        byPosition: z.literal(true).optional(),
+      })
+      .passthrough(),
     body: z.array(bodyItem),
     color: z.enum(COLORS),
     entityIds: z.array(z.string()),

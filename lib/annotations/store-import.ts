@@ -48,12 +48,19 @@ export function importedRecordProblem(a: Annotation, now: number): string | null
 
 type Decision = 'add' | 'update' | 'unchanged' | 'deletedSince';
 
+/** A position-only note whose quote was read from its page since: the same note when its position is. */
+function samePositionOnly(d: ImportDraft, a: Annotation): boolean {
+  if (!d.byPosition || !a.target.byPosition) return false;
+  const same = (x: unknown, y: unknown) => x !== undefined && JSON.stringify(x) === JSON.stringify(y);
+  return same(d.codePoints, a.target.codePoints) || same(d.selector[1], a.target.selector[1]);
+}
+
 function sameContent(d: ImportDraft, a: Annotation): boolean {
   return (
     d.source === a.target.source &&
     d.title === a.target.title &&
     d.color === a.color &&
-    JSON.stringify(d.selector) === JSON.stringify(a.target.selector) &&
+    (JSON.stringify(d.selector) === JSON.stringify(a.target.selector) || samePositionOnly(d, a)) &&
     JSON.stringify(d.body) === JSON.stringify(a.body) &&
     JSON.stringify(d.entityIds) === JSON.stringify(a.entityIds)
   );
@@ -104,7 +111,7 @@ function record(d: ImportDraft, clock: HybridClock, keepStamp: boolean): Annotat
     type: 'Annotation',
     created: d.created,
     modified: d.modified,
-    target: { source: d.source, title: d.title, selector: d.selector },
+    target: { source: d.source, title: d.title, selector: d.selector, ...(d.codePoints ? { codePoints: d.codePoints } : {}), ...(d.byPosition ? { byPosition: d.byPosition } : {}) },
     body: d.body,
     color: d.color,
     entityIds: d.entityIds,

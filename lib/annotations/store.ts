@@ -1,5 +1,6 @@
 import type { Annotation, AnnotationPatch, NewAnnotation } from './model';
-import { createAnnotation, deleteAnnotation, editAnnotation, merge } from './model';
+import { createAnnotation, deleteAnnotation, editAnnotation, merge, withQuote } from './model';
+import type { CodePointSpan, SelectorPair } from '../model/annotation';
 import { compareEncoded, decode, encode, HybridClock, isValidDevice, MAX_COUNTER, MAX_FUTURE_SKEW_MS, stampProblem } from './hlc';
 import { planImport } from './import';
 import { assertRecord, recordProblem } from './record-rules';
@@ -145,6 +146,11 @@ export class AnnotationStore {
 
   edit(id: string, patch: AnnotationPatch): Promise<Annotation> {
     return this.writeLocal(async (clock) => editAnnotation(await this.live(id), patch, clock));
+  }
+
+  /** A position-only note's quote, read from its page where it anchored (`withQuote`). */
+  setQuote(id: string, selector: SelectorPair, codePoints: CodePointSpan): Promise<Annotation> {
+    return this.writeLocal(async (clock) => withQuote(await this.live(id), selector, codePoints, clock));
   }
 
   /** Deletes by tombstone (so the deletion syncs); `restore` undoes it. */

@@ -68,6 +68,7 @@ export class NoteEditorSessions {
         source: t.request.source,
         title: t.request.title,
         selector: t.request.selector,
+        ...(t.request.codePoints ? { codePoints: t.request.codePoints } : {}),
         color: draft.color,
         entityIds,
         ...(draft.note.trim() ? { note: draft.note } : {}),

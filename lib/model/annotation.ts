@@ -39,11 +39,24 @@ export interface TagBody {
 
 export type AnnotationBody = CommentBody | TagBody;
 
+/** Where a target is in code points (as the W3C model counts), when that is known exactly. */
+export interface CodePointSpan {
+  readonly start: number;
+  readonly end: number;
+}
+
 export interface AnnotationTarget {
   /** Canonical URL of the page (canonical-url.ts). */
   source: string;
   title: string;
+  /** [quote, position in UTF-16 units]. A quote with an empty `exact` is not known yet (`byPosition`). */
   selector: SelectorPair;
+  /** The position in code points (the W3C model's unit), exact: counted on the page's text when the note
+   *  was made, or read from an imported file. Export writes it; anchoring converts it on the page's text. */
+  codePoints?: CodePointSpan;
+  /** Imported with a TextPositionSelector alone: anchored by position only; the quote is read from the
+   *  page when it is first anchored there (then kept, so later visits anchor by the quote too). */
+  byPosition?: true;
 }
 
 export interface Annotation {
@@ -72,6 +85,8 @@ export interface NewAnnotation {
   source: string;
   title: string;
   selector: SelectorPair;
+  /** The selection's position in code points, counted on the page's text. */
+  codePoints?: CodePointSpan;
   note?: string;
   tags?: readonly string[];
   color?: Color;

@@ -23,7 +23,7 @@ export interface Candidate {
   utf16?: boolean;
 }
 
-export type ImportNote = 'dates filled' | 'stamp refused' | 'no position' | 'unsupported bodies dropped';
+export type ImportNote = 'dates filled' | 'stamp refused' | 'no position' | 'position only' | 'unsupported bodies dropped';
 
 export interface Rejection {
   /** JSON path of what is wrong, e.g. `first.items[3].target.selector`. */

@@ -1,8 +1,8 @@
 // The note editor frame's messages' data (content script / editor frame ↔ background). Plain types.
-import type { Color, SelectorPair } from './annotation';
+import type { CodePointSpan, Color, SelectorPair } from './annotation';
 
 export type NoteEditorRequest =
-  | { mode: 'new'; source: string; title: string; selector: SelectorPair; color?: Color }
+  | { mode: 'new'; source: string; title: string; selector: SelectorPair; codePoints?: CodePointSpan; color?: Color }
   | { mode: 'view'; id: string };
 
 export interface NoteEditorView {

@@ -1,4 +1,4 @@
-import { anchorMany, describe as describeRange, type AnchorTarget } from '../anchoring';
+import { anchorMany, describe as describeRange, utf16ToCodePoints, type AnchorTarget, type CodePointSpan } from '../anchoring';
 import type { SelectorPair } from '../anchoring/types';
 import type { Annotation, AnnotationPatch, Color } from '../annotations/model';
 import { collectText, collectTextAsync, type TextIndex } from '../dom/collect';
@@ -155,6 +155,24 @@ export class AnnotationsLayer {
     });
     this.orphans = [...orphans];
     this.draw(found, index);
+    for (const a of found) if (!quoteOf(a.annotation) && a.annotation.target.byPosition) this.keepQuote(a, index.text);
+  }
+
+  /**
+   * A note imported by position only, anchored here for the first time: its quote (with context) is
+   * read from the page at that position and stored, so later visits find it by the quote too, also
+   * on a page that has changed since.
+   */
+  private keepQuote(a: Anchored, text: string): void {
+    const id = a.annotation.id;
+    const selector = describeRange(text, a.start, a.end);
+    const codePoints = utf16ToCodePoints(text, a.start, a.end);
+    void sendMessage('annotationSetQuote', { id, selector, codePoints })
+      .then((updated) => {
+        const now = this.anchored.get(id);
+        if (now && now.annotation.id === updated.id) now.annotation = updated;
+      })
+      .catch(() => {}); // another tab stored it first, or the note changed: it anchors by position again next time
   }
 
   /** Draws (or draws again) anchored notes from their offsets in `index`. */
@@ -259,6 +277,7 @@ export class AnnotationsLayer {
       source: this.source,
       title: this.opts.document.title,
       selector,
+      codePoints: utf16ToCodePoints(index.text, at.start, at.end),
       color,
       entityIds,
       ...(extra.note ? { note: extra.note } : {}),
@@ -273,13 +292,13 @@ export class AnnotationsLayer {
     return annotation;
   }
 
-  /** The W3C selectors of a range of the page, for a note the editor frame will save (sec-page). */
-  selectorFor(selected: Range): SelectorPair | null {
+  /** The W3C selectors of a range of the page (and its code points), for a note the editor frame will save (sec-page). */
+  selectorFor(selected: Range): { selector: SelectorPair; codePoints: CodePointSpan } | null {
     if (selected.collapsed) return null;
     const index = this.index();
     const at = offsetsFromRange(index, selected);
     if (!at || at.end <= at.start) return null;
-    return describeRange(index.text, at.start, at.end);
+    return { selector: describeRange(index.text, at.start, at.end), codePoints: utf16ToCodePoints(index.text, at.start, at.end) };
   }
 
   /** Draws one note from a fresh read of the page (anchored again if its text moved). */

@@ -41,9 +41,9 @@ export class PageUiHost {
       openNoteEditor: async (rect) => {
         const layer = this.layer();
         const range = this.selectedRange();
-        const selector = range ? layer?.selectorFor(range) : null;
-        if (!layer || !selector) return false;
-        const { token } = await sendMessage('noteEditorOpen', { mode: 'new', source: layer.source, title: document.title, selector });
+        const described = range ? layer?.selectorFor(range) : null;
+        if (!layer || !described) return false;
+        const { token } = await sendMessage('noteEditorOpen', { mode: 'new', source: layer.source, title: document.title, ...described });
         this.frame.open(token, rect);
         this.lastSelection = null;
         return true;

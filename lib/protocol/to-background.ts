@@ -1,5 +1,5 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { Annotation, AnnotationPatch, NewAnnotation } from '../model/annotation';
+import type { Annotation, AnnotationPatch, CodePointSpan, NewAnnotation, SelectorPair } from '../model/annotation';
 import type { Candidate, ImportOutcome, ImportPreview, ImportProgress, ImportResult, ImportShape } from '../model/import';
 import type {
   CardData,
@@ -42,6 +42,8 @@ export interface ToBackground {
   annotationEdit(data: { id: string; patch: AnnotationPatch }): Annotation;
   annotationDelete(data: { id: string }): Annotation;
   annotationRestore(data: { id: string }): Annotation;
+  /** A note imported by position only: its quote, read from the page where it first anchored. */
+  annotationSetQuote(data: { id: string; selector: SelectorPair; codePoints: CodePointSpan }): Annotation;
   /** Validates and applies a W3C JSON-LD AnnotationCollection in one transaction; nothing is written on error. */
   annotationsImport(data: { json: string }): { ok: true; result: ImportResult } | { ok: false; errors: string[] };
   /** The content script reports the page's orphans, for the notebook. */

@@ -137,6 +137,7 @@ export function previewSummary(p: ImportPreview): { headline: string; details: s
   if (p.unchanged) details.push(`${p.unchanged.toLocaleString('en')} already here, the same or newer: left as they are.`);
   const notes = p.notes;
   if (notes['dates filled']) details.push(`${n(notes['dates filled'], 'annotation')} without a date: dated with the import time.`);
+  if (notes['position only']) details.push(`${n(notes['position only'], 'annotation')} with a position but no quote: anchored by position only when the page opens, and its quote read from the page then.`);
   if (notes['no position']) details.push(`${n(notes['no position'], 'annotation')} with a quote but no position: found by the quote when the page opens.`);
   if (notes['stamp refused']) details.push(`${n(notes['stamp refused'], 'annotation')} with a sync stamp this device cannot accept: stamped anew by this device.`);
   if (notes['unsupported bodies dropped']) details.push(`${n(notes['unsupported bodies dropped'], 'annotation')} with bodies that are neither text nor a link: those bodies are left out.`);

@@ -82,6 +82,7 @@ export function useNotebook(db: LensDb) {
     title: a.target.title,
     source: a.target.source,
     orphan: orphans.has(a.id),
+    byPosition: !!a.target.byPosition,
     entityNames: a.entityIds.map((id) => names[id] ?? id),
   });
   const groups = grouped

@@ -153,3 +153,41 @@ group('context similarity', () => {
     expect(textMatchScore('', 'abc')).toBe(0);
   });
 });
+
+group('a target with a position only (imported with a TextPositionSelector alone)', () => {
+  const noQuote = { type: 'TextQuoteSelector', exact: '', prefix: '', suffix: '' } as const;
+  const at = (start: number, end: number) => ({ type: 'TextPositionSelector', start, end }) as const;
+
+  it('anchors at its position, verified against nothing, and the empty quote is not searched', () => {
+    const start = TEXT.indexOf('Belarus');
+    expect(anchor(TEXT, [noQuote, at(start, start + 7)])).toEqual({ start, end: start + 7, method: 'position', score: 1 });
+    // Edited page: still the same offsets (nothing to check them against).
+    const edited = 'NEWS: ' + TEXT;
+    expect(anchor(edited, [noQuote, at(start, start + 7)])).toMatchObject({ start, end: start + 7 });
+  });
+
+  it('is an orphan when the position is beyond the page text (code points beyond it: the stored position is tried)', () => {
+    expect(anchor(TEXT, [noQuote, at(TEXT.length - 2, TEXT.length + 5)])).toBeNull();
+    expect(anchorMany(TEXT, [{ selector: [noQuote, at(0, 1)], codePoints: { start: TEXT.length, end: TEXT.length + 3 } }])).toEqual([{ start: 0, end: 1, method: 'position', score: 1 }]);
+  });
+
+  it('takes its position from code points counted on the page text (astral characters before it)', () => {
+    const text = '🇷🇺 𝐀𝐁 ' + TEXT;
+    const start = text.indexOf('Belarus');
+    // Four astral characters before: code point 7 + … is UTF-16 unit start.
+    const cp = [...text.slice(0, start)].length;
+    expect(start - cp).toBe(4);
+    const [hit] = anchorMany(text, [{ selector: [noQuote, at(cp, cp + 7)], codePoints: { start: cp, end: cp + 7 } }]);
+    expect(hit && text.slice(hit.start, hit.end)).toBe('Belarus');
+  });
+
+  it('with a quote, code points beat a stale UTF-16 position among repeated quotes', () => {
+    const text = `😀😀😀😀 CSTO and CSTO`;
+    const second = text.lastIndexOf('CSTO');
+    const [q] = describe(text, second, second + 4);
+    const cp = [...text.slice(0, second)].length;
+    // The UTF-16 hint points 4 units early (as an estimate from the prefix would); code points are exact.
+    const [hit] = anchorMany(text, [{ selector: [q, at(second - 4, second)], codePoints: { start: cp, end: cp + 4 } }]);
+    expect(hit).toMatchObject({ start: second, end: second + 4, method: 'position' });
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CSV_COLUMNS, csvField, exportCsv, exportJsonLd, exportMarkdown, hashtag } from '../../../lib/annotations/export';
-import { describe as describeSpan } from '../../../lib/anchoring';
+import { describe as describeSpan, type TextPositionSelector, type TextQuoteSelector } from '../../../lib/anchoring';
 import { toUtf16Offsets } from '../../../lib/annotations/code-points';
 import { toJsonLdItem, type JsonLdAnnotation } from '../../../lib/annotations/jsonld';
 import { createAnnotation, type Annotation } from '../../../lib/annotations/model';
@@ -184,13 +184,26 @@ describe('exportJsonLd', () => {
     const i = text.indexOf(quote);
     const a = createAnnotation({ source: 'https://x.example/', title: '', selector: describeSpan(text, i, i + quote.length) }, fakeClock());
     expect([a.target.selector[1].start, a.target.selector[1].end]).toEqual([s16, e16]);
-    const [, pos] = toJsonLdItem(a).target.selector;
+    const [q, pos] = toJsonLdItem(a).target.selector as [TextQuoteSelector, TextPositionSelector];
     expect([pos.start, pos.end]).toEqual([sCp, eCp]);
-    const [q] = toJsonLdItem(a).target.selector;
     expect(toUtf16Offsets(pos.start, q.prefix, q.exact)).toEqual({ start: s16, end: e16 });
   });
 
   it('survives JSON serialisation unchanged', () => {
     expect(JSON.parse(JSON.stringify(doc))).toEqual(doc);
+  });
+});
+
+describe('a note imported by position only, its page not opened since', () => {
+  const a = sample()[1]!;
+  const byPosition: Annotation = { ...a, target: { ...a.target, selector: [{ type: 'TextQuoteSelector', exact: '', prefix: '', suffix: '' }, { type: 'TextPositionSelector', start: 3, end: 9 }], codePoints: { start: 3, end: 9 }, byPosition: true } };
+
+  it('is exported with its position only (no empty quote), in code points', () => {
+    expect(toJsonLdItem(byPosition).target.selector).toEqual([{ type: 'TextPositionSelector', start: 3, end: 9 }]);
+  });
+
+  it('says so in Markdown instead of an empty quote', () => {
+    expect(exportMarkdown([byPosition])).toContain('_(anchored by position only: its quote is read when the page is next opened)_');
+    expect(exportMarkdown([byPosition])).not.toMatch(/^>\s*$/m);
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { decode } from '../../../lib/annotations/hlc';
+import { describe as describeSpan } from '../../../lib/anchoring';
 import {
-  createAnnotation, deleteAnnotation, editAnnotation, merge, normalizeTags, noteOf, tagsOf,
+  createAnnotation, deleteAnnotation, editAnnotation, merge, normalizeTags, noteOf, tagsOf, withQuote,
 } from '../../../lib/annotations/model';
 import { fakeClock, span } from './fixtures';
 
@@ -87,5 +88,29 @@ describe('normalizeTags', () => {
     [['two  words'], ['two words']],
   ])('%j → %j', (input, want) => {
     expect(normalizeTags(input)).toEqual(want);
+  });
+});
+
+describe('withQuote (a position-only note, its quote read from the page)', () => {
+  const page = 'The CSTO 🛡 met in Minsk.';
+  const start = page.indexOf('met');
+  const imported = () => {
+    const a = createAnnotation({ source: 'https://tass.com/a', title: 'T', selector: [{ type: 'TextQuoteSelector', exact: '', prefix: '', suffix: '' }, { type: 'TextPositionSelector', start: start - 1, end: start + 2 }] }, fakeClock());
+    return { ...a, target: { ...a.target, codePoints: { start: start - 1, end: start + 2 }, byPosition: true as const } };
+  };
+
+  it('stores the quote at exactly that position, as a new version', () => {
+    const a = imported();
+    const q = withQuote(a, describeSpan(page, start, start + 3), { start: start - 1, end: start + 2 }, fakeClock('dev-a', Date.UTC(2024, 4, 2)));
+    expect(q.target.selector[0]).toMatchObject({ exact: 'met', prefix: 'The CSTO 🛡 ' });
+    expect(q.target.byPosition).toBe(true);
+    expect(q.hlc > a.hlc).toBe(true);
+  });
+
+  it('refuses a quote from another place, or a second time', () => {
+    const a = imported();
+    expect(() => withQuote(a, describeSpan(page, 0, 3), { start: 0, end: 3 }, fakeClock())).toThrow(/not the text at its position/);
+    const q = withQuote(a, describeSpan(page, start, start + 3), { start: start - 1, end: start + 2 }, fakeClock());
+    expect(() => withQuote(q, describeSpan(page, start, start + 3), { start: start - 1, end: start + 2 }, fakeClock())).toThrow(/has its quote/);
   });
 });

@@ -2,7 +2,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { describe as describeSelectors } from '../../../lib/anchoring';
 import { HybridClock } from '../../../lib/annotations/hlc';
-import { createAnnotation, editAnnotation, type Annotation, type AnnotationPatch, type NewAnnotation } from '../../../lib/annotations/model';
+import { createAnnotation, editAnnotation, withQuote, type Annotation, type AnnotationPatch, type NewAnnotation } from '../../../lib/annotations/model';
+import type { CodePointSpan, SelectorPair } from '../../../lib/anchoring';
 import { collectText } from '../../../lib/dom/collect';
 import { MARK_TAG } from '../../../lib/dom/highlighter';
 import { installHighlightApi, textsIn, uninstallHighlightApi, type FakeRegistry } from '../fake-highlight-api';
@@ -31,6 +32,12 @@ vi.mock('../../../lib/protocol/to-background', () => ({
       case 'annotationEdit': {
         const { id, patch } = data as { id: string; patch: AnnotationPatch };
         const a = editAnnotation(store.get(id)!, patch, clock);
+        store.set(id, a);
+        return a;
+      }
+      case 'annotationSetQuote': {
+        const { id, selector, codePoints } = data as { id: string; selector: SelectorPair; codePoints: CodePointSpan };
+        const a = withQuote(store.get(id)!, selector, codePoints, clock);
         store.set(id, a);
         return a;
       }
@@ -197,5 +204,30 @@ describe('AnnotationsLayer: accessible name in wrap mode', () => {
     }
     expect(noteLabel('blue')).toBe('Your highlight: blue');
     expect(document.documentElement.outerHTML).not.toMatch(/private thought|secret-tag/);
+  });
+});
+
+describe('a note imported by position only', () => {
+  it('is drawn on the text at its code points, and its quote is read there and stored once', async () => {
+    const html = '<p id="a">😀 Ministers of the 𝐂𝐒𝐓𝐎 met in Moscow on Monday.</p>';
+    document.body.innerHTML = html;
+    const text = collectText(document.body).text;
+    const at = text.indexOf('met in Moscow');
+    const cp = [...text.slice(0, at)].length;
+    const a = createAnnotation({ source: 'http://localhost:3000/', title: '', selector: [{ type: 'TextQuoteSelector', exact: '', prefix: '', suffix: '' }, { type: 'TextPositionSelector', start: cp, end: cp + 13 }] }, clock);
+    const imported: Annotation = { ...a, target: { ...a.target, codePoints: { start: cp, end: cp + 13 }, byPosition: true } };
+    store.set(a.id, imported);
+    const abort = new AbortController();
+    aborts.push(abort);
+    const layer = new AnnotationsLayer({ document, signal: abort.signal, mode: 'highlight-api' });
+    await layer.start();
+    expect(textsIn(registry, 'csto-lens-note-yellow')).toEqual(['met in Moscow']);
+    await vi.waitFor(() => expect(store.get(a.id)!.target.selector[0].exact).toBe('met in Moscow'));
+    expect(sent.filter((m) => m.type === 'annotationSetQuote')).toHaveLength(1);
+    expect(layer.state().anchored).toEqual([expect.objectContaining({ id: a.id, quote: 'met in Moscow', method: 'position' })]);
+    // Read again (another visit): found by its quote now, and no second quote is sent.
+    await layer.reload();
+    expect(textsIn(registry, 'csto-lens-note-yellow')).toEqual(['met in Moscow']);
+    expect(sent.filter((m) => m.type === 'annotationSetQuote')).toHaveLength(1);
   });
 });

@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ImportPanel } from '../../../components/ImportPanel';
 import { describe as describeSpan } from '../../../lib/anchoring';
 import { exportJsonLd } from '../../../lib/annotations/export';
+import { HYPOTHESIS_PAGE_NOTE } from '../../../lib/annotations/import-item';
 import { AnnotationImports } from '../../../lib/annotations/store-import';
 import { AnnotationStore } from '../../../lib/annotations/store';
 import { LensDb } from '../../../lib/db/database';
@@ -63,7 +64,7 @@ describe('import preview in the notebook', () => {
     const { store, done, open } = setup();
     await open('search.json', search);
     expect(screen.getByTestId('import-headline').textContent).toBe('4 annotations: 2 new, 0 updated, 2 rejected');
-    expect(screen.getByText('rows[2].target[0].selector').parentElement!.textContent).toBe('rows[2].target[0].selector: targets a whole page, with no quoted passage to highlight');
+    expect(screen.getByText('rows[2].target[0].selector').parentElement!.textContent).toBe(`rows[2].target[0].selector: ${HYPOTHESIS_PAGE_NOTE}`);
     expect(await store.db.annotations.count()).toBe(0);
     await userEvent.click(screen.getByRole('button', { name: 'Import 2' }));
     await waitFor(() => expect(done).toHaveLength(1));

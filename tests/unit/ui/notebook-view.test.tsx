@@ -7,7 +7,7 @@ import { EMPTY_FILTER } from '../../../lib/ui/notebook-filter';
 
 afterEach(cleanup);
 
-const entry = (id: string, source: string) => ({ id, quote: `quote ${id}`, note: '', tags: [], color: 'yellow' as const, created: '2024-05-01T10:00:00.000Z', title: `Page ${id}`, source, orphan: false, entityNames: [] });
+const entry = (id: string, source: string) => ({ id, quote: `quote ${id}`, note: '', tags: [], color: 'yellow' as const, created: '2024-05-01T10:00:00.000Z', title: `Page ${id}`, source, orphan: false, byPosition: false, entityNames: [] });
 
 function view(over: Partial<NotebookViewProps> = {}) {
   const props: NotebookViewProps = {
