@@ -14,7 +14,7 @@ const noImportRegex = (regex, message) => ({
 const ANNOTATION_STORE = 'lib/annotations/store*.ts';
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'tests/e2e/artifacts/**', 'coverage/**'] },
+  { ignores: ['.output/**', '.wxt/**', '.cache/**', 'node_modules/**', 'tests/e2e/artifacts/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,10 +1,14 @@
 import { defineConfig } from 'wxt';
+import { fileURLToPath } from 'node:url';
+import { kbSourcesFingerprint } from './scripts/lib/vite-kb-fingerprint';
 
 // Auto-imports are off: every module imports what it uses, so the dependency
 // graph can be read from the code (see ARCHITECTURE.md).
 export default defineConfig({
   imports: false,
   modules: ['@wxt-dev/module-react'],
+  // speed: the knowledge base's sources fingerprinted at build time (a start hashes nothing).
+  vite: () => ({ plugins: [kbSourcesFingerprint(fileURLToPath(new URL('.', import.meta.url)))] }),
   // `npm run dev` opens Debian's browsers (the ones the tests drive) with the extension loaded.
   webExt: {
     binaries: { chrome: '/usr/bin/chromium', firefox: '/usr/bin/firefox-esr' },

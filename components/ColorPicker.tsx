@@ -2,8 +2,8 @@ import { NOTE_PALETTE } from '../lib/ui/palette';
 export const NOTE_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
 export type NoteColor = (typeof NOTE_COLORS)[number];
 
-/** The light variant of each note colour (the one palette, lib/ui/palette.ts). */
-export const NOTE_SWATCH = Object.fromEntries(NOTE_COLORS.map((c) => [c, NOTE_PALETTE[c][0]])) as Record<NoteColor, string>;
+/** Each note colour's fill (the one palette, lib/ui/palette.ts). */
+export const NOTE_SWATCH = Object.fromEntries(NOTE_COLORS.map((c) => [c, NOTE_PALETTE[c]])) as Record<NoteColor, string>;
 
 export interface ColorPickerProps {
   value?: NoteColor;

@@ -28,6 +28,25 @@ export function SettingsForm({ settings, onChange }: SettingsFormProps) {
           </label>
         ))}
       </fieldset>
+      <h2>Density</h2>
+      <label style={{ display: 'block' }}>
+        <input
+          type="checkbox"
+          name="firstMentionOnly"
+          checked={settings.firstMentionOnly}
+          onChange={(e) => onChange({ ...settings, firstMentionOnly: e.target.checked })}
+        />{' '}
+        First mention only: highlight each entity once per page (the popup and the card still count every mention)
+      </label>
+      <label style={{ display: 'block' }}>
+        <input
+          type="checkbox"
+          name="articleBodyOnly"
+          checked={settings.articleBodyOnly}
+          onChange={(e) => onChange({ ...settings, articleBodyOnly: e.target.checked })}
+        />{' '}
+        Article body only: leave menus, page headers and footers, side columns, bylines and comments alone
+      </label>
       <h2>Accessibility</h2>
       <label>
         <input

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { agoText, DEFAULT_SERVER_URL, type SyncStatus } from '../lib/sync/status';
 import type { SyncActions } from '../lib/sync/use-sync-status';
 
@@ -6,19 +6,73 @@ export interface SyncSettingsViewProps {
   status: SyncStatus | null;
   actions: SyncActions;
   now?: number;
+  /** The sync key as a QR image (data URL). */
+  makeQr?: (text: string) => Promise<string>;
 }
 
 function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-/** The options page's sync section: account, passphrase, status, actions. */
-export function SyncSettingsView({ status, actions, now = Date.now() }: SyncSettingsViewProps) {
+/** The sync key with Copy and its QR code: what another device needs, with the passphrase, to link. */
+function SyncKeyPanel({ syncKey, fresh, makeQr, onClose, onError }: { syncKey: string; fresh: boolean; makeQr?: (text: string) => Promise<string>; onClose: () => void; onError: (m: string) => void }) {
+  const [copied, setCopied] = useState(false);
+  const [qr, setQr] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    setQr(null);
+    if (makeQr) void makeQr(syncKey).then((url) => live && setQr(url), () => live && setQr(null));
+    return () => {
+      live = false;
+    };
+  }, [syncKey, makeQr]);
+  return (
+    <div role="group" aria-labelledby="sync-key-heading" data-testid="sync-key-panel" style={{ border: '1px solid #c90', padding: 8, margin: '8px 0' }}>
+      <p id="sync-key-heading">
+        <strong>{fresh ? 'Sync is on. To link another device:' : 'Link another device:'}</strong> open CSTO Lens Options there, paste this sync key
+        (or scan the code) and type the same passphrase. The key names the server; anyone with it can fetch and overwrite the encrypted copy, but
+        not read it without the passphrase. You can show it again here on any linked device.
+      </p>
+      <div style={{ display: 'flex', gap: 12, alignItems: 'flex-start' }}>
+        {qr && <img src={qr} alt="QR code of the sync key" data-testid="sync-key-qr" width={168} height={168} style={{ background: '#fff' }} />}
+        <div>
+          <code data-testid="sync-key" style={{ wordBreak: 'break-all', display: 'block' }}>
+            {syncKey}
+          </code>
+          <div className="row" style={{ justifyContent: 'flex-start', marginTop: 8 }}>
+            <button
+              type="button"
+              data-testid="sync-key-copy"
+              onClick={() =>
+                void navigator.clipboard.writeText(syncKey).then(
+                  () => setCopied(true),
+                  () => onError('could not copy: select the key and copy it by hand'),
+                )
+              }
+            >
+              {copied ? 'Copied' : 'Copy sync key'}
+            </button>
+            <button type="button" data-testid="sync-key-hide" onClick={onClose}>
+              {fresh ? 'Done' : 'Hide'}
+            </button>
+          </div>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+/**
+ * The options page's sync section. Off: "Turn on sync" (server prefilled, a passphrase) or "Link this
+ * device" (the sync key from a linked device, the passphrase), each one step. On: the status, Sync now,
+ * Show sync key (copy, QR), Disconnect.
+ */
+export function SyncSettingsView({ status, actions, now = Date.now(), makeQr }: SyncSettingsViewProps) {
   const [serverUrl, setServerUrl] = useState(status?.serverUrl ?? DEFAULT_SERVER_URL);
   const [syncKeyInput, setSyncKeyInput] = useState('');
   const [passphrase, setPassphrase] = useState('');
-  const [newKey, setNewKey] = useState<string | null>(null);
-  const [copied, setCopied] = useState(false);
+  const [joinPassphrase, setJoinPassphrase] = useState('');
+  const [shownKey, setShownKey] = useState<{ key: string; fresh: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -37,63 +91,77 @@ export function SyncSettingsView({ status, actions, now = Date.now() }: SyncSett
     e.preventDefault();
     void act(fn);
   };
+  const keyNamesServer = /^\s*v3\./i.test(syncKeyInput);
 
   return (
     <section aria-labelledby="sync-heading" data-testid="sync-settings">
       <h2 id="sync-heading">Sync (end-to-end encrypted)</h2>
       <p className="muted">
-        Notes, quotes and page addresses are encrypted on this device with a key made from your passphrase; the server stores only
-        ciphertext. The passphrase is never stored or sent: if you lose it, the synced copy cannot be read. The server still sees when
-        each change was made and by which device id, whether it is a deletion, and its size class; this device is named "CSTO
-        Lens" there.
+        Notes, quotes, page addresses and the pages you added to your knowledge base are encrypted on this device with a key made from your
+        passphrase; the server stores only ciphertext. The passphrase is never stored or sent: if you lose it, the synced copy cannot be read.
+        The server still sees when each change was made and by which device id, whether it is a deletion, and its size class; this device is
+        named "CSTO Lens" there.
       </p>
       {!status && <p className="muted">Loading…</p>}
       {status && !status.enabled && (
         <>
-          <label style={{ display: 'block' }}>
-            Server URL{' '}
-            <input name="serverUrl" type="url" value={serverUrl} onChange={(e) => setServerUrl(e.target.value)} style={{ width: 280 }} />
-          </label>
-          <div className="row" style={{ justifyContent: 'flex-start', marginTop: 8 }}>
-            <button type="button" disabled={busy} data-testid="sync-create" onClick={() => void act(async () => setNewKey(await actions.createAccount(serverUrl)))}>
-              Create account
+          <form
+            data-testid="sync-turn-on-form"
+            aria-labelledby="sync-turn-on-heading"
+            onSubmit={submit(async () => {
+              const key = await actions.turnOn(serverUrl, passphrase);
+              setPassphrase('');
+              setShownKey({ key, fresh: true });
+            })}
+          >
+            <h3 id="sync-turn-on-heading">First device</h3>
+            <label style={{ display: 'block' }}>
+              Passphrase{' '}
+              <input name="passphrase" type="password" autoComplete="new-password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />
+            </label>
+            <p className="muted" data-testid="sync-passphrase-hint">
+              A few unusual words: a passphrase that is easy to guess is refused. You type it once on each device.
+            </p>
+            <details>
+              <summary>Server</summary>
+              <label style={{ display: 'block' }}>
+                Server URL <input name="serverUrl" type="url" value={serverUrl} onChange={(e) => setServerUrl(e.target.value)} style={{ width: 280 }} />
+              </label>
+            </details>
+            <button type="submit" disabled={busy || passphrase.length === 0} data-testid="sync-turn-on">
+              Turn on sync
             </button>
-            <span className="muted">or link this device to an account:</span>
-          </div>
-          <form className="row" style={{ justifyContent: 'flex-start', marginTop: 8 }} onSubmit={submit(() => actions.link(serverUrl, syncKeyInput))}>
-            <input name="syncKey" placeholder="sync key from your other device" value={syncKeyInput} onChange={(e) => setSyncKeyInput(e.target.value)} style={{ width: 280 }} />
-            <button type="submit" disabled={busy || !syncKeyInput.trim()} data-testid="sync-link">
-              Link
+          </form>
+          <form
+            data-testid="sync-join-form"
+            aria-labelledby="sync-join-heading"
+            style={{ marginTop: 12 }}
+            onSubmit={submit(async () => {
+              await actions.join(syncKeyInput, joinPassphrase, keyNamesServer ? undefined : serverUrl);
+              setJoinPassphrase('');
+              setSyncKeyInput('');
+            })}
+          >
+            <h3 id="sync-join-heading">Already syncing on another device?</h3>
+            <label style={{ display: 'block' }}>
+              Sync key{' '}
+              <input name="syncKey" placeholder="from Options → Sync → Show sync key there" value={syncKeyInput} onChange={(e) => setSyncKeyInput(e.target.value)} style={{ width: 320 }} />
+            </label>
+            <label style={{ display: 'block', marginTop: 4 }}>
+              Passphrase{' '}
+              <input name="joinPassphrase" type="password" autoComplete="current-password" value={joinPassphrase} onChange={(e) => setJoinPassphrase(e.target.value)} />
+            </label>
+            {syncKeyInput.trim() && !keyNamesServer && <p className="muted">An older sync key: the server URL above (under Server) is used.</p>}
+            <button type="submit" disabled={busy || !syncKeyInput.trim() || joinPassphrase.length === 0} data-testid="sync-join">
+              Link this device
             </button>
           </form>
         </>
       )}
-      {newKey && status?.enabled && (
-        <div role="note" style={{ border: '1px solid #c90', padding: 8, margin: '8px 0' }}>
-          <p>
-            <strong>Your sync key, shown once.</strong> Keep it somewhere safe and paste it on your other devices to link them. Anyone
-            with it can read and overwrite the encrypted copy (not decrypt it).
-          </p>
-          <code data-testid="sync-key" style={{ wordBreak: 'break-all' }}>
-            {newKey}
-          </code>{' '}
-          <button
-            type="button"
-            onClick={() =>
-              void navigator.clipboard.writeText(newKey).then(
-                () => setCopied(true),
-                () => setError('could not copy: select the key and copy it by hand'),
-              )
-            }
-          >
-            {copied ? 'Copied' : 'Copy'}
-          </button>{' '}
-          <button type="button" onClick={() => setNewKey(null)}>
-            Done
-          </button>
-        </div>
+      {shownKey && status?.enabled && (
+        <SyncKeyPanel syncKey={shownKey.key} fresh={shownKey.fresh} makeQr={makeQr} onClose={() => setShownKey(null)} onError={setError} />
       )}
-      {status?.enabled && !status.hasKey && (
+      {status?.enabled && !status.hasKey && !busy && (
         <form className="row" style={{ justifyContent: 'flex-start', marginTop: 8 }} onSubmit={submit(async () => {
           await actions.setPassphrase(passphrase);
           setPassphrase('');
@@ -107,12 +175,6 @@ export function SyncSettingsView({ status, actions, now = Date.now() }: SyncSett
           </button>
         </form>
       )}
-      {status?.enabled && !status.hasKey && status.choosingPassphrase && (
-        <p className="muted" data-testid="sync-passphrase-hint">
-          Choose a passphrase that is hard to guess (a few unusual words): a weak one is refused. The salt of its key is in the sync key,
-          never on the server.
-        </p>
-      )}
       {status?.enabled && (
         <>
           <dl data-testid="sync-details" style={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', gap: '2px 12px' }}>
@@ -124,6 +186,12 @@ export function SyncSettingsView({ status, actions, now = Date.now() }: SyncSett
             <dd data-testid="sync-pending">{status.pending}</dd>
             <dt>Last error</dt>
             <dd data-testid="sync-error">{status.lastError ?? 'none'}</dd>
+            {status.kept > 0 && (
+              <>
+                <dt>Kept for a newer version</dt>
+                <dd data-testid="sync-kept">{status.kept} change{status.kept === 1 ? '' : 's'} of a kind this version does not read</dd>
+              </>
+            )}
             <dt>Set aside</dt>
             <dd data-testid="sync-set-aside">
               {status.setAside === 0
@@ -142,6 +210,19 @@ export function SyncSettingsView({ status, actions, now = Date.now() }: SyncSett
           <div className="row" style={{ justifyContent: 'flex-start' }}>
             <button type="button" disabled={busy || !status.hasKey} data-testid="sync-now" onClick={() => void act(actions.syncNow)}>
               {status.running ? 'Syncing…' : 'Sync now'}
+            </button>
+            <button
+              type="button"
+              disabled={busy || !!shownKey}
+              data-testid="sync-show-key"
+              onClick={() =>
+                void act(async () => {
+                  const key = await actions.showKey();
+                  if (key) setShownKey({ key, fresh: false });
+                })
+              }
+            >
+              Show sync key
             </button>
             <button
               type="button"

@@ -174,7 +174,8 @@ export default defineBackground(() => {
     await toolbarAction().setBadgeText({ tabId, text: badgeText(data) });
     await toolbarAction().setBadgeBackgroundColor({ tabId, color: '#2f5d8a' });
   });
-  startSync({ db, notes });
+  // Sync: notes and learned pages (a pulled page is stored and rebuilt through the learning service).
+  startSync({ db, notes, learned: learning, extensionBase });
 
   // sec-page: the source a page files its notes under, resolved here from the sender's own URL.
   onMessage('pageSource', ({ data, sender }) => resolvePageSource(sender, data.url, data.canonical, extensionBase));

@@ -637,6 +637,79 @@ ${comments([['nomad77', 'Good that someone is watching the border.']])}`,
   return { html, title };
 }
 
+// ------------------------------------------------------------------ density.html
+
+// Issue 14.5, 14.9, 14.10: a dark news page (html.dark; #theme switches it to light) with chrome that
+// names entities (banner navigation, a byline, a share bar, comments, a side column, a footer), a
+// headline strip under aria-hidden that is on screen, an aria-hidden copy of zero size, and an
+// article that names the same entities again and again.
+const DENSITY = {
+  headline: 'CSTO ministers meet in Moscow as Russia and Kazakhstan seek a common line',
+  strip: ['Belarus hosts CSTO drills', 'Armenia weighs its CSTO membership'],
+  hiddenCopy: 'Tajikistan copy for scripts',
+  byline: 'By a Kyrgyzstan correspondent',
+  paras: [
+    'MOSCOW — Foreign ministers of the CSTO met in Moscow on Tuesday. Sergey Lavrov opened the meeting and said the CSTO would hold its next summit in Kazakhstan.',
+    'Russia and Kazakhstan proposed a joint statement on the border with Afghanistan. Lavrov said Russia would send instructors; the CSTO secretariat would coordinate.',
+    'Belarus backed the plan. Russia, Belarus and Kazakhstan will hold exercises next year, and the CSTO will publish a timetable.',
+  ],
+  nav: ['Russia', 'Belarus', 'CSTO', 'Economy'],
+  comments: [['steppe_reader', 'Armenia should have been there.']] as Array<[string, string]>,
+  aside: 'Most read: Tajikistan opens a new border post',
+  footer: 'Night Desk · Uzbekistan bureau',
+};
+
+function densityPage() {
+  const title = `${DENSITY.headline} | Night Desk`;
+  const html = `<!doctype html>
+<html lang="en" class="dark">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(title)}</title>
+<style>
+body{margin:0;font:17px/1.6 Georgia,serif;background:#ffffff;color:#1a1a1a}
+html.dark body{background:#121417;color:#e6e6e6}
+a{color:inherit}
+header.site{display:flex;gap:18px;align-items:center;padding:10px 24px;border-bottom:1px solid #444;font:14px Arial,sans-serif}
+.strip{padding:6px 24px;font:14px Arial,sans-serif;border-bottom:1px solid #444}
+.copy{width:0;height:0;overflow:hidden;position:absolute}
+.wrap{display:flex;gap:32px;max-width:1100px;margin:0 auto;padding:16px 24px}
+main{flex:1}aside{width:260px;font:14px Arial,sans-serif}
+.meta,.share{font:13px Arial,sans-serif;opacity:.8}
+footer{text-align:center;font:12px Arial,sans-serif;padding:24px}
+</style>
+</head>
+<body>
+<header class="site">
+  <a class="logo" href="#">Night Desk</a>
+  <nav class="main">${DENSITY.nav.map((n) => `<a href="#${n.toLowerCase()}">${esc(n)}</a>`).join(' ')}</nav>
+  <button type="button" id="theme">Light / dark</button>
+</header>
+<div class="strip" id="strip" aria-hidden="true">Latest: ${DENSITY.strip.map((t) => `<a href="#s">${esc(t)}</a>`).join(' · ')}</div>
+<div class="copy" id="copy" aria-hidden="true">${esc(DENSITY.hiddenCopy)}</div>
+<div class="wrap">
+<main>
+<article id="article">
+<h1>${esc(DENSITY.headline)}</h1>
+<div class="meta"><span class="byline">${esc(DENSITY.byline)}</span> · <time>Tuesday</time></div>
+${DENSITY.paras.map((p) => `<p>${esc(p)}</p>`).join('\n')}
+<div class="share"><a href="#share">Share: CSTO news on social media</a></div>
+</article>
+${comments(DENSITY.comments)}
+</main>
+<aside><p>${esc(DENSITY.aside)}</p></aside>
+</div>
+<footer>${esc(DENSITY.footer)}</footer>
+<script>
+document.getElementById('theme').addEventListener('click', function () { document.documentElement.classList.toggle('dark'); });
+</script>
+</body>
+</html>
+`;
+  return { html, title };
+}
+
 // ------------------------------------------------------------------ main
 
 function main() {
@@ -725,6 +798,18 @@ function main() {
   expected['learn.html'] = {
     title: learn.title,
     note: 'Not a seed: learning it (issue 17) adds a statement by Imangali Tasmagambetov (Steppe Wire, 2025-11-14) to the knowledge base.',
+  };
+
+  const density = densityPage();
+  write('density.html', density.html);
+  const articleText = [DENSITY.headline, ...DENSITY.paras].join('\n');
+  expected['density.html'] = {
+    title: density.title,
+    note: 'Dark page (html.dark; #theme toggles it). "strip": on screen under aria-hidden, highlighted; "hiddenCopy": aria-hidden and zero size, never. With "article body only": "mentions" only (headline and paragraphs); "chrome" is the rest.',
+    mentions: mentions(articleText, LEXICON_EN),
+    strip: mentions(DENSITY.strip.join('\n'), LEXICON_EN),
+    chrome: mentions([...DENSITY.nav, DENSITY.byline, 'Share: CSTO news on social media', ...DENSITY.comments.map(([, t]) => t), DENSITY.aside, DENSITY.footer].join('\n'), LEXICON_EN),
+    hiddenCopy: mentions(DENSITY.hiddenCopy, LEXICON_EN),
   };
 
   writeFileSync(join(OUT, 'expected.json'), JSON.stringify(expected, null, 2) + '\n');

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EXT_DIRS, ROOT_DIR } from '../../tests/e2e/browsers.ts';
 
-const SOURCES = ['entrypoints', 'lib', 'components', 'assets', 'public', 'wxt.config.ts', 'package.json', 'package-lock.json'];
+const SOURCES = ['entrypoints', 'lib', 'components', 'assets', 'public', 'wxt.config.ts', 'scripts/lib/vite-kb-fingerprint.ts', 'package.json', 'package-lock.json'];
 
 function newest(path: string): number {
   if (!existsSync(path)) return 0;

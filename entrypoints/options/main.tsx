@@ -2,6 +2,7 @@ import { createRoot } from 'react-dom/client';
 import { SettingsForm } from '../../components/SettingsForm';
 import { SyncSettingsView } from '../../components/SyncSettings';
 import { useSyncStatus } from '../../lib/sync/use-sync-status';
+import { qrDataUrl } from '../../lib/ui/qr-code';
 import { useSettings } from '../../lib/ui/use-settings';
 import { Shortcuts } from '../../components/Shortcuts';
 import { useShortcuts } from '../../lib/ui/use-shortcuts';
@@ -15,7 +16,7 @@ function Options() {
   return (
     <main style={{ padding: 16, maxWidth: 560 }}>
       {settings && <SettingsForm settings={settings} onChange={save} />}
-      <SyncSettingsView status={sync.status} actions={sync.actions} />
+      <SyncSettingsView status={sync.status} actions={sync.actions} makeQr={qrDataUrl} />
       <Shortcuts shortcuts={shortcuts} changeHint={shortcutsHint()} />
     </main>
   );

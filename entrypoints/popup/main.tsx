@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import { KbStatus } from '../../components/KbStatus';
 import { PageSummary } from '../../components/PageSummary';
+import { Legend } from '../../components/Legend';
 import { PageContextView } from '../../components/PageContextView';
 import type { CardData } from '../../lib/model/knowledge';
 import { noteOf, tagsOf } from '../../lib/annotations/model';
@@ -83,6 +84,7 @@ function Popup() {
         onToggleSite={() => page.hostname && save(toggleSite(settings, page.hostname))}
         onToggleGlobal={() => save({ ...settings, enabled: !settings.enabled })}
       />
+      <Legend types={[...new Set((page.state?.list ?? []).map((e) => e.type))]} />
       <LearnPanel state={learn.state} onLearn={learn.learn} onRemove={learn.remove} onUndo={learn.undo} />
       <PageContextView
         status={context.status}

@@ -7,6 +7,7 @@ import { LensDb } from '../../lib/db/database';
 import { useNotebook } from '../../lib/ui/use-notebook';
 import { useSources } from '../../lib/ui/use-sources';
 import { viewerPath } from '../../lib/ui/viewer-url';
+import { pullOnFocus } from '../../lib/ui/pull-on-focus';
 import '../../components/theme.css';
 import '../../components/notebook.css';
 
@@ -15,6 +16,8 @@ import '../../components/notebook.css';
 const db = new LensDb();
 // Notes must not be evicted under storage pressure.
 void navigator.storage?.persist?.().catch(() => false);
+// Another browser's edits arrive when the notebook is looked at (the background pulls).
+pullOnFocus();
 
 function Highlights() {
   const nb = useNotebook(db);

@@ -48,7 +48,14 @@ export interface MetaValues {
   'sync.key': StoredKey;
   'sync.cursor': string;
   'sync.status': SyncRecord;
+  /** Changes sync kept aside to retry (lib/sync/kept.ts reads them as its KeptChange[]). */
+  'sync.kept': unknown[];
+  /** The learned documents' synced versions by id (lib/sync/learned-sync.ts). */
+  'sync.learned': Record<string, unknown>;
 }
+
+/** The meta key of the learned set's key (written by lib/kb/learned-store.ts, watched by sync). */
+export const LEARNED_KEY = 'learnedKey' as const;
 
 export type MetaKey = keyof MetaValues;
 export type MetaRow = { [K in MetaKey]: { key: K; value: MetaValues[K] } }[MetaKey];

@@ -94,11 +94,15 @@ class VisibilityCache {
     if (el.hasAttribute(OWN_UI_ATTR)) return Vis.Excluded;
     // hidden="until-found" too: it is not rendered until the browser reveals it
     if (el.hasAttribute('hidden')) return Vis.Excluded;
-    if (el.getAttribute('aria-hidden') === 'true') return Vis.Excluded;
     if (editableAttr(el) || (el as HTMLElement).isContentEditable === true) return Vis.Excluded;
     if (this.opts.skip?.(el)) return Vis.Excluded;
-    if (this.opts.styles === false) return Vis.Shown;
-    return styleVisibility(el);
+    const ariaHidden = el.getAttribute('aria-hidden') === 'true';
+    if (this.opts.styles === false) return ariaHidden ? Vis.Excluded : Vis.Shown;
+    const v = styleVisibility(el);
+    // aria-hidden hides from assistive technology, not from the eye: a headline strip under it
+    // (NYT, BBC) is on screen and read by the reader (issue 14.10). Only when it takes room,
+    // though: a zero-size aria-hidden copy is there for scripts, not for the eye.
+    return ariaHidden && v !== Vis.Excluded && !takesRoom(el) ? Vis.Excluded : v;
   }
 
   /** True when some ancestor of node (not node itself) excludes its subtree. */
@@ -129,6 +133,12 @@ function computedStyle(el: Element): CSSStyleDeclaration | null {
   } catch {
     return null;
   }
+}
+
+/** The element has a box of some size (a layout query: asked only of aria-hidden elements). */
+function takesRoom(el: Element): boolean {
+  const r = el.getBoundingClientRect?.();
+  return !!r && r.width > 0 && r.height > 0;
 }
 
 function computedDisplay(el: Element): string {
@@ -188,6 +198,11 @@ class IndexBuilder {
 
   finish(): TextIndex {
     return { text: this.parts.join(''), nodes: this.nodes, starts: this.starts, lengths: this.lengths };
+  }
+
+  /** What is read so far, as an index of its own (the builder goes on). */
+  snapshot(): TextIndex {
+    return { text: this.parts.join(''), nodes: this.nodes.slice(), starts: this.starts.slice(), lengths: this.lengths.slice() };
   }
 }
 
@@ -334,6 +349,12 @@ export interface AsyncCollectOptions extends CollectOptions {
   signal?: AbortSignal;
   /** Yields to the event loop; defaults to a macrotask yield (see schedule.ts). */
   yieldFn?: () => Promise<void>;
+  /** speed: called once, as soon as at least `chars` characters are read, with what is read so far
+   *  (a prefix of the final index: the same text, nodes and offsets); the walk goes on meanwhile.
+   *  While the promise it may return is pending, the walk yields with a timer rather than
+   *  yieldFn: a scheduler.yield() continuation runs before other tasks, such as the reply the
+   *  callback waits for, which would then wait for the whole walk. */
+  onPrefix?: { chars: number; callback: (prefix: TextIndex) => Promise<unknown> | void };
 }
 
 /** collectTextIn that yields to the event loop whenever budgetMs is spent. */
@@ -345,15 +366,28 @@ export async function collectTextInAsync(
   const yieldFn = opts.yieldFn ?? yieldToMain;
   const vis = new VisibilityCache(opts);
   const out = new IndexBuilder();
+  let prefix = opts.onPrefix;
+  let pending = false;
   let sliceStart = performance.now();
   for (const r of prepareRoots(nodes, vis)) {
     out.boundary();
     const walk = new SubtreeWalk(r, out, vis);
     for (;;) {
       const more = walk.step(256);
+      if (prefix && out.length >= prefix.chars) {
+        const p = prefix.callback(out.snapshot());
+        prefix = undefined;
+        if (p) {
+          pending = true;
+          p.then(
+            () => (pending = false),
+            () => (pending = false),
+          );
+        }
+      }
       if (!more) break;
       if (performance.now() - sliceStart >= budget) {
-        await yieldFn();
+        await (pending ? new Promise<void>((resolve) => setTimeout(resolve, 0)) : yieldFn());
         opts.signal?.throwIfAborted();
         sliceStart = performance.now();
       }

@@ -1,9 +1,12 @@
 // The highlighter's look: one palette per style key (entity types, note colours),
 // light and dark variants, and the stylesheet that paints ::highlight() and the
 // accessible-mode marks, attached without touching the page's DOM where possible.
+// Light or dark follows the page's own background (lib/dom/page-theme.ts), not the system's
+// setting: a dark page on a light system gets the dark-page tints (issue 14.9).
 
-import { ENTITY_PALETTE, NOTE_PALETTE } from '../ui/palette';
+import { ENTITY_PALETTE, ENTITY_TINT_ALPHA, NOTE_INK, NOTE_PALETTE } from '../ui/palette';
 import { cssIdent } from './guard';
+import { watchPageTheme, type PageTheme } from './page-theme';
 
 export const HIGHLIGHT_PREFIX = 'csto-lens-';
 /** The element that wraps a mention in accessible mode. */
@@ -31,8 +34,8 @@ export const STYLE_PALETTE: Record<string, Palette> = {};
 for (const [k, [l, d]] of Object.entries(ENTITY_PALETTE)) {
   STYLE_PALETTE[k] = { light: hex(l), dark: hex(d), kind: 'entity' };
 }
-for (const [k, [l, d]] of Object.entries(NOTE_PALETTE)) {
-  STYLE_PALETTE[`note-${k}`] = { light: hex(l), dark: hex(d), kind: 'note' };
+for (const [k, fill] of Object.entries(NOTE_PALETTE)) {
+  STYLE_PALETTE[`note-${k}`] = { light: hex(fill), dark: hex(fill), kind: 'note' };
 }
 
 function paletteFor(style: string): Palette {
@@ -56,24 +59,28 @@ function paletteFor(style: string): Palette {
 }
 
 const rgba = ([r, g, b]: Rgb, a: number): string => `rgb(${r} ${g} ${b} / ${a})`;
+const solid = ([r, g, b]: Rgb): string => `rgb(${r} ${g} ${b})`;
+
+/** Opacity of an entity's tint on wrap-mode marks (their underline carries part of the colour). */
+export const MARK_TINT_ALPHA = { light: 0.16, dark: 0.24 } as const;
 
 /**
  * ::highlight() paints a tint only. A text-decoration on a highlight makes Firefox repaint every
  * highlighted line at each change of the highlights (50-70 ms a frame on a 200,000-word page,
  * against 3-6 ms for a tint or a text colour): entities get a stronger tint instead of an underline.
+ * A note is a solid marker fill with its own ink, the same on any page (lib/ui/palette.ts).
  */
-function highlightDeclarations(p: Palette, dark: boolean): string {
-  const c = dark ? p.dark : p.light;
-  if (p.kind === 'note') return `background-color:${rgba(c, dark ? 0.45 : 0.5)};`;
-  return `background-color:${rgba(c, dark ? 0.34 : 0.22)};`;
+function highlightDeclarations(p: Palette, theme: PageTheme): string {
+  if (p.kind === 'note') return `background-color:${solid(p.light)};color:${NOTE_INK};`;
+  return `background-color:${rgba(p[theme], ENTITY_TINT_ALPHA[theme])};`;
 }
 
 /** Wrap-mode marks are elements: an underline costs nothing there, and tells entities from notes. */
-function markDeclarations(p: Palette, dark: boolean): string {
-  const c = dark ? p.dark : p.light;
-  if (p.kind === 'note') return highlightDeclarations(p, dark);
+function markDeclarations(p: Palette, theme: PageTheme): string {
+  if (p.kind === 'note') return highlightDeclarations(p, theme);
+  const c = p[theme];
   return (
-    `background-color:${rgba(c, dark ? 0.28 : 0.16)};` +
+    `background-color:${rgba(c, MARK_TINT_ALPHA[theme])};` +
     `text-decoration-line:underline;text-decoration-style:solid;` +
     `text-decoration-color:${rgba(c, 0.9)};text-decoration-thickness:2px;`
   );
@@ -95,16 +102,13 @@ function highlightSelectors(style: string, shards: number): string {
   return out.join(',');
 }
 
-/** CSS for one style key, both as ::highlight() (its first `shards` parts) and as wrap-mode marks. */
-export function styleCss(style: string, shards = 1): string {
+/** CSS for one style key on a light or dark page, both as ::highlight() (its first `shards` parts) and as wrap-mode marks. */
+export function styleCss(style: string, shards = 1, theme: PageTheme = 'light'): string {
   const p = paletteFor(style);
   const id = cssIdent(style);
   const sel = highlightSelectors(style, shards);
   const mark = `${MARK_TAG}[data-type="${id}"]`;
-  return (
-    `${sel}{${highlightDeclarations(p, false)}}\n${mark}{${markDeclarations(p, false)}}\n` +
-    `@media (prefers-color-scheme: dark){${sel}{${highlightDeclarations(p, true)}}${mark}{${markDeclarations(p, true)}}}\n`
-  );
+  return `${sel}{${highlightDeclarations(p, theme)}}\n${mark}{${markDeclarations(p, theme)}}\n`;
 }
 
 /** Base CSS: wrap-mode marks must not change layout; forced-colors uses system colours. */
@@ -120,11 +124,15 @@ function forcedColorsCss(styles: Iterable<string>, shards: ReadonlyMap<string, n
     : '';
 }
 
-/** The complete stylesheet for a set of style keys (all known keys by default); `shards`:
- *  how many highlight parts a style has, where more than one. */
-export function buildCss(styles: Iterable<string> = Object.keys(STYLE_PALETTE), shards: ReadonlyMap<string, number> = new Map()): string {
+/** The complete stylesheet for a set of style keys (all known keys by default) on a light or dark
+ *  page; `shards`: how many highlight parts a style has, where more than one. */
+export function buildCss(
+  styles: Iterable<string> = Object.keys(STYLE_PALETTE),
+  shards: ReadonlyMap<string, number> = new Map(),
+  theme: PageTheme = 'light',
+): string {
   const list = [...new Set(styles)];
-  return BASE_CSS + list.map((s) => styleCss(s, shards.get(s) ?? 1)).join('') + forcedColorsCss(list, shards);
+  return BASE_CSS + list.map((s) => styleCss(s, shards.get(s) ?? 1, theme)).join('') + forcedColorsCss(list, shards);
 }
 
 /**
@@ -137,8 +145,19 @@ export class StyleInjector {
   private readonly shards = new Map<string, number>();
   private sheet: CSSStyleSheet | null = null;
   private el: HTMLStyleElement | null = null;
+  private readonly themeWatch = new AbortController();
+  /** The page's theme the sheet is written for; followed while the sheet is attached. */
+  theme: PageTheme;
 
   constructor(private readonly doc: Document) {
+    this.theme = watchPageTheme(
+      doc,
+      (theme) => {
+        this.theme = theme;
+        this.write();
+      },
+      this.themeWatch.signal,
+    );
     this.install();
   }
 
@@ -164,7 +183,7 @@ export class StyleInjector {
   }
 
   get css(): string {
-    return buildCss(this.styles, this.shards);
+    return buildCss(this.styles, this.shards, this.theme);
   }
 
   /** How the sheet is attached: 'adopted', 'element' or 'none'. */
@@ -173,6 +192,7 @@ export class StyleInjector {
   }
 
   remove(): void {
+    this.themeWatch.abort();
     const doc = this.doc as Document & { adoptedStyleSheets?: CSSStyleSheet[] };
     if (this.sheet && doc.adoptedStyleSheets) {
       try {

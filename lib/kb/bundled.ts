@@ -1,7 +1,8 @@
 import registryJson from '../../assets/registry.json';
 import manifestJson from '../../assets/seeds/manifest.json';
+import sourcesHash from 'virtual:kb-sources-fingerprint';
 import type { SeedManifest, SeedSource } from './build';
-import { computeBuildKey } from './build-key';
+import { EXTRACTOR_VERSION } from './build-key';
 import { parseRegistry } from '../registry/aliases';
 import type { Registry } from '../registry/schema';
 
@@ -14,7 +15,9 @@ export interface KbSources {
   seeds: SeedSource[];
   manifest: SeedManifest;
   /** kb-speed: a cheap identity of the unparsed sources: a start that finds it stored with the
-   *  current build compares it instead of parsing the registry and hashing the build key. */
+   *  current build compares it instead of parsing the registry and hashing the build key.
+   *  speed: computed when the extension is built (scripts/lib/vite-kb-fingerprint.ts), so a
+   *  start hashes nothing. */
   fingerprint?: string;
 }
 
@@ -29,11 +32,11 @@ export function bundledSources(): KbSources {
     },
     seeds,
     manifest,
-    fingerprint: sourcesFingerprint(registryJson, seeds, manifest),
+    fingerprint: sourcesFingerprint(),
   };
 }
 
-/** Hash of the raw registry JSON, the manifest, the seeds and the extractor version. */
-export function sourcesFingerprint(registry: unknown, seeds: SeedSource[], manifest: SeedManifest): string {
-  return computeBuildKey(registry as Registry, seeds, manifest);
+/** The raw sources' hash taken at build time, with the extractor version (code, not a file). */
+export function sourcesFingerprint(): string {
+  return `${EXTRACTOR_VERSION}.${sourcesHash}`;
 }

@@ -1,13 +1,13 @@
 import type { ArticleRead, LearnedDocument } from '../model/types';
 import { articleUrls, learnedDigest, learnedDocument, learnProblem, nextLearnedKey, textHash, titleKey } from '../learn/learned';
 import type { LensDb } from '../db/database';
-import { getMeta, setMeta } from '../db/meta';
+import { getMeta, LEARNED_KEY, setMeta } from '../db/meta';
 
 // The reader's learned documents (db.ts v7): user data, never touched by a rebuild. Each change also
 // writes the learned set's key to meta, in the same transaction, so a worker start compares build keys
 // without reading the documents (lib/kb/service.ts).
 
-export const LEARNED_KEY = 'learnedKey';
+export { LEARNED_KEY };
 
 export type LearnOutcome = { ok: true; doc: LearnedDocument; created: boolean } | { ok: false; error: string };
 

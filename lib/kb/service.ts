@@ -28,6 +28,9 @@ export interface KbCheckTiming {
   checkMs: number;
   /** Of checkMs: parsing the registry and hashing the sources into the build key (0 when the fingerprint matched). */
   keyMs: number;
+  /** Of checkMs: the IndexedDB reads (stored key, alias count, last check, learned set), which
+   *  wait for the database a starting worker is opening. */
+  readMs?: number;
   /** Whether the key differed and the knowledge base was built and stored. */
   built: boolean;
   at: string;
@@ -77,6 +80,7 @@ export class KnowledgeServiceCore {
         getMeta(this.db, SOURCES_SEEN),
         getMeta(this.db, LEARNED_KEY),
       ]);
+      const readMs = performance.now() - c0;
       // The reader's learned pages (db.ts v7) are sources too: their set's key is in meta, so the
       // comparison reads no document; the build reads them only when it runs.
       const withLearned = (shipped: string) => (learnedSet ? `${shipped}+${learnedSet}` : shipped);
@@ -89,7 +93,7 @@ export class KnowledgeServiceCore {
         seen === `${sources.fingerprint}:${stored}` &&
         withLearned(stored.split('+')[0]!) === stored
       ) {
-        this.lastCheck = { checkMs: performance.now() - c0, keyMs: 0, built: false, at: new Date().toISOString() };
+        this.lastCheck = { checkMs: performance.now() - c0, keyMs: 0, readMs, built: false, at: new Date().toISOString() };
         return false;
       }
       const { registry, seeds, manifest } = sources;
@@ -100,7 +104,7 @@ export class KnowledgeServiceCore {
         sources.fingerprint === undefined ? undefined : setMeta(this.db, SOURCES_SEEN, `${sources.fingerprint}:${key}`);
       if (stored === key && aliases > 0) {
         await remember();
-        this.lastCheck = { checkMs: performance.now() - c0, keyMs, built: false, at: new Date().toISOString() };
+        this.lastCheck = { checkMs: performance.now() - c0, keyMs, readMs, built: false, at: new Date().toISOString() };
         return false;
       }
       const { buildKnowledgeBase } = await this.loadBuild();
@@ -115,7 +119,7 @@ export class KnowledgeServiceCore {
         this.lastBuild = { buildMs: t1 - t0, storeMs: performance.now() - t1, at: new Date().toISOString() };
         this.invalidate();
       }
-      this.lastCheck = { checkMs: performance.now() - c0, keyMs, built: wrote, at: new Date().toISOString() };
+      this.lastCheck = { checkMs: performance.now() - c0, keyMs, readMs, built: wrote, at: new Date().toISOString() };
       return wrote;
     })().finally(() => {
       this.building = null;

@@ -50,6 +50,8 @@ export interface ScanPhases {
   shown: number;
   // -- drawing (visible first): when the highlights on and near the viewport were shown --
   firstScreen?: number;
+  /** speed: the first chunk's text read and sent for matching while the rest is read (the preview). */
+  prefix?: number;
 }
 
 export interface PageState extends PageReport {

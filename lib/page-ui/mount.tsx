@@ -1,9 +1,10 @@
 import { createRoot } from 'react-dom/client';
 import { OWN_UI_ATTR } from '../dom/collect';
+import { readableFontSize } from '../dom/page-font';
+import { pageTheme, watchPageTheme } from '../dom/page-theme';
 import { hostOf, registerUi } from './bridge';
 import { App } from './App';
 import { PageUiController } from './controller';
-import { pageTheme } from './position';
 import { Store } from './store';
 
 // Mounts the page UI in a shadow root on the page: one host element marked as the
@@ -21,6 +22,7 @@ export function mountPageUi(css: string): PageUiController {
   const container = doc.createElement('div');
   container.className = 'root';
   container.dataset.theme = pageTheme(doc);
+  container.style.setProperty('--csto-font-size', `${readableFontSize(doc)}px`);
   shadow.append(style, container);
   // Only the reader acts here: a page's synthetic events (el.click(), dispatchEvent) never reach
   // the UI's handlers (sec-page). Registered before React's, at the shadow root above its container.
@@ -68,8 +70,8 @@ export function mountPageUi(css: string): PageUiController {
     },
     { capture: true, signal: abort.signal },
   );
-  const theme = window.matchMedia?.('(prefers-color-scheme: dark)');
-  theme?.addEventListener('change', () => (container.dataset.theme = pageTheme(doc)), { signal: abort.signal });
+  // The card follows the page's background, and a page that switches theme (14.9).
+  watchPageTheme(doc, (theme) => (container.dataset.theme = theme), abort.signal);
 
   registerUi(ui);
   return ui;

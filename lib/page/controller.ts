@@ -1,5 +1,6 @@
 import type { EntityType } from '../model/types';
 import { collectTextAsync, collectTextInAsync, type TextIndex } from '../dom/collect';
+import { articleBodyFilter } from '../dom/page-chrome';
 import { Highlighter, MARK_TAG, type HighlightItem } from '../dom/highlighter';
 import { observeMutations, quietly, type MutationWatch } from '../dom/observe';
 import { nodeAt, RangeMaker, rangeFromOffsets } from '../dom/ranges';
@@ -27,6 +28,11 @@ export interface PageOptions {
   signal: AbortSignal;
   /** Entity types to draw. */
   types: ReadonlySet<EntityType>;
+  /** Draw only the first mention of each entity (document order); every mention still counts
+   *  (badge, popup, the card's "n mentions"), and reveal() reaches any of them. */
+  firstMentionOnly?: boolean;
+  /** Leave the page's chrome unread (lib/dom/page-chrome.ts). */
+  articleBodyOnly?: boolean;
   mode: 'highlight-api' | 'wrap';
   /** Text beyond this many characters is not matched; the page reports itself partial. */
   maxChars?: number;
@@ -60,11 +66,16 @@ interface EntityItem {
   type: EntityType;
   text: string;
   at: { index: TextIndex; start: number; end: number } | null;
+  /** First mention only: a later mention, counted but not drawn; the page's live Range of it. */
+  held?: Range;
 }
 
 export const DEFAULT_MAX_CHARS = 3_000_000;
 export { HOVER_DELAY_MS } from './entity-hits';
 const CHUNK_CHARS = 100_000;
+/** speed: the first chunk's size; each next is twice the last, up to CHUNK_CHARS (the top of the
+ *  page, its first screen, is answered after a few thousand characters are matched). */
+const FIRST_CHUNK_CHARS = 8_000;
 /** Chunks asked for at once: the matcher (the background, or a task of the page's) always has the
  *  next chunk queued while the ranges of the last one are built and drawn. */
 export const IN_FLIGHT = 4;
@@ -102,6 +113,10 @@ export class PageController {
    *  text a page adds later counts against the same cap, so it cannot be made to match without end). */
   private scannedChars = 0;
   private capReported = false;
+  /** First mention only: the entities that have a mention drawn (or queued to be). */
+  private readonly drawnEntities = new Set<string>();
+  /** Article body only: the chrome filter of the last full scan (its reading area), for additions too. */
+  private chrome: ((el: Element) => boolean) | undefined;
 
   constructor(
     private readonly deps: PageDeps,
@@ -151,6 +166,7 @@ export class PageController {
     this.generation++;
     this.mutate(() => this.highlighter.clear());
     this.items.clear();
+    this.drawnEntities.clear();
     this.partial = false;
   }
 
@@ -158,17 +174,31 @@ export class PageController {
     const generation = this.generation;
     const timing: Partial<ScanPhases> = {};
     const changes = this.watch?.changes;
-    const index = await collectTextAsync(this.opts.document.body, { signal: this.opts.signal });
+    this.chrome = this.opts.articleBodyOnly ? articleBodyFilter(this.opts.document) : undefined;
+    // speed (issue 13): the first screen does not wait for the whole page to be read. As soon as
+    // the first chunk's text is read it is matched and what of it lies on and near the viewport
+    // is drawn, while the rest of the page is read (Highlight API mode: wrapping would split the
+    // text nodes being read). The full pass reuses that reply and skips what the preview drew.
+    // With "first mention only" the full pass decides which mention is first, so no preview.
+    let preview: Promise<EarlyScreen | null> | null = null;
+    const onPrefix =
+      this.highlighter.mode === 'wrap' || this.opts.chunkChars !== undefined || this.opts.firstMentionOnly === true
+        ? undefined
+        : { chars: FIRST_CHUNK_CHARS + CONTEXT_CHARS + 1, callback: (prefix: TextIndex) => (preview = this.previewFirstScreen(prefix, generation, timing, changes)) };
+    const index = await collectTextAsync(this.opts.document.body, { signal: this.opts.signal, skip: this.chrome, onPrefix });
     if (generation !== this.generation) return;
     timing.read = performance.now();
     const limited = limitText(index.text, this.room());
     this.partial = limited.partial;
     this.spend(limited);
-    await this.matchAndDraw(index, limited.text, generation, [], changes, timing);
+    const early = preview ? await (preview as Promise<EarlyScreen | null>).catch(() => null) : null;
     if (generation !== this.generation) return;
+    await this.matchAndDraw(index, limited.text, generation, [], changes, timing, early);
+    if (generation !== this.generation) return;
+    this.promoteHeld();
     this.scans++;
     this.drawnAt = performance.now();
-    this.phases = { read: timing.read ?? 0, replied: timing.replied ?? 0, built: timing.built ?? 0, shown: this.drawnAt, ...(timing.firstScreen !== undefined ? { firstScreen: timing.firstScreen } : {}) };
+    this.phases = { read: timing.read ?? 0, replied: timing.replied ?? 0, built: timing.built ?? 0, shown: this.drawnAt, ...(timing.firstScreen !== undefined ? { firstScreen: timing.firstScreen } : {}), ...(timing.prefix !== undefined ? { prefix: timing.prefix } : {}) };
     this.deps.report(this.report());
   }
 
@@ -186,13 +216,15 @@ export class PageController {
     }
     if (this.room() <= 0) return this.spend({ text: '', partial: true });
     const changes = this.watch?.changes;
-    const index = await collectTextInAsync(roots, { signal: this.opts.signal });
+    const index = await collectTextInAsync(roots, { signal: this.opts.signal, skip: this.chrome });
     if (generation !== this.generation) return;
     const limited = limitText(index.text, this.room());
     this.spend(limited);
     if (limited.partial) this.partial = true;
     await this.matchAndDraw(index, limited.text, generation, wrap ? [] : roots, changes);
-    if (generation === this.generation) this.deps.report(this.report());
+    if (generation !== this.generation) return;
+    this.promoteHeld();
+    this.deps.report(this.report());
   }
 
   /**
@@ -216,23 +248,30 @@ export class PageController {
     /** The observer's count of page changes when the reading of `index` began. */
     changesAtRead: number | undefined,
     timing?: Partial<ScanPhases>,
+    /** What the first screen's preview drew from a prefix of this very text (full scans only). */
+    early?: EarlyScreen | null,
   ): Promise<void> {
     const signal = this.opts.signal;
     const stale = () => generation !== this.generation || signal.aborted;
-    const requests = splitForMatching(text, this.opts.chunkChars ?? CHUNK_CHARS).map((chunk) => {
-      // A chunk cut inside a block is sent with some of the block around it; it keeps the spans
-      // that start inside it, so each span is found by exactly one chunk, and found whole.
-      const end = chunk.offset + chunk.text.length;
-      const from = chunk.offset === 0 ? 0 : Math.max(chunk.offset - CONTEXT_CHARS, text.lastIndexOf('\n', chunk.offset - 1) + 1);
-      const nextBlock = text.indexOf('\n', end - 1);
-      const to = Math.max(end, Math.min(end + CONTEXT_CHARS, nextBlock < 0 ? text.length : nextBlock));
-      return { start: chunk.offset, end, from, to };
-    });
+    const requests = splitForMatching(text, this.opts.chunkChars ?? CHUNK_CHARS, this.opts.chunkChars ?? FIRST_CHUNK_CHARS).map((chunk) => requestFor(text, chunk));
     const replies: Promise<PackedSpans | readonly MatchedSpan[]>[] = [];
     // Block boundaries stop a name for the matcher (which reads any whitespace run as one space).
     const forMatching = textForMatching(text, index.starts, index.lengths ?? index.nodes.map((n) => n.length));
+    // The first screen's preview (previewFirstScreen) asked for this very first chunk: its reply is reused.
+    const reuse =
+      early && requests[0] && sameRequest(early.request, requests[0]) && text.startsWith(early.text) && forMatching.startsWith(early.sent) ? early : null;
+    if (early && !reuse) {
+      // Not the text the preview read (a cap cut it shorter): what it drew is drawn again below.
+      this.mutate(() => this.highlighter.remove(early.ids));
+      for (const id of early.ids) this.items.delete(id);
+      if (timing) delete timing.firstScreen;
+    }
     const send = () => {
       const r = requests[replies.length]!;
+      if (replies.length === 0 && reuse) {
+        replies.push(reuse.reply);
+        return;
+      }
       const reply = this.deps.match(forMatching.slice(r.from, r.to), text.length);
       reply.catch(() => {}); // awaited in order below; a later failure must not go unhandled meanwhile
       replies.push(reply);
@@ -241,6 +280,7 @@ export class PageController {
 
     const wrap = this.highlighter.mode === 'wrap';
     const types = this.opts.types;
+    const firstOnly = this.opts.firstMentionOnly === true;
     // Wrap mode changes the page's text nodes as it draws: never trust them unread there. Nor
     // after the page swapped in another body, which the observer does not watch.
     const quiet = () =>
@@ -291,9 +331,10 @@ export class PageController {
       this.mutate(() => this.highlighter.add(batch, { defer, checked: true }));
       for (const item of batch) this.items.get(item.id)!.at = null;
       // Their text changed since it was read: the observer reads it again.
-      for (const item of failed) this.items.delete(item.id);
+      for (const item of failed) this.forget(item.id);
     };
-    let firstScreen = timing === undefined || wrap; // only a full scan times its first screen
+    // Only a full scan times its first screen (which the preview may have drawn already).
+    let firstScreen = timing === undefined || wrap || (reuse !== null && timing.firstScreen !== undefined);
     /** Draws what is on and near the viewport among the mentions found so far. */
     const drawNear = () => {
       const a = firstNotAbove(0);
@@ -331,7 +372,16 @@ export class PageController {
         const k = data[j + 2] as number;
         const type = entityTypes[k] as EntityType;
         if (!types.has(type)) continue;
-        const item: EntityItem = { id: `e${nextId++}`, entityId: entities[k] as string, type, text: text.slice(start, end), at: { index, start, end } };
+        const entityId = entities[k] as string;
+        if (c === 0 && reuse?.drawn.has(`${start}:${end}:${entityId}`)) continue; // drawn by the preview
+        if (firstOnly && this.drawnEntities.has(entityId)) {
+          // Counted, not drawn: kept as the page's live Range (wrapping moves the text it was read from).
+          const held = maker.make(start, end);
+          if (held) this.items.set(`e${nextId}`, { id: `e${nextId++}`, entityId, type, text: text.slice(start, end), at: null, held });
+          continue;
+        }
+        if (firstOnly) this.drawnEntities.add(entityId);
+        const item: EntityItem = { id: `e${nextId++}`, entityId, type, text: text.slice(start, end), at: { index, start, end } };
         this.items.set(item.id, item);
         queue.push(item);
       }
@@ -352,7 +402,7 @@ export class PageController {
         this.highlighter.add(batch, { checked: true });
         for (const item of queue) {
           if (this.highlighter.has(item.id)) item.at = null;
-          else if (this.items.get(item.id) === item) this.items.delete(item.id);
+          else if (this.items.get(item.id) === item) this.forget(item.id);
         }
       });
       queue.length = 0;
@@ -397,6 +447,57 @@ export class PageController {
     }
   }
 
+  /**
+   * speed: matches the first chunk of a prefix of the page text (read while the rest is read) and
+   * draws, shown at once, its mentions on and near the viewport; the first screen is complete
+   * when one of them lies below that. Only the drawn ones are kept (as items); the full pass
+   * (matchAndDraw, given the result) reuses the reply and makes the others.
+   */
+  private async previewFirstScreen(prefix: TextIndex, generation: number, timing: Partial<ScanPhases>, changesAtRead: number | undefined): Promise<EarlyScreen | null> {
+    const first = splitForMatching(prefix.text, CHUNK_CHARS, FIRST_CHUNK_CHARS)[0];
+    if (!first || this.room() < prefix.text.length) return null;
+    const request = requestFor(prefix.text, first);
+    // The same request the full pass makes, if the prefix reaches past its context.
+    if (request.to + 1 > prefix.text.length) return null;
+    const sent = textForMatching(prefix.text, prefix.starts, prefix.lengths ?? prefix.nodes.map((n) => n.length)).slice(0, request.to);
+    timing.prefix = performance.now();
+    const reply = this.deps.match(sent.slice(request.from), prefix.text.length);
+    reply.catch(() => {});
+    const found = await reply;
+    if (generation !== this.generation || this.opts.signal.aborted) return null;
+    const { data, entities, types: entityTypes } = isPacked(found) ? found : packSpans(found);
+    const maker = new RangeMaker(prefix, () => changesAtRead !== undefined && this.watch?.changes === changesAtRead);
+    const where = this.opts.viewport ?? viewportOf(this.opts.document);
+    const batch: HighlightItem[] = [];
+    const drawn = new Set<string>();
+    const ids: string[] = [];
+    let below = false;
+    let at = request.from;
+    for (let j = 0; j + 2 < data.length && !below; j += 3) {
+      const start = at + (data[j] as number);
+      const end = start + (data[j + 1] as number);
+      at = end;
+      if (start < request.start || start >= request.end) continue;
+      const k = data[j + 2] as number;
+      const type = entityTypes[k] as EntityType;
+      if (!this.opts.types.has(type)) continue;
+      const range = maker.make(start, end);
+      if (!range) continue;
+      const w = where(range);
+      if (w > 0) below = true;
+      if (w !== 0) continue;
+      const item: EntityItem = { id: `e${nextId++}`, entityId: entities[k] as string, type, text: prefix.text.slice(start, end), at: null };
+      this.items.set(item.id, item);
+      batch.push({ id: item.id, range, style: type, entityId: item.entityId });
+      drawn.add(`${start}:${end}:${item.entityId}`);
+      ids.push(item.id);
+    }
+    this.mutate(() => this.highlighter.add(batch, { defer: false, checked: true }));
+    while (this.highlighter.showNext());
+    if (below) timing.firstScreen ??= performance.now();
+    return { request, sent, text: prefix.text.slice(0, request.to), reply, drawn, ids };
+  }
+
   /** Characters left to match under the cap. */
   private room(): number {
     return Math.max(0, (this.opts.maxChars ?? DEFAULT_MAX_CHARS) - this.scannedChars);
@@ -419,12 +520,14 @@ export class PageController {
 
   /** The range a mention covers now: drawn (the highlighter's), or not yet (from its offsets). */
   private rangeOf(item: EntityItem): Range | null {
+    if (item.held) return item.held;
     if (item.at) return rangeFromOffsets(item.at.index, item.at.start, item.at.end);
     return this.highlighter.rangeOf(item.id);
   }
 
   /** The node a mention starts in (drawn or not), for finding what a page change replaced. */
   private startOf(item: EntityItem): Node | null {
+    if (item.held) return item.held.startContainer;
     if (item.at) return nodeAt(item.at.index, item.at.start);
     return this.highlighter.rangeOf(item.id)?.startContainer ?? null;
   }
@@ -435,7 +538,7 @@ export class PageController {
     const marked = (id: string) => this.highlighter.marksOf(id).some((m) => roots.some((r) => r.contains(m) || m.contains(r)));
     const gone = new Set<string>();
     for (const item of this.items.values()) {
-      if (item.at) {
+      if (item.at || item.held) {
         if (inside(this.startOf(item))) gone.add(item.id);
         continue;
       }
@@ -444,7 +547,49 @@ export class PageController {
     }
     if (gone.size === 0) return;
     this.highlighter.remove(gone);
-    for (const id of gone) this.items.delete(id);
+    for (const id of gone) this.forget(id);
+  }
+
+  /** Drops a mention; first mention only: its entity has no drawn mention any more. */
+  private forget(id: string): void {
+    const item = this.items.get(id);
+    if (!item) return;
+    this.items.delete(id);
+    if (!item.held) this.drawnEntities.delete(item.entityId);
+  }
+
+  /** First mention only: draws a counted mention (its live Range); the highlighter holds it from then on. */
+  private drawHeld(item: EntityItem): boolean {
+    const range = item.held;
+    if (!range) return false;
+    this.mutate(() => this.highlighter.add([{ id: item.id, range, style: item.type, entityId: item.entityId }]));
+    if (!this.highlighter.has(item.id)) return false;
+    item.held = undefined;
+    this.drawnEntities.add(item.entityId);
+    return true;
+  }
+
+  /**
+   * First mention only: an entity whose drawn mention left the page (or was read again without it)
+   * gets its first remaining mention drawn.
+   */
+  private promoteHeld(): void {
+    if (!this.opts.firstMentionOnly) return;
+    const waiting = new Map<string, { item: EntityItem; range: Range }>();
+    for (const item of this.items.values()) {
+      const r = item.held;
+      if (!r || this.drawnEntities.has(item.entityId)) continue;
+      const best = waiting.get(item.entityId);
+      if (!best || r.compareBoundaryPoints(Range.START_TO_START, best.range) < 0) waiting.set(item.entityId, { item, range: r });
+    }
+    if (waiting.size === 0) return;
+    const batch: HighlightItem[] = [...waiting.values()].map(({ item, range }) => ({ id: item.id, range, style: item.type, entityId: item.entityId }));
+    this.mutate(() => this.highlighter.add(batch));
+    for (const { item } of waiting.values()) {
+      if (!this.highlighter.has(item.id)) continue;
+      item.held = undefined;
+      this.drawnEntities.add(item.entityId);
+    }
   }
 
   /** Drops highlights whose text left the page. (A live Range whose text is removed collapses
@@ -453,13 +598,18 @@ export class PageController {
     const removed = this.mutate(() => this.highlighter.prune());
     let dropped = 0;
     for (const item of [...this.items.values()]) {
-      const gone = item.at ? !nodeAt(item.at.index, item.at.start)?.isConnected : !this.highlighter.has(item.id);
+      const gone = item.held
+        ? item.held.collapsed || !item.held.startContainer.isConnected
+        : item.at
+          ? !nodeAt(item.at.index, item.at.start)?.isConnected
+          : !this.highlighter.has(item.id);
       if (gone) {
-        this.items.delete(item.id);
+        this.forget(item.id);
         dropped++;
       }
     }
     if (removed === 0 && dropped === 0) return;
+    this.promoteHeld();
     this.deps.report(this.report());
   }
 
@@ -532,13 +682,16 @@ export class PageController {
     const at = Math.max(0, Math.min(index, mentions.length - 1));
     const hit = mentions[at];
     if (!hit) return null;
-    const el = elementAt(hit.range);
+    // First mention only: the mention the reader goes to is drawn from then on (and in wrap mode
+    // the flash's mark would move the text its live Range holds).
+    const range = hit.item.held && this.drawHeld(hit.item) ? (this.rangeOf(hit.item) ?? hit.range) : hit.range;
+    const el = elementAt(range);
     // Instant, so the card can be placed next to the mention right away.
     el?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
     const flashId = `${hit.item.id}-flash`;
-    this.mutate(() => this.highlighter.add([{ id: flashId, range: hit.range.cloneRange(), style: 'flash' }]));
+    this.mutate(() => this.highlighter.add([{ id: flashId, range: range.cloneRange(), style: 'flash' }]));
     setTimeout(() => this.mutate(() => this.highlighter.remove([flashId])), 1200);
-    return { range: hit.range, index: at, total: mentions.length };
+    return { range, index: at, total: mentions.length };
   }
 
   /** How many mentions of the entity the page has (drawn or about to be). */
@@ -580,4 +733,37 @@ function ignoreAbort(err: unknown): void {
   if (err instanceof DOMException && err.name === 'AbortError') return;
   if (err && typeof err === 'object' && 'name' in err && err.name === 'AbortError') return;
   console.debug('[CSTO Lens]', err);
+}
+
+/** A chunk's request: the chunk [start, end) and the text around it sent with it [from, to). */
+interface ChunkRequest {
+  start: number;
+  end: number;
+  from: number;
+  to: number;
+}
+
+function requestFor(text: string, chunk: { offset: number; text: string }): ChunkRequest {
+  // A chunk cut inside a block is sent with some of the block around it; it keeps the spans
+  // that start inside it, so each span is found by exactly one chunk, and found whole.
+  const end = chunk.offset + chunk.text.length;
+  const from = chunk.offset === 0 ? 0 : Math.max(chunk.offset - CONTEXT_CHARS, text.lastIndexOf('\n', chunk.offset - 1) + 1);
+  const nextBlock = text.indexOf('\n', end - 1);
+  const to = Math.max(end, Math.min(end + CONTEXT_CHARS, nextBlock < 0 ? text.length : nextBlock));
+  return { start: chunk.offset, end, from, to };
+}
+
+const sameRequest = (a: ChunkRequest, b: ChunkRequest) => a.start === b.start && a.end === b.end && a.from === b.from && a.to === b.to;
+
+/** What previewFirstScreen drew, and the reply the full pass reuses. */
+interface EarlyScreen {
+  request: ChunkRequest;
+  /** The text sent for matching ([0, request.to)). */
+  sent: string;
+  /** The page text the preview read ([0, request.to)). */
+  text: string;
+  reply: Promise<PackedSpans | readonly MatchedSpan[]>;
+  /** `${start}:${end}:${entityId}` of each mention drawn. */
+  drawn: Set<string>;
+  ids: string[];
 }

@@ -34,6 +34,8 @@ export function entityHighlights(match: PageDeps['match']): PageFeature {
             document: page.document,
             signal: abort.signal,
             types: new Set(settings.types),
+            firstMentionOnly: settings.firstMentionOnly,
+            articleBodyOnly: settings.articleBodyOnly,
             mode: page.modeFor(settings),
             onEntityHit: (hit) => page.ui?.onHit(hit),
             startedAt,

@@ -1,6 +1,7 @@
 import { OWN_UI_ATTR } from '../dom/collect';
 import type { RectLike } from '../page-ui/bridge';
-import { pageTheme, placeNear } from '../page-ui/position';
+import { pageTheme } from '../dom/page-theme';
+import { placeNear } from '../page-ui/position';
 
 // The note editor's frame on the page: an iframe of the extension's own origin
 // (note-editor.html), in a closed shadow root marked as ours. The page sees an iframe whose URL

@@ -1,5 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { settingsItem, type Settings } from '../settings';
+import { settingsItem, withDefaults, type Settings } from '../settings';
 import { sendMessage } from '../protocol/to-background';
 import { startFeatures, type PageContext, type PageFeature } from './feature';
 import { entityHighlights } from './feature-entities';
@@ -29,7 +29,7 @@ export interface SessionOptions {
 export async function startPageSession(ctx: ContentScriptContext, options: SessionOptions = {}): Promise<void> {
   // The first scan is timed from here (reading the settings included); later ones from their own start.
   const startedAt = performance.now();
-  let settings: Settings = await settingsItem.getValue();
+  let settings: Settings = withDefaults(await settingsItem.getValue());
   const settingsListeners = new Set<(next: Settings) => void>();
   const navigationListeners = new Set<() => void>();
   const listen = <F,>(set: Set<F>, fn: F, signal: AbortSignal) => {
@@ -37,7 +37,8 @@ export async function startPageSession(ctx: ContentScriptContext, options: Sessi
     signal.addEventListener('abort', () => set.delete(fn), { once: true });
   };
 
-  const unwatch = settingsItem.watch((next) => {
+  const unwatch = settingsItem.watch((stored) => {
+    const next = withDefaults(stored);
     settings = next;
     for (const fn of settingsListeners) fn(next);
   });

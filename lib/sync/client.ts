@@ -15,6 +15,8 @@ import { isKeyCheck, makeKeyCheck, verifyKeyCheck } from './key-check';
 import { pullAll } from './pull';
 import { pushOutbox, type PushLimits } from './push';
 import { SyncRejects } from './rejects';
+import { KeptChanges } from './kept';
+import { LearnedSync, type LearnedPort } from './learned-sync';
 import { formatSyncKey, parseSyncKey } from './sync-key';
 import { SyncState, type SyncConfig } from './state';
 import { DEFAULT_SERVER_URL, type SyncStatus } from './status';
@@ -24,6 +26,8 @@ import { firstIssue } from './responses';
 export interface SyncClientOptions {
   db: LensDb;
   notes: AnnotationStore;
+  /** Stores pulled learned pages and rebuilds the knowledge base (LearnService); absent: learned pages are not synced (kept as they come). */
+  learned?: LearnedPort;
   fetch: Fetch;
   /** Shown in the server's device list. */
   deviceName?: string;
@@ -49,6 +53,8 @@ export interface SyncResult {
 export class SyncClient {
   readonly state: SyncState;
   readonly rejects: SyncRejects;
+  readonly learned: LearnedSync;
+  readonly kept: KeptChanges;
   /** Aborts the running sync (disconnect). */
   private running: AbortController | null = null;
   private chain: Promise<unknown> = Promise.resolve();
@@ -58,6 +64,8 @@ export class SyncClient {
   constructor(private readonly opts: SyncClientOptions) {
     this.state = new SyncState(opts.db);
     this.rejects = new SyncRejects(opts.db);
+    this.learned = new LearnedSync(opts.db, opts.notes, opts.learned ?? null);
+    this.kept = new KeptChanges(opts.db);
   }
 
   private now(): number {
@@ -88,6 +96,7 @@ export class SyncClient {
       const at = this.now();
       await db.outbox.bulkPut(ids.filter((id) => !queued.has(id)).map((id) => ({ id, queuedAt: at })));
     });
+    if (this.opts.learned) await this.learned.requeueAll();
   }
 
   /** Creates an account on the server; returns the sync key to copy to the other devices (shown once). */
@@ -98,15 +107,31 @@ export class SyncClient {
       const salt = toBase64url(newSalt()); // made here, kept here and in the sync key: never sent
       await this.state.connect({ serverUrl: url, accountId, token, salt, createdHere: true });
       await this.requeueAll();
-      return { accountId, syncKey: formatSyncKey(accountId, token, salt) };
+      return { accountId, syncKey: formatSyncKey(accountId, token, salt, url) };
     });
   }
 
-  /** Links this device to an existing account with its sync key. */
-  link(serverUrl: string, syncKey: string): Promise<void> {
+  /**
+   * The linked account's sync key (v3: with the server's URL), to link one more device from this one;
+   * null when sync is off. It lives in this device's extension database (never in a web page's reach):
+   * it authenticates to the server and carries the salt, but reads nothing without the passphrase.
+   */
+  async syncKey(): Promise<string | null> {
+    const config = await this.state.config();
+    if (!config) return null;
+    return config.salt ? formatSyncKey(config.accountId, config.token, config.salt, config.serverUrl) : `${config.accountId}.${config.token}`;
+  }
+
+  /**
+   * Links this device to an existing account with its sync key. A v3 key names its server, which
+   * wins over `serverUrl` (the field the reader may not have touched); older keys need `serverUrl`.
+   */
+  link(serverUrl: string | null, syncKey: string): Promise<void> {
     return this.exclusive(async () => {
-      const url = normalizeServerUrl(serverUrl);
-      const { accountId, token, salt } = parseSyncKey(syncKey);
+      const { accountId, token, salt, serverUrl: keyServer } = parseSyncKey(syncKey);
+      const given = keyServer ?? serverUrl;
+      if (!given) throw new SyncError('this sync key does not name its server: enter the server URL too', false);
+      const url = normalizeServerUrl(given);
       try {
         await this.api(url, token).registerDevice(await this.device());
       } catch (err) {
@@ -218,13 +243,18 @@ export class SyncClient {
         await this.state.setKey({ ...stored, verified: true });
       }
       const now = () => this.now();
+      const learned = this.opts.learned ? { sync: this.learned, salt: config.salt ?? config.accountId } : undefined;
+      // Local learned changes get their stamps before the pull compares versions (else an unscanned edit loses).
+      if (learned) await this.learned.scan();
       const pulled = await pullAll(api, stored.key, config.accountId, this.opts.notes, this.state, this.rejects, {
+        learned,
+        kept: this.kept,
         pageLimit: this.opts.pageLimit,
         maxPages: this.opts.maxPullPages,
         signal,
         now,
       });
-      const pushed = await pushOutbox(this.opts.db, api, stored.key, this.rejects, { limits: this.opts.pushLimits ?? SYNC_LIMITS, signal, now });
+      const pushed = await pushOutbox(this.opts.db, api, stored.key, this.rejects, { learned, limits: this.opts.pushLimits ?? SYNC_LIMITS, signal, now });
       await this.state.updateRecord({ lastSyncAt: this.now(), lastError: null });
       return { pulled: pulled.pulled, applied: pulled.applied, pushed: pushed.pushed, setAside: pulled.setAside + pushed.setAside.length };
     } catch (err) {
@@ -256,6 +286,7 @@ export class SyncClient {
       choosingPassphrase: !!config?.createdHere && !stored,
       setAside: setAside.count,
       setAsideReasons: setAside.reasons,
+      kept: config ? await this.kept.count() : 0,
     };
   }
 }

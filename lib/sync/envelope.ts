@@ -17,8 +17,13 @@ export function additionalData(c: Pick<Change, 'id' | 'hlc' | 'device' | 'delete
 }
 
 export async function seal(key: CryptoKey, a: Annotation): Promise<Change> {
-  const head = { id: a.id, hlc: a.hlc, device: a.device, deleted: a.deleted };
-  return { ...head, payload: await encrypt(key, pad(utf8.encode(JSON.stringify(a)), MAX_RECORD_BYTES), additionalData(head)) };
+  return sealJson(key, { id: a.id, hlc: a.hlc, device: a.device, deleted: a.deleted }, a);
+}
+
+/** Any record kind's plaintext object, padded and sealed under its envelope. */
+export async function sealJson(key: CryptoKey, head: Pick<Change, 'id' | 'hlc' | 'device' | 'deleted'>, body: unknown): Promise<Change> {
+  const { id, hlc, device, deleted } = head;
+  return { id, hlc, device, deleted, payload: await encrypt(key, pad(utf8.encode(JSON.stringify(body)), MAX_RECORD_BYTES), additionalData(head)) };
 }
 
 /** Decrypts a change's payload to JSON; throws DecryptError when it does not open. */
@@ -36,12 +41,31 @@ function isObject(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
 
+/** The record kinds this version reads; a change of another kind is kept as it came and ignored (pull.ts). */
+export const ANNOTATION_KIND = 'Annotation';
+
+/**
+ * A decrypted record of any kind whose clear-text envelope matches what it says inside: `{kind, json}`.
+ * Throws DecryptError when it does not open or is not the record its envelope names.
+ */
+export async function openAny(key: CryptoKey, c: Change): Promise<{ kind: string; json: Record<string, unknown> }> {
+  const x = await openJson(key, c);
+  const ok = isObject(x) && typeof x.type === 'string' && x.type.length > 0 && x.id === c.id && x.hlc === c.hlc && x.device === c.device && x.deleted === c.deleted;
+  if (!ok) throw new DecryptError(c.id, 'the payload is not the record its envelope names');
+  return { kind: x.type as string, json: x };
+}
+
 /** The annotation a change carries, checked against its clear-text envelope. */
 export async function open(key: CryptoKey, c: Change): Promise<Annotation> {
   const a = await openJson(key, c);
+  return annotationOf(a, c);
+}
+
+/** A decrypted object as the annotation `c` names; throws DecryptError when it is not. */
+export function annotationOf(a: unknown, c: Change): Annotation {
   const ok =
     isObject(a) &&
-    a.type === 'Annotation' &&
+    a.type === ANNOTATION_KIND &&
     a.id === c.id &&
     a.hlc === c.hlc &&
     a.device === c.device &&

@@ -14,6 +14,8 @@ import { seal } from './envelope';
 import { HttpError, SyncAbortedError } from './errors';
 import { SYNC_LIMITS, type Change } from './protocol';
 import type { Reject, SyncRejects } from './rejects';
+import { LearnedTooLargeError } from './learned-record';
+import { isLearnedOutboxId, type LearnedSync } from './learned-sync';
 
 export interface PushLimits {
   maxChangesPerPush: number;
@@ -28,6 +30,8 @@ export interface PushResult {
 }
 
 export interface PushOptions {
+  /** Learned documents' outbox rows (`l-…`) and the account's salt; absent: those rows wait. */
+  learned?: { sync: LearnedSync; salt: string };
   limits?: PushLimits;
   signal?: AbortSignal;
   now?: () => number;
@@ -37,8 +41,8 @@ export interface PushOptions {
 const BODY_SLACK = 4096;
 const MAX_PASSES = 20;
 
-/** Deletes the outbox rows of the pushed (or set-aside) versions that are still current. */
-async function confirm(db: LensDb, pushed: Pick<Change, 'id' | 'hlc'>[]): Promise<void> {
+/** Deletes the outbox rows of the pushed (or set-aside) annotation versions that are still current. */
+async function confirmNotes(db: LensDb, pushed: Pick<Change, 'id' | 'hlc'>[]): Promise<void> {
   if (pushed.length === 0) return;
   await db.transaction('rw', db.annotations, db.outbox, async () => {
     const current = await db.annotations.bulkGet(pushed.map((c) => c.id));
@@ -65,8 +69,17 @@ function refusedIndexes(err: HttpError, size: number): Map<number, string> {
 
 export async function pushOutbox(db: LensDb, api: SyncApi, key: CryptoKey, rejects: SyncRejects, opts: PushOptions = {}): Promise<PushResult> {
   const limits = opts.limits ?? SYNC_LIMITS;
+  /** Record id → learned id, for the learned documents' changes of this push. */
+  const learnedOf = new Map<string, string>();
+  const confirm = async (_: LensDb, pushed: Pick<Change, 'id' | 'hlc'>[]) => {
+    const learned = pushed.filter((c) => learnedOf.has(c.id) || isLearnedOutboxId(c.id));
+    await confirmNotes(db, pushed.filter((c) => !learned.includes(c)));
+    await opts.learned?.sync.confirm(learned.map((c) => ({ learnedId: learnedOf.get(c.id) ?? c.id, hlc: c.hlc })));
+  };
   const perPush = Math.min(limits.maxChangesPerPush, SYNC_LIMITS.maxChangesPerPush);
   const setAside = new Set<string>();
+  /** Learned rows handled in this push (pushed, or stale): not taken again by a later pass. */
+  const done = new Set<string>();
   let pushed = 0;
   const stopped = () => {
     if (opts.signal?.aborted) throw new SyncAbortedError();
@@ -75,7 +88,7 @@ export async function pushOutbox(db: LensDb, api: SyncApi, key: CryptoKey, rejec
     const list: Reject[] = items.map(({ c, reason }) => ({ source: 'local', id: c.id, hlc: c.hlc, reason }));
     await rejects.add(list, (opts.now ?? Date.now)());
     await confirm(db, items.map((x) => x.c));
-    for (const { c } of items) setAside.add(c.id);
+    for (const { c } of items) setAside.add(learnedOf.get(c.id) ?? c.id);
   };
   /** Pushes a batch; a 400 naming some of its changes sets those aside and pushes the rest again. */
   const send = async (batch: Change[]) => {
@@ -97,8 +110,45 @@ export async function pushOutbox(db: LensDb, api: SyncApi, key: CryptoKey, rejec
     }
   };
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const rows = (await db.outbox.orderBy('queuedAt').primaryKeys()).filter((id) => !setAside.has(id));
-    if (rows.length === 0) break;
+    const all = (await db.outbox.orderBy('queuedAt').primaryKeys()).filter((id) => !setAside.has(id) && !done.has(id));
+    const rows = all.filter((id) => !isLearnedOutboxId(id));
+    const learnedRows = opts.learned ? all.filter(isLearnedOutboxId) : [];
+    if (rows.length === 0 && learnedRows.length === 0) break;
+    // Learned documents: one sealed change each, pushed in their own batches (they are large).
+    if (learnedRows.length > 0 && opts.learned) {
+      const { sync, salt } = opts.learned;
+      let batch: Change[] = [];
+      let bytes = BODY_SLACK;
+      for (const learnedId of learnedRows) {
+        stopped();
+        let c: Change | null;
+        try {
+          c = await sync.changeFor(learnedId, key, salt);
+        } catch (err) {
+          if (!(err instanceof LearnedTooLargeError)) throw err;
+          const v = (await sync.versions())[learnedId];
+          await rejects.add([{ source: 'local', id: learnedId, hlc: v?.hlc ?? '', reason: err.message }], (opts.now ?? Date.now)());
+          await sync.confirm([{ learnedId, hlc: v?.hlc ?? '' }]);
+          setAside.add(learnedId);
+          continue;
+        }
+        if (!c) {
+          done.add(learnedId); // no current version (changed since): the scan queues it again
+          continue;
+        }
+        learnedOf.set(c.id, learnedId);
+        const size = changeBytes(c);
+        if (bytes + size > limits.maxBodyBytes && batch.length > 0) {
+          await send(batch);
+          batch = [];
+          bytes = BODY_SLACK;
+        }
+        batch.push(c);
+        bytes += size;
+        done.add(learnedId);
+      }
+      await send(batch);
+    }
     for (let i = 0; i < rows.length; i += perPush) {
       stopped();
       const ids = rows.slice(i, i + perPush);

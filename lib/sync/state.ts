@@ -11,7 +11,9 @@ const CONFIG = 'sync.config';
 const KEY = 'sync.key';
 const CURSOR = 'sync.cursor';
 const RECORD = 'sync.status';
-export const SYNC_META_KEYS = [CONFIG, KEY, CURSOR, RECORD] as const;
+/** Changes of unknown kinds (kept.ts): the account's, so they go with it. */
+const KEPT = 'sync.kept';
+export const SYNC_META_KEYS = [CONFIG, KEY, CURSOR, RECORD, KEPT] as const;
 
 export class SyncState {
   constructor(private readonly db: LensDb) {}
@@ -23,7 +25,7 @@ export class SyncState {
   /** A new account link: the key, cursor and outcome of any previous one go. */
   async connect(config: SyncConfig): Promise<void> {
     await this.db.transaction('rw', this.db.meta, async () => {
-      await deleteMeta(this.db, KEY, CURSOR, RECORD);
+      await deleteMeta(this.db, KEY, CURSOR, RECORD, KEPT);
       await setMeta(this.db, CONFIG, config);
     });
   }

@@ -26,6 +26,8 @@ export interface SyncStatus {
   setAside: number;
   /** The most frequent reasons, with counts. */
   setAsideReasons: { reason: string; count: number }[];
+  /** Changes of a kind this version does not read (a newer version's): kept, not applied, not an error. */
+  kept: number;
 }
 
 /** "3 changes set aside (did not decrypt)" or null. */

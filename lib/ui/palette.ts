@@ -2,8 +2,18 @@ import type { EntityType } from '../model/types';
 
 // The one palette of CSTO Lens: the page's highlights (lib/dom/highlight-styles.ts), the popup, the
 // options, the card, the notebook and the viewer all read their colours here, so a type has one colour
-// everywhere. Each entry is [on a light background, on a dark background].
+// everywhere.
+//
+// Entities and the reader's notes must never be taken for each other (issue 14.4). Eleven entity hues
+// already go round the colour wheel, so no hue set is free for notes; they differ in kind instead:
+// - an entity is a light *tint* (its colour at ENTITY_TINT_ALPHA over the page), in the variant for the
+//   page's own background (lib/dom/page-theme.ts), so the page's text keeps its colour;
+// - a note is a *solid marker fill*, the same on light and dark pages, with its own dark ink
+//   (NOTE_INK), as a highlighter pen on paper.
+// tests/unit/ui/palette-contrast.test.ts checks both: WCAG AA text on each, the tints visible on light
+// and dark pages, and every note fill far (ΔE_OK) from every entity tint.
 
+/** Each entry is [on a light background, on a dark background]. */
 export const ENTITY_PALETTE: Record<EntityType, readonly [light: string, dark: string]> = {
   organization: ['#2563eb', '#60a5fa'],
   body: ['#7c3aed', '#a78bfa'],
@@ -18,11 +28,17 @@ export const ENTITY_PALETTE: Record<EntityType, readonly [light: string, dark: s
   document: ['#475569', '#94a3b8'],
 };
 
-/** The reader's note colours, by the name stored in an annotation. */
+/** Opacity of an entity's tint over the page's background. */
+export const ENTITY_TINT_ALPHA = { light: 0.22, dark: 0.3 } as const;
+
+/** The reader's note colours (the names are stored in annotations): opaque marker fills. */
 export const NOTE_PALETTE = {
-  yellow: ['#facc15', '#ca8a04'],
-  green: ['#4ade80', '#16a34a'],
-  blue: ['#60a5fa', '#2563eb'],
-  pink: ['#f472b6', '#db2777'],
-  purple: ['#c084fc', '#9333ea'],
-} as const satisfies Record<string, readonly [string, string]>;
+  yellow: '#facc15',
+  green: '#4ade80',
+  blue: '#60a5fa',
+  pink: '#f472b6',
+  purple: '#c084fc',
+} as const satisfies Record<string, string>;
+
+/** The text colour over a note's fill, on any page (at least 7:1 on every fill). */
+export const NOTE_INK = '#111111';

@@ -6,6 +6,7 @@ import { computeBuildKey } from '../../lib/kb/build-key';
 import type { KbSources } from '../../lib/kb/bundled';
 import { hashString } from '../../lib/kb/hash';
 import { ROOT } from './sources';
+import { KB_CODE_DIRS } from './vite-kb-fingerprint';
 
 // The command line's built knowledge base, kept on disk between calls: the build (the NLP over
 // every seed, about a second) runs only when its key changes. The key is the extension's build
@@ -17,7 +18,7 @@ import { ROOT } from './sources';
 //   CSTO_LENS_CACHE=off      neither read nor write it
 
 /** The folders whose code a build runs (their files' contents are part of the cache key). */
-const CODE_DIRS = ['lib/kb', 'lib/nlp', 'lib/match', 'lib/registry', 'lib/model'];
+const CODE_DIRS = KB_CODE_DIRS;
 const PREFIX = 'kb-';
 
 export interface KbCacheOptions {

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ENTITY_TYPES } from '../../lib/model/types';
-import { DEFAULT_SETTINGS, isActiveOn, settingsItem, toggleSite, type Settings } from '../../lib/settings';
+import { DEFAULT_SETTINGS, isActiveOn, settingsItem, toggleSite, withDefaults, type Settings } from '../../lib/settings';
 
 const on = (patch: Partial<Settings> = {}): Settings => ({ ...DEFAULT_SETTINGS, ...patch });
 
@@ -50,8 +50,23 @@ describe('toggleSite', () => {
 describe('settingsItem', () => {
   beforeEach(() => fakeBrowser.reset());
 
-  it('defaults to everything on, every type, no accessible mode', async () => {
-    expect(await settingsItem.getValue()).toEqual({ enabled: true, disabledSites: [], types: [...ENTITY_TYPES], accessibleMode: false });
+  it('defaults to everything on, every type, no accessible mode, every mention of the whole page', async () => {
+    expect(await settingsItem.getValue()).toEqual({
+      enabled: true,
+      disabledSites: [],
+      types: [...ENTITY_TYPES],
+      accessibleMode: false,
+      firstMentionOnly: false,
+      articleBodyOnly: false,
+    });
+  });
+
+  it('settings stored by version 1 gain the density settings, and keep what the reader chose', async () => {
+    await fakeBrowser.storage.local.set({ settings: { enabled: true, disabledSites: ['a.org'], types: ['person'], accessibleMode: true }, settings$: { v: 1 } });
+    await settingsItem.migrate();
+    expect(await settingsItem.getValue()).toEqual({ ...DEFAULT_SETTINGS, disabledSites: ['a.org'], types: ['person'], accessibleMode: true });
+    expect(withDefaults({ types: ['country'] })).toEqual({ ...DEFAULT_SETTINGS, types: ['country'] });
+    expect(withDefaults(null)).toEqual(DEFAULT_SETTINGS);
   });
 
   it('is stored in storage.local under "settings" (the key the browser tests write)', async () => {

@@ -4,15 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 
-// The command-line tools, run as a user runs them (tsx in a child process).
+// The command-line tools, run as a user runs them (npm run match / kb: node scripts/run-cli.mjs,
+// which runs a cached bundle of scripts/NAME.ts, in a child process).
 const root = join(__dirname, '../../..');
-const tsx = join(root, 'node_modules/.bin/tsx');
 // kb-speed: the CLIs keep their built knowledge base here, never in the real ~/.cache.
 const cacheDir = mkdtempSync(join(tmpdir(), 'csto-cli-cache-'));
 
 function cli(script: string, args: string[], input = '', env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(tsx, [join(root, 'scripts', script), ...args], { cwd: root, env: { ...process.env, CSTO_LENS_CACHE_DIR: cacheDir, ...env } });
+    const child = spawn(process.execPath, [join(root, 'scripts/run-cli.mjs'), script.replace(/\.ts$/, ''), ...args], { cwd: root, env: { ...process.env, CSTO_LENS_CACHE_DIR: cacheDir, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));

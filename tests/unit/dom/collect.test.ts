@@ -46,7 +46,8 @@ describe('collectText: excluded content', () => {
     ['contenteditable plaintext-only', '<div contenteditable="plaintext-only">CSTO hidden</div>'],
     ['hidden attribute', '<div hidden>CSTO hidden</div>'],
     ['hidden="until-found"', '<div hidden="until-found">CSTO hidden</div>'],
-    ['aria-hidden', '<span aria-hidden="true">CSTO hidden</span>'],
+    ['aria-hidden without a box (no layout here: zero size)', '<span aria-hidden="true">CSTO hidden</span>'],
+    ['aria-hidden and display:none', '<span aria-hidden="true" style="display:none">CSTO hidden</span>'],
     ['inline display:none', '<span style="display:none">CSTO hidden</span>'],
     ['stylesheet display:none', '<style>.gone{display:none}</style><div class="gone"><p>CSTO hidden</p></div>'],
     ['visibility:hidden', '<span style="visibility:hidden">CSTO hidden</span>'],
@@ -71,6 +72,18 @@ describe('collectText: excluded content', () => {
     const ix = collectText(page(html));
     expect(ix.text).toBe(expected);
     expectConsistent(ix);
+  });
+
+  it('reads visible text under aria-hidden="true" (a headline strip on screen), but not a zero-size or undisplayed one', () => {
+    const root = page('<p>Before</p><div aria-hidden="true" class="strip"><a>CSTO summit</a></div><div aria-hidden="true" class="empty"><a>CSTO copy</a></div><div aria-hidden="true" style="display:none">CSTO none</div>');
+    const box = (w: number, h: number) => () => ({ width: w, height: h, top: 0, left: 0, right: w, bottom: h, x: 0, y: 0, toJSON: () => ({}) }) as DOMRect;
+    root.querySelector<HTMLElement>('.strip')!.getBoundingClientRect = box(600, 40);
+    root.querySelector<HTMLElement>('.empty')!.getBoundingClientRect = box(0, 0);
+    const ix = collectText(root);
+    expect(ix.text).toBe(`Before${BLOCK_SEPARATOR}CSTO summit`);
+    expectConsistent(ix);
+    // Without style checks nothing tells it is shown: aria-hidden text stays out.
+    expect(collectText(root, { styles: false }).text).toBe('Before');
   });
 
   it('honours the skip option', () => {
@@ -253,6 +266,53 @@ describe('collectTextAsync', () => {
     expect(ix.starts).toEqual(sync.starts);
     expect(ix.nodes).toEqual(sync.nodes);
     expect(yields).toBeGreaterThan(3);
+  });
+
+  it('hands over a prefix of the final index once, and yields with a timer while its promise is pending', async () => {
+    page(Array.from({ length: 3000 }, (_, i) => `<p>Paragraph ${i} about the CSTO.</p>`).join(''));
+    const sync = collectText(document.body, { styles: false });
+    let prefix: TextIndex | null = null;
+    let calls = 0;
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let yieldsWhilePending = 0;
+    let yieldsAfter = 0;
+    let timers = 0;
+    const setTimeoutSpy = vi.spyOn(globalThis, 'setTimeout').mockImplementation(((fn: () => void) => {
+      timers++;
+      if (timers === 3) release(); // the reply arrives during the third timer yield
+      queueMicrotask(fn);
+      return 0;
+    }) as unknown as typeof setTimeout);
+    try {
+      const ix = await collectTextAsync(document.body, {
+        budgetMs: 0,
+        styles: false,
+        yieldFn: async () => {
+          if (prefix && timers < 3) yieldsWhilePending++;
+          else if (prefix) yieldsAfter++;
+        },
+        onPrefix: {
+          chars: 5_000,
+          callback: (p) => {
+            calls++;
+            prefix = p;
+            return held;
+          },
+        },
+      });
+      expect(calls).toBe(1);
+      const p = prefix as unknown as TextIndex;
+      expect(p.text.length).toBeGreaterThanOrEqual(5_000);
+      expect(ix.text.startsWith(p.text)).toBe(true);
+      expect(ix.starts.slice(0, p.starts.length)).toEqual(p.starts);
+      expect(ix.text).toBe(sync.text);
+      expect(yieldsWhilePending).toBe(0); // timers only while the callback's promise was pending
+      expect(timers).toBeGreaterThanOrEqual(3);
+      expect(yieldsAfter).toBeGreaterThan(0); // then the usual yield again
+    } finally {
+      setTimeoutSpy.mockRestore();
+    }
   });
 
   it('stops when aborted', async () => {

@@ -362,16 +362,41 @@ describe('wrap mode', () => {
 });
 
 describe('styles', () => {
-  it('defines ::highlight and mark rules for every entity type, light and dark', () => {
+  it('defines ::highlight and mark rules for every entity type, for the page\'s theme and not the system\'s', () => {
     const css = buildCss();
     for (const t of ENTITY_TYPES) {
       expect(css).toContain(`::highlight(${HIGHLIGHT_PREFIX}${t})`);
       expect(css).toContain(`${MARK_TAG}[data-type="${t}"]`);
     }
-    expect(css).toContain('@media (prefers-color-scheme: dark)');
+    expect(css).not.toContain('prefers-color-scheme');
+    const organization = (c: string) => /::highlight\(csto-lens-organization\)\{background-color:([^;]+);/.exec(c)?.[1];
+    expect(organization(css)).toBe('rgb(37 99 235 / 0.22)');
+    expect(organization(buildCss(undefined, undefined, 'dark'))).toBe('rgb(96 165 250 / 0.3)');
     expect(css).toContain('@media (forced-colors: active)');
     expect(css).toContain('::highlight(csto-lens-note-yellow)');
     expect(css.startsWith(BASE_CSS)).toBe(true);
+  });
+
+  it('writes the tints for the page\'s background, and again when the page switches theme (14.9)', async () => {
+    const page = document.createElement('style');
+    page.textContent = 'html.night body{background-color:rgb(16, 16, 16)}';
+    document.head.append(page);
+    const inj = new StyleInjector(document);
+    try {
+      expect(inj.attachment).toBe('element');
+      const sheet = () => document.querySelector('style[data-csto-lens]')!.textContent!;
+      expect(inj.theme).toBe('light');
+      expect(sheet()).toContain('rgb(37 99 235 / 0.22)');
+      document.documentElement.classList.add('night');
+      await new Promise((r) => setTimeout(r, 60));
+      expect(inj.theme).toBe('dark');
+      expect(sheet()).toContain('rgb(96 165 250 / 0.3)');
+      expect(sheet()).not.toContain('rgb(37 99 235 / 0.22)');
+    } finally {
+      inj.remove();
+      page.remove();
+      document.documentElement.classList.remove('night');
+    }
   });
 
   it('adopts a constructed stylesheet when possible (no DOM mutation)', () => {
@@ -412,7 +437,7 @@ describe('styles', () => {
       expect(r.body).not.toMatch(/text-decoration/);
       expect(r.body).toMatch(/background-color/);
     }
-    expect(markRules.length).toBe(2); // light and dark
+    expect(markRules.length).toBe(1);
     for (const r of markRules) expect(r.body).toContain('text-decoration-line:underline');
   });
 

@@ -62,6 +62,19 @@ describe('splitForMatching', () => {
     ...[30, 50].flatMap((max) => [6, 7].map((seed) => ({ seed, max, longWords: false, blocks: false }))),
   ];
 
+  it('with a first size, starts small and doubles up to the limit, covering the text', () => {
+    const text = Array.from({ length: 400 }, (_, i) => `w${i}`).join(' ');
+    const chunks = splitForMatching(text, 400, 25);
+    expect(chunks.map((c) => c.text).join('')).toBe(text);
+    const sizes = chunks.map((c) => c.text.length);
+    expect(sizes[0]).toBeLessThanOrEqual(25);
+    expect(sizes[1]).toBeLessThanOrEqual(50);
+    expect(sizes[1]).toBeGreaterThan(25);
+    expect(sizes[2]).toBeGreaterThan(50);
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(400);
+    expect(sizes.filter((n) => n > 200).length).toBeGreaterThan(0);
+  });
+
   it.each(cases)('property: seed $seed, max $max, long words $longWords, blocks $blocks', ({ seed, max, longWords, blocks }) => {
     const text = randomText(seed, 400, { longWords, blocks });
     const chunks = splitForMatching(text, max);

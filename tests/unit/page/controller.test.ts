@@ -206,6 +206,43 @@ describe.each<Mode>(['wrap', 'highlight-api'])('PageController (%s mode)', (mode
     expect(last()).toEqual({ entities: 2, mentions: 3, partial: false });
   });
 
+  it('first mention only: draws each entity once, counts every mention; the card and reveal still reach the others', async () => {
+    const { controller, last } = setup(mode, ARTICLE, { firstMentionOnly: true });
+    await controller.start();
+    expect(controller.mentions().map((m) => [m.text, m.entityId])).toEqual(ARTICLE_MENTIONS);
+    expect(last()).toEqual({ entities: 7, mentions: 11, partial: false });
+    expect(drawn(mode).map(([t]) => t)).toEqual(['CSTO', 'Moscow', 'Sergey Lavrov', 'Belarus', 'CSTO Secretary General', 'Russia', 'Kazakhstan']);
+    expect(controller.drawnCount).toBe(7);
+    expect(controller.mentionCount('org:csto')).toBe(2);
+    expect(controller.state(true).list.find((e) => e.entityId === 'country:russia')?.count).toBe(2);
+    const second = controller.reveal('person:sergey-lavrov', 1);
+    expect(second?.range.toString()).toBe('Lavrov');
+    expect(second?.total).toBe(2);
+    // the mention the reader went to is drawn from then on
+    expect(drawn(mode).filter(([t, style]) => t === 'Lavrov' && style.startsWith('person'))).toHaveLength(1);
+    expect(controller.mentions().map((m) => m.text)).toEqual(ARTICLE_MENTIONS.map(([t]) => t));
+  });
+
+  it('first mention only: when the drawn mention leaves the page, the next one is drawn', async () => {
+    const { controller, last } = setup(mode, '<main><p id="a">Russia met Belarus.</p><p id="b">Russia again.</p></main>', { firstMentionOnly: true });
+    await controller.start();
+    expect(drawn(mode).map(([t]) => t)).toEqual(['Russia', 'Belarus']);
+    document.getElementById('a')!.remove();
+    await eventually(() => expect(last()).toEqual({ entities: 1, mentions: 1, partial: false }));
+    expect(drawn(mode).map(([t]) => t)).toEqual(['Russia']);
+    expect(controller.reveal('country:russia')?.range.toString()).toBe('Russia');
+  });
+
+  it('article body only: the page chrome is not read, the headline and body are', async () => {
+    const { controller } = setup(
+      mode,
+      `<header><nav>Russia Belarus</nav></header><main>${ARTICLE}<div class="share">Share CSTO</div></main><aside>Moscow</aside><footer>Kazakhstan</footer>`,
+      { articleBodyOnly: true },
+    );
+    await controller.start();
+    expect(controller.mentions().map((m) => [m.text, m.entityId])).toEqual(ARTICLE_MENTIONS);
+  });
+
   it('highlights added nodes after the debounce', async () => {
     const { controller, last } = setup(mode, '<main><p>Russia</p></main>');
     await controller.start();

@@ -2,6 +2,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { noteOf } from '../../../lib/annotations/model';
 import { KEY_CHECK_ID } from '../../../lib/sync/key-check';
 import { parseSyncKey } from '../../../lib/sync/sync-key';
+import { SyncScheduler } from '../../../lib/sync/scheduler';
+import { SyncService } from '../../../lib/sync/service';
 import { deleteTestDbs, freshDbName, makeDevice, newInput, rng, setupAccount, snapshot, startServer, SERVER_URL, type TestServer } from './helpers';
 
 let server: TestServer;
@@ -112,5 +114,26 @@ describe('SyncClient', () => {
     expect(await a.client.status()).toMatchObject({ enabled: false, hasKey: false, accountId: null });
     expect(await a.db.annotations.get(x.id)).toBeDefined();
     expect(await a.db.meta.get('sync.key')).toBeUndefined();
+  });
+});
+
+describe('one step a device (issue 14.8)', () => {
+  it('turns on with a passphrase, joins with the key alone (it names the server), shows the key again; a wrong passphrase leaves the joiner off', async () => {
+    const service = (d: ReturnType<typeof makeDevice>) => new SyncService(d.client, new SyncScheduler({ run: () => d.client.sync(), setTimer: () => 0, clearTimer: () => undefined }));
+    const a = makeDevice(freshDbName('a'), server.fetch);
+    const b = makeDevice(freshDbName('b'), server.fetch);
+    const c = makeDevice(freshDbName('c'), server.fetch);
+    const on = await service(a).turnOn(SERVER_URL, 'correct horse battery staple');
+    expect(on.status).toMatchObject({ enabled: true, hasKey: true, verified: true });
+    await expect(service(c).join(on.syncKey, 'a wrong passphrase here')).rejects.toThrow(/wrong passphrase/);
+    expect(await c.client.status()).toMatchObject({ enabled: false, hasKey: false });
+    const joined = await service(b).join(on.syncKey, 'correct horse battery staple');
+    expect(joined).toMatchObject({ enabled: true, hasKey: true, verified: true, serverUrl: SERVER_URL });
+    // the key, again, on the linked device: the same account, token, salt and server
+    expect((await service(b).showKey()).syncKey).toBe(on.syncKey);
+    const x = await b.notes.create(newInput(rng(5)));
+    await b.client.sync();
+    await a.client.sync();
+    expect((await a.db.annotations.get(x.id))?.hlc).toBe(x.hlc);
   });
 });

@@ -154,7 +154,7 @@ describe('what the server sees', () => {
 });
 
 describe('issue 11, point 8: salt made by the client, padded payloads', () => {
-  it('a new account gets a random 16-byte salt inside a v2 sync key; the server never sees it', async () => {
+  it('a new account gets a random 16-byte salt inside a v3 sync key (which names the server); the server never sees it', async () => {
     const seen: string[] = [];
     const fetch: typeof server.fetch = async (url, init) => {
       seen.push(`${url} ${typeof init.body === 'string' ? init.body : ''}`);
@@ -164,7 +164,8 @@ describe('issue 11, point 8: salt made by the client, padded payloads', () => {
     const a = makeDevice(freshDbName('a'), fetch, { deriveKey: undefined });
     const { syncKey, accountId } = await a.client.createAccount(SERVER_URL);
     const parsed = parseSyncKey(syncKey);
-    expect(syncKey).toMatch(/^v2\.[0-9a-f-]{36}\.[A-Za-z0-9_-]{43}\.[A-Za-z0-9_-]{22}$/);
+    expect(syncKey).toMatch(/^v3\.[0-9a-f-]{36}\.[A-Za-z0-9_-]{43}\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]+$/);
+    expect(parsed.serverUrl).toBe(SERVER_URL);
     expect(fromBase64url(parsed.salt!).length).toBeGreaterThanOrEqual(16);
     await a.client.setPassphrase('a long passphrase for the salt test');
     const salt = new Uint8Array((spy.mock.calls[0]![0] as Pbkdf2Params).salt as ArrayBuffer);

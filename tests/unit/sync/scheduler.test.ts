@@ -98,6 +98,7 @@ describe('status line', () => {
     choosingPassphrase: false,
     setAside: 0,
     setAsideReasons: [],
+    kept: 0,
   };
   it('says what the popup shows', () => {
     expect(statusLine(null, 0)).toBe('Sync off');
