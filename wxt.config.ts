@@ -32,6 +32,15 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+Y' },
         description: 'Highlight the selected text',
       },
+      // Chromium takes at most four suggested keys: these are the last two.
+      'next-highlight': {
+        suggested_key: { default: 'Alt+Shift+N' },
+        description: 'Go to the next highlight and open its card',
+      },
+      'previous-highlight': {
+        suggested_key: { default: 'Alt+Shift+P' },
+        description: 'Go to the previous highlight and open its card',
+      },
     },
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'csto-lens@example.org', strict_min_version: '128.0' } } }

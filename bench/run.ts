@@ -22,6 +22,7 @@ const REGISTRY: { file: string; title: string }[] = [
   { file: 'import.ts', title: 'large imports in slices' }, // interop
   { file: 'coldstart.ts', title: 'cold worker, browser start, CLI' },
   { file: 'ru-forms.ts', title: 'matcher with generated Russian forms vs today' }, // ru-match
+  { file: 'learn.ts', title: 'learning from pages' }, // knowledge (issue 17)
 ];
 
 function parseArgs(argv: string[]) {

@@ -9,10 +9,12 @@ export interface ColorPickerProps {
   value?: NoteColor;
   onPick: (color: NoteColor) => void;
   label: string;
+  /** Keyboard shortcuts of some colours, shown in their tooltips ("Alt+Shift+Y"). */
+  shortcuts?: Partial<Record<NoteColor, string>>;
 }
 
 /** Five colour buttons, reachable by keyboard. */
-export function ColorPicker({ value, onPick, label }: ColorPickerProps) {
+export function ColorPicker({ value, onPick, label, shortcuts = {} }: ColorPickerProps) {
   return (
     <span role="group" aria-label={label} className="colors">
       {NOTE_COLORS.map((c) => (
@@ -22,6 +24,8 @@ export function ColorPicker({ value, onPick, label }: ColorPickerProps) {
           className="color"
           data-color={c}
           aria-label={`${label}: ${c}`}
+          title={shortcuts[c] ? `${label}: ${c} (${shortcuts[c]})` : `${label}: ${c}`}
+          {...(shortcuts[c] ? { 'aria-keyshortcuts': shortcuts[c] } : {})}
           aria-pressed={value === c}
           onClick={() => onPick(c)}
           style={{ background: NOTE_SWATCH[c], outline: value === c ? '2px solid currentColor' : undefined }}

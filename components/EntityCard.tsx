@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { CardData } from '../lib/model/knowledge';
 import type { ViewerTarget } from '../lib/model/page';
 import { TYPE_COLORS } from '../lib/ui/entity-colors';
+import { viewerPath } from '../lib/ui/viewer-url';
 import { SourceLine } from './SourceLine';
 import { StatementItem } from './StatementItem';
 
@@ -15,14 +16,22 @@ export interface EntityCardProps {
   onClose: () => void;
   onOpenSource: (target: ViewerTarget) => void;
   onPeer: (entityId: string) => void;
+  /** Opens the entity's statement timeline in the notebook. */
+  onOpenTimeline?: (entityId: string) => void;
+  /** A source's address (default: the viewer's path, for extension pages). */
+  sourceHref?: (target: ViewerTarget) => string;
 }
 
 const FIRST_STATEMENTS = 3;
+const factTarget = (documentId: string, start: number | null, end: number | null): ViewerTarget => ({
+  documentId,
+  ...(start !== null && end !== null ? { start, end } : {}),
+});
 /** Statements come first (who said what is what readers open a card for); facts after, three at first. */
 const FIRST_FACTS = 3;
 
 /** The entity card: what it is, facts with their sources, related statements, peers, mentions on the page. */
-export function EntityCard({ data, error, mention, onPrev, onNext, onClose, onOpenSource, onPeer }: EntityCardProps) {
+export function EntityCard({ data, error, mention, onPrev, onNext, onClose, onOpenSource, onPeer, onOpenTimeline, sourceHref = viewerPath }: EntityCardProps) {
   const [more, setMore] = useState(false);
   const [moreFacts, setMoreFacts] = useState(false);
   if (error) {
@@ -50,7 +59,7 @@ export function EntityCard({ data, error, mention, onPrev, onNext, onClose, onOp
             {entity.type}
           </span>
         </div>
-        <button type="button" className="close" onClick={onClose} aria-label="Close">
+        <button type="button" className="close" onClick={onClose} aria-label="Close" title="Close (Esc)">
           ×
         </button>
       </header>
@@ -63,10 +72,10 @@ export function EntityCard({ data, error, mention, onPrev, onNext, onClose, onOp
             {mention.total > 1 ? ` (${mention.index + 1} of ${mention.total})` : ''}
           </span>
           <span>
-            <button type="button" onClick={onPrev} disabled={mention.total < 2} aria-label="Previous mention">
+            <button type="button" onClick={onPrev} disabled={mention.total < 2} aria-label="Previous mention" title="Previous mention on this page">
               ‹
             </button>{' '}
-            <button type="button" onClick={onNext} disabled={mention.total < 2} aria-label="Next mention">
+            <button type="button" onClick={onNext} disabled={mention.total < 2} aria-label="Next mention" title="Next mention on this page">
               ›
             </button>
           </span>
@@ -78,7 +87,12 @@ export function EntityCard({ data, error, mention, onPrev, onNext, onClose, onOp
         {statements.length === 0 && <p className="muted">No statements in the knowledge base.</p>}
         <ul className="statements">
           {shown.map((s) => (
-            <StatementItem key={s.id} statement={s} onOpenSource={(statementId, documentId) => onOpenSource({ documentId, statementId })} />
+            <StatementItem
+              key={s.id}
+              statement={s}
+              onOpenSource={(statementId, documentId) => onOpenSource({ documentId, statementId })}
+              sourceHref={(statementId, documentId) => sourceHref({ documentId, statementId })}
+            />
           ))}
         </ul>
         {statements.length > FIRST_STATEMENTS && (
@@ -86,6 +100,11 @@ export function EntityCard({ data, error, mention, onPrev, onNext, onClose, onOp
             {more ? 'Fewer' : `${statements.length - FIRST_STATEMENTS} more`}
           </button>
         )}
+        {onOpenTimeline && data.timelineCount ? (
+          <button type="button" className="more" data-testid="open-timeline" onClick={() => onOpenTimeline(entity.id)}>
+            All statements ({data.timelineCount}), by date
+          </button>
+        ) : null}
       </section>
 
 
@@ -99,12 +118,8 @@ export function EntityCard({ data, error, mention, onPrev, onNext, onClose, onOp
                 {f.source ? (
                   <SourceLine
                     source={f.source}
-                    onOpen={() =>
-                      onOpenSource({
-                        documentId: f.source!.documentId,
-                        ...(f.start !== null && f.end !== null ? { start: f.start, end: f.end } : {}),
-                      })
-                    }
+                    href={sourceHref(factTarget(f.source.documentId, f.start, f.end))}
+                    onOpen={() => onOpenSource(factTarget(f.source!.documentId, f.start, f.end))}
                   />
                 ) : (
                   <span className="source muted">CSTO Lens registry</span>

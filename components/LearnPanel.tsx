@@ -6,12 +6,14 @@ export interface LearnPanelProps {
   onLearn: () => void;
   onRemove: () => void;
   onUndo: () => void;
+  /** In "on sites I choose" mode: this page's site, whether it is on the list, and a toggle. */
+  site?: { name: string; listed: boolean; onToggle: () => void };
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** The popup's "Add this page to my knowledge base" / "Remove it", with what learning the page brought. */
-export function LearnPanel({ state, onLearn, onRemove, onUndo }: LearnPanelProps) {
+export function LearnPanel({ state, onLearn, onRemove, onUndo, site }: LearnPanelProps) {
   if (state.kind === 'unknown') return null;
   return (
     <section aria-label="Your knowledge base" data-testid="learn" className="learn">
@@ -52,6 +54,11 @@ export function LearnPanel({ state, onLearn, onRemove, onUndo }: LearnPanelProps
             Try again
           </button>
         </p>
+      )}
+      {site && (
+        <label className="learn-site" data-testid="learn-site">
+          <input type="checkbox" checked={site.listed} onChange={site.onToggle} /> Learn from {site.name} automatically
+        </label>
       )}
     </section>
   );

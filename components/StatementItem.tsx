@@ -13,6 +13,8 @@ export interface StatementItemProps {
   /** Relevance of a related statement (0 to 1.5), shown as words, never as a raw number. */
   score?: number;
   onOpenSource: (statementId: string, documentId: string) => void;
+  /** The address of the statement in the source viewer. */
+  sourceHref: (statementId: string, documentId: string) => string;
 }
 
 /** How close a related statement is, in words (scores from lib/kb/related.ts: BM25 share + shared entities). */
@@ -23,7 +25,7 @@ export function relevanceLabel(score: number): string {
 const KIND_LABEL = { quote: 'said', reported: 'said (reported)', answer: 'answered' } as const;
 
 /** One statement: who said what, when, in which document. */
-export function StatementItem({ statement: s, score, onOpenSource }: StatementItemProps) {
+export function StatementItem({ statement: s, score, onOpenSource, sourceHref }: StatementItemProps) {
   return (
     <li className="statement" data-statement-id={s.id} data-score={score}>
       <div className="statement-head">
@@ -31,7 +33,7 @@ export function StatementItem({ statement: s, score, onOpenSource }: StatementIt
         {score !== undefined && <span className="score">{relevanceLabel(score)}</span>}
       </div>
       <blockquote>{excerpt(s.text)}</blockquote>
-      <SourceLine source={s.source} onOpen={() => onOpenSource(s.id, s.source.documentId)} />
+      <SourceLine source={s.source} href={sourceHref(s.id, s.source.documentId)} onOpen={() => onOpenSource(s.id, s.source.documentId)} />
     </li>
   );
 }

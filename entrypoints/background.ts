@@ -6,6 +6,7 @@ import { AnnotationStore } from '../lib/annotations/store';
 import { pageContextFor } from '../lib/kb/page-context';
 import { LearnService } from '../lib/kb/learn-service';
 import { readTabArticle } from '../lib/learn/read-tab';
+import { AutoLearner } from '../lib/learn/auto-learn';
 import { canonicalUrl } from '../lib/annotations/canonical-url';
 import { KnowledgeServiceCore } from '../lib/kb/service'; // kb-speed: the build is loaded lazily (see below)
 import { BUILD_SCRIPT, canImportScripts, importBuildScript, loadBuildScript } from '../lib/kb/build-script'; // kb-speed
@@ -78,6 +79,10 @@ export default defineBackground(() => {
       if (tab?.id !== undefined) await sendToTab('highlightSelection', {}, tab.id).catch(() => false);
       return;
     }
+    if (command === 'next-highlight' || command === 'previous-highlight') {
+      if (tab?.id !== undefined) await sendToTab('stepHighlight', { delta: command === 'next-highlight' ? 1 : -1 }, tab.id).catch(() => false);
+      return;
+    }
     if (command !== 'toggle-highlights') return;
     const hostname = tab?.url ? new URL(tab.url).hostname : '';
     if (hostname) await settingsItem.setValue(toggleSite(await settingsItem.getValue(), hostname));
@@ -97,6 +102,10 @@ export default defineBackground(() => {
     const page = await readTabArticle(data.tabId);
     return page.ok ? learning.learn(page.read) : page;
   });
+  // Learning without asking (settings: on sites I choose / on every page with CSTO entities): a page's
+  // report with entities (below, reportPage) learns it as the popup would (lib/learn/auto-learn.ts).
+  const autoLearn = new AutoLearner({ settings: () => settingsItem.getValue(), read: readTabArticle, learn: (read) => learning.learn(read), extensionBase: browser.runtime.getURL('/') });
+  browser.tabs.onRemoved.addListener((tabId) => autoLearn.forget(tabId));
   onMessage('learnedForPage', async ({ data, sender }) => {
     if (!mayActOnTab(sender, data.tabId, browser.runtime.getURL('/'))) return null;
     const tab = await browser.tabs.get(data.tabId).catch(() => null);
@@ -106,6 +115,9 @@ export default defineBackground(() => {
   onMessage('learnedList', ({ sender }) => (assertExtensionPage(sender, browser.runtime.getURL('/')), learning.list()));
   onMessage('learnedRemove', async ({ data, sender }) => (assertExtensionPage(sender, browser.runtime.getURL('/')), { removed: await learning.remove(data.id) }));
   onMessage('learnedRestore', ({ data, sender }) => (assertExtensionPage(sender, browser.runtime.getURL('/')), learning.restore(data.doc)));
+  onMessage('openTimeline', async ({ data }) => {
+    await browser.tabs.create({ url: browser.runtime.getURL(`/sidepanel.html#timeline=${encodeURIComponent(data.entityId)}` as '/sidepanel.html') });
+  });
   onMessage('openViewer', async ({ data }) => {
     await browser.tabs.create({ url: browser.runtime.getURL(viewerPath(data) as '/viewer.html') });
   });
@@ -171,6 +183,7 @@ export default defineBackground(() => {
   onMessage('reportPage', async ({ data, sender }) => {
     const tabId = sender.tab?.id;
     if (tabId === undefined) return;
+    if (!sender.frameId) void autoLearn.onReport(tabId, sender.url ?? sender.tab?.url, data.mentions).catch(() => null); // the top frame's page only
     await toolbarAction().setBadgeText({ tabId, text: badgeText(data) });
     await toolbarAction().setBadgeBackgroundColor({ tabId, color: '#2f5d8a' });
   });

@@ -18,7 +18,15 @@ export interface Settings {
   firstMentionOnly: boolean;
   /** Leave the page's chrome (navigation, banner, footer, side columns, bylines, comments) unread. */
   articleBodyOnly: boolean;
+  /** Learning from pages without asking (issue 17): never (the default), on the sites in `learnSites`,
+   *  or on every page where CSTO entities are found. Optional: settings stored before it read as 'never'. */
+  learnMode?: LearnMode;
+  /** Hostnames to learn from in 'sites' mode (a site covers its subdomains). */
+  learnSites?: string[];
 }
+
+export const LEARN_MODES = ['never', 'sites', 'entities'] as const;
+export type LearnMode = (typeof LEARN_MODES)[number];
 
 export const DEFAULT_SETTINGS: Settings = {
   enabled: true,
@@ -29,6 +37,8 @@ export const DEFAULT_SETTINGS: Settings = {
   // for CSTO news expects to see every mention, headline strips included (14.10), and can thin them.
   firstMentionOnly: false,
   articleBodyOnly: false,
+  learnMode: 'never',
+  learnSites: [],
 };
 
 /** Settings with every field: a stored value from an older version lacks the newer ones. */
@@ -54,4 +64,20 @@ export function toggleSite(settings: Settings, hostname: string): Settings {
     ...settings,
     disabledSites: disabled ? settings.disabledSites.filter((h) => h !== hostname) : [...settings.disabledSites, hostname],
   };
+}
+
+/** A site as the learn list keeps it: the hostname, lower case, without "www.". */
+export const learnSiteOf = (hostname: string): string => hostname.toLowerCase().replace(/^www\./, '');
+
+/** Whether `hostname` is one of the sites the reader chose to learn from (or a subdomain of one). */
+export function isLearnSite(settings: Settings, hostname: string): boolean {
+  const host = learnSiteOf(hostname);
+  return (settings.learnSites ?? []).some((site) => host === site || host.endsWith(`.${site}`));
+}
+
+/** Adds the site to the learn list, or takes it off. */
+export function toggleLearnSite(settings: Settings, hostname: string): Settings {
+  const site = learnSiteOf(hostname);
+  const sites = settings.learnSites ?? [];
+  return { ...settings, learnSites: sites.includes(site) ? sites.filter((s) => s !== site) : [...sites, site] };
 }

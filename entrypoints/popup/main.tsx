@@ -21,7 +21,7 @@ import { useKbSearch } from '../../lib/ui/use-kb-search';
 import { viewerPath } from '../../lib/ui/viewer-url';
 import { openNotebook } from '../../lib/ui/open-notebook';
 import { LensDb } from '../../lib/db/database';
-import { isActiveOn, toggleSite } from '../../lib/settings';
+import { isActiveOn, isLearnSite, learnSiteOf, toggleLearnSite, toggleSite } from '../../lib/settings';
 import { useActivePage } from '../../lib/ui/use-page-state';
 import { useSettings } from '../../lib/ui/use-settings';
 import '../../components/theme.css';
@@ -85,7 +85,15 @@ function Popup() {
         onToggleGlobal={() => save({ ...settings, enabled: !settings.enabled })}
       />
       <Legend types={[...new Set((page.state?.list ?? []).map((e) => e.type))]} />
-      <LearnPanel state={learn.state} onLearn={learn.learn} onRemove={learn.remove} onUndo={learn.undo} />
+      <LearnPanel
+        state={learn.state}
+        onLearn={learn.learn}
+        onRemove={learn.remove}
+        onUndo={learn.undo}
+        {...(settings.learnMode === 'sites' && page.hostname
+          ? { site: { name: learnSiteOf(page.hostname), listed: isLearnSite(settings, page.hostname), onToggle: () => save(toggleLearnSite(settings, page.hostname!)) } }
+          : {})}
+      />
       <PageContextView
         status={context.status}
         context={context.context}

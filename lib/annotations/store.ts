@@ -18,7 +18,7 @@ export type { ImportResult };
 // older versions (impossible stamps, ids the server refuses) is repaired on open.
 
 const DEVICE_KEY = 'deviceId';
-export const CLOCK_KEY = 'hlcLast';
+export const CLOCK_KEY = 'hlcLast' as const;
 /** Version of the one-time full scan for records older code let in (see `repairOnOpen`). */
 const REPAIR_KEY = 'recordRepair';
 const REPAIR_VERSION = 1;

@@ -48,10 +48,8 @@ export interface MetaValues {
   'sync.key': StoredKey;
   'sync.cursor': string;
   'sync.status': SyncRecord;
-  /** Changes sync kept aside to retry (lib/sync/kept.ts reads them as its KeptChange[]). */
-  'sync.kept': unknown[];
-  /** The learned documents' synced versions by id (lib/sync/learned-sync.ts). */
-  'sync.learned': Record<string, unknown>;
+  // Keys whose values are sync's own types are declared where those types live (declaration
+  // merging): 'sync.kept' in lib/sync/kept.ts, 'sync.learned' in lib/sync/learned-sync.ts.
 }
 
 /** The meta key of the learned set's key (written by lib/kb/learned-store.ts, watched by sync). */

@@ -115,7 +115,10 @@ export function styleCss(style: string, shards = 1, theme: PageTheme = 'light'):
 export const BASE_CSS =
   `${MARK_TAG}{display:inline;margin:0;padding:0;border:0;font:inherit;color:inherit;` +
   `text-decoration-skip-ink:auto;text-underline-offset:2px;border-radius:2px;}\n` +
-  `@media (forced-colors: active){${MARK_TAG}{background-color:Mark;color:MarkText;forced-color-adjust:none;}}\n`;
+  `@media (forced-colors: active){${MARK_TAG}{background-color:Mark;color:MarkText;forced-color-adjust:none;}}\n` +
+  // The keyboard's place: a focused mark (accessible mode), the focus highlight (Highlight API).
+  `${MARK_TAG}[tabindex]:focus{outline:2px solid Highlight;outline-offset:1px;}\n` +
+  `::highlight(${HIGHLIGHT_PREFIX}focus){background-color:Highlight;color:HighlightText;}\n`;
 
 function forcedColorsCss(styles: Iterable<string>, shards: ReadonlyMap<string, number>): string {
   const sels = [...styles].map((s) => highlightSelectors(s, shards.get(s) ?? 1));

@@ -117,6 +117,8 @@ export class WrapPainter implements Painter {
     // Marks of each entry in document order.
     for (const e of entries) {
       e.marks.sort((a, b) => (a === b ? 0 : a.compareDocumentPosition(b) & 4 ? -1 : 1));
+      // A mention is reachable by keyboard through its first mark (lib/page/keyboard.ts: one of them in the tab order).
+      if (e.item.entityId !== undefined) e.marks[0]?.setAttribute('tabindex', '-1');
     }
   }
 

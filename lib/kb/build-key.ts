@@ -8,7 +8,7 @@ import type { ManifestEntry } from './metadata';
 // without loading the NLP the build needs (compromise is most of the background bundle).
 
 /** Bump when extraction changes, so installed profiles rebuild their knowledge base. */
-export const EXTRACTOR_VERSION = 2; // 2: the extractor for news in general (issue 17)
+export const EXTRACTOR_VERSION = 3; // 2: the extractor for news in general (issue 17); 3: extracted entities carry their documentId
 
 export interface SeedSource {
   file: string;

@@ -4,23 +4,23 @@ import { LearnedStore } from './learned-store';
 import { learnProblem } from '../learn/learned';
 import type { LearnedSummary, LearnResult } from '../model/knowledge';
 export type { LearnedSummary, LearnResult };
+import type { LearnedChange } from './learned-apply';
 
-// Learning from pages, in the background: store the article (lib/kb/learned-store.ts), rebuild the
-// knowledge base with it (its build key changed), and say what it brought. Removing one rebuilds
-// without it; its statements, facts and mentions go with it, and undo puts it back.
+// Learning from pages, in the background: store the article (lib/kb/learned-store.ts) and add what
+// it brings to the knowledge base, that document's records only (lib/kb/learned-apply.ts; no rebuild),
+// and say what it brought. Removing one takes its statements, facts, mentions and people out; undo
+// puts them back.
+//
+// Entry points other parts use (the popup, the notebook, auto-learning, sync of learned documents):
+//   learn(read)   an article read from a page → stored (or updated) and in the knowledge base
+//   add(doc)      a learned document as stored elsewhere (a synced one) → stored as it is, in the knowledge base
+//   remove(id)    → the removed document (for undo), or null
+//   restore(doc)  undo of remove
+//   forUrl(url), list()  summaries with counts
 
+/** What learning needs of the knowledge service (KnowledgeServiceCore.updateLearned). */
 interface Builder {
-  ensureBuilt(): Promise<boolean>;
-}
-
-/**
- * Builds with the learned set as it is now. A build already running (a start, another learn) read the
- * set before this change: joining it is not enough, so the check runs once more after it (cheap when
- * that build already had the change).
- */
-async function rebuild(kb: Builder): Promise<void> {
-  await kb.ensureBuilt();
-  await kb.ensureBuilt();
+  updateLearned<T>(change: () => Promise<LearnedChange<T>>): Promise<T>;
 }
 
 export class LearnService {
@@ -34,10 +34,23 @@ export class LearnService {
   }
 
   async learn(read: ArticleRead): Promise<LearnResult> {
-    const outcome = await this.store.learn(read);
+    const problem = learnProblem(read);
+    if (problem) return { ok: false, error: problem };
+    const outcome = await this.kb.updateLearned(async () => {
+      const o = await this.store.learn(read);
+      const changed = o.ok && !o.unchanged;
+      return { result: o, removed: changed ? o.previous : null, added: changed ? o.doc : null };
+    });
     if (!outcome.ok) return outcome;
-    await rebuild(this.kb);
-    return { ok: true, created: outcome.created, summary: await this.summary(outcome.doc) };
+    return { ok: true, created: outcome.created, ...(outcome.unchanged ? { unchanged: true } : {}), summary: await this.summary(outcome.doc) };
+  }
+
+  /**
+   * A learned document as another browser stored it (sync): kept as it is (its id, addresses, dates),
+   * replacing the version with its id. Held to the rules of what may be learned; throws otherwise.
+   */
+  async add(doc: LearnedDocument): Promise<LearnedSummary> {
+    return this.restore(doc);
   }
 
   /** The learned document an address belongs to (any of its addresses), with its counts. */
@@ -52,17 +65,20 @@ export class LearnService {
 
   /** Removes a learned document and what the knowledge base drew from it; returns it for undo. */
   async remove(id: string): Promise<LearnedDocument | null> {
-    const doc = await this.store.remove(id);
-    if (doc) await rebuild(this.kb);
-    return doc;
+    return this.kb.updateLearned(async () => {
+      const doc = await this.store.remove(id);
+      return { result: doc, removed: doc, added: null };
+    });
   }
 
   async restore(doc: LearnedDocument): Promise<LearnedSummary> {
     // What comes back is held to the rules of what may be learned (http(s), size, language).
     const problem = learnProblem({ location: doc.url, canonical: null, title: doc.title, outlet: doc.outlet, published: doc.date, lang: doc.lang, text: doc.text });
     if (problem) throw new Error(problem);
-    await this.store.restore(doc);
-    await rebuild(this.kb);
+    await this.kb.updateLearned(async () => {
+      const previous = await this.store.restore(doc);
+      return { result: null, removed: previous, added: doc };
+    });
     return this.summary(doc);
   }
 

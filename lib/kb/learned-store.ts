@@ -9,7 +9,17 @@ import { getMeta, LEARNED_KEY, setMeta } from '../db/meta';
 
 export { LEARNED_KEY };
 
-export type LearnOutcome = { ok: true; doc: LearnedDocument; created: boolean } | { ok: false; error: string };
+export type LearnOutcome =
+  | {
+      ok: true;
+      doc: LearnedDocument;
+      created: boolean;
+      /** The stored version it replaced (null when new). */
+      previous: LearnedDocument | null;
+      /** The same text and metadata were stored already: nothing was written. */
+      unchanged: boolean;
+    }
+  | { ok: false; error: string };
 
 export class LearnedStore {
   constructor(private readonly db: LensDb) {}
@@ -41,9 +51,12 @@ export class LearnedStore {
     return this.db.transaction('rw', this.db.learned, this.db.meta, async () => {
       const existing = await this.find(read);
       const doc = learnedDocument(read, now, existing);
+      // An article read again as it was (another visit): its digest (text and metadata) is the stored one.
+      if (existing && learnedDigest(existing) === learnedDigest(doc) && existing.urls.length === doc.urls.length)
+        return { ok: true as const, doc: existing, created: false, previous: existing, unchanged: true };
       await this.db.learned.put(doc);
       await this.updateKey(existing ?? null, doc);
-      return { ok: true as const, doc, created: !existing };
+      return { ok: true as const, doc, created: !existing, previous: existing ?? null, unchanged: false };
     });
   }
 
@@ -58,12 +71,13 @@ export class LearnedStore {
     });
   }
 
-  /** Puts back a removed document (undo), as it was. */
-  async restore(doc: LearnedDocument): Promise<void> {
-    await this.db.transaction('rw', this.db.learned, this.db.meta, async () => {
+  /** Puts back a removed document (undo), as it was; returns the version it replaced, if any. */
+  async restore(doc: LearnedDocument): Promise<LearnedDocument | null> {
+    return this.db.transaction('rw', this.db.learned, this.db.meta, async () => {
       const existing = (await this.db.learned.get(doc.id)) ?? null;
       await this.db.learned.put(doc);
       await this.updateKey(existing, doc);
+      return existing;
     });
   }
 

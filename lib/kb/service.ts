@@ -9,6 +9,7 @@ import type { KbSources } from './bundled';
 import type { LensDb } from '../db/database';
 import { getMeta, setMeta } from '../db/meta';
 import { dropMatcherSnapshots, loadMatcherSnapshot, saveMatcherSnapshot } from './snapshot';
+import { applyLearnedChange, SOURCES_SEEN, type LearnedChange } from './learned-apply';
 import { BUILD_KEY, readAliases, readStats, storedBuildKey, storeKnowledgeBase, type KbStats } from './store';
 import { cardFor, type CardData } from './card';
 import { RelatedStatements, type RelatedStatement } from './related';
@@ -19,8 +20,7 @@ export type { KbBuildTiming };
 // upgrade, and the in-memory matcher compiled from the stored aliases. The
 // matcher is dropped whenever the stored build changes, from any context.
 
-/** meta row (kb-speed): `${sources fingerprint}:${build key}` of the last sources checked against the stored build. */
-const SOURCES_SEEN = 'kbSourcesSeen';
+// meta row (kb-speed) SOURCES_SEEN: `${sources fingerprint}:${build key}` of the last sources checked against the stored build.
 
 /** The last ensureBuilt: how long deciding (and, if the key changed, building) took. */
 export interface KbCheckTiming {
@@ -40,7 +40,7 @@ export interface KbCheckTiming {
 export type MatcherOrigin = 'snapshot' | 'compiled';
 
 /** What a build needs from lib/kb/build.ts (the NLP): loaded only when the build key changed. */
-export type BuildModule = Pick<typeof import('./build'), 'buildKnowledgeBase'>;
+export type BuildModule = Pick<typeof import('./build'), 'buildKnowledgeBase' | 'learnedRecords'>;
 export type LoadBuild = () => Promise<BuildModule>;
 
 /**
@@ -125,6 +125,26 @@ export class KnowledgeServiceCore {
       this.building = null;
     });
     return this.building;
+  }
+
+  /**
+   * One learned document added, updated or removed (issue 17): `change` edits `learned` and its key
+   * (lib/kb/learned-store.ts) in the same transaction as the knowledge base takes that document's
+   * records in or out (lib/kb/learned-apply.ts); nothing else is rebuilt. When the stored build was
+   * not current (a first start, a new release) it builds as before, the change included.
+   */
+  async updateLearned<T>(change: () => Promise<LearnedChange<T>>): Promise<T> {
+    await this.ensureBuilt();
+    const { learnedRecords } = await this.loadBuild();
+    const { registry } = this.sources();
+    const { result, applied } = await applyLearnedChange(this.db, (doc, stored) => learnedRecords(registry, doc, stored), change);
+    if (applied) this.invalidate();
+    // A build that started before this change read the learned set without it: check again after it.
+    if (!applied || this.building) {
+      await this.ensureBuilt();
+      await this.ensureBuilt();
+    }
+    return result;
   }
 
   /** Starts watching the stored build so the matcher follows rebuilds made elsewhere. */

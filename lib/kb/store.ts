@@ -10,7 +10,7 @@ export type { KbStats };
 // only when the build key (registry + seeds + extractor version) changes, and
 // touches only the knowledge-base tables: user data in other tables survives.
 
-export const BUILD_KEY = 'kbBuildKey';
+export const BUILD_KEY = 'kbBuildKey' as const;
 
 export async function storedBuildKey(db: LensDb): Promise<string | undefined> {
   return getMeta(db, BUILD_KEY);

@@ -69,6 +69,8 @@ export interface CardData {
   /** ru-match: entities named inside this one's names ("генсек ОДКБ" → the CSTO), so the card
    *  opens them too. */
   inside?: Pick<Entity, 'id' | 'type' | 'name'>[];
+  /** Statements it spoke or that name it: its timeline (lib/kb/timeline.ts) in the notebook. */
+  timelineCount?: number;
 }
 
 export interface RelatedStatement {
@@ -129,7 +131,7 @@ export interface LearnedSummary {
   mentions: number;
 }
 
-export type LearnResult = { ok: true; created: boolean; summary: LearnedSummary } | { ok: false; error: string };
+export type LearnResult = { ok: true; created: boolean; unchanged?: boolean; summary: LearnedSummary } | { ok: false; error: string };
 
 /** What a matcher needs from the knowledge base. Plain data: it is sent as a message. */
 export interface MatcherData {

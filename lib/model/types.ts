@@ -53,6 +53,9 @@ export interface Entity {
   highlight?: boolean;
   /** Where the entity came from: the curated registry or found in a document by NLP. */
   origin: 'registry' | 'extracted';
+  /** For an extracted entity: the document that introduced it (its provenance; removing that learned
+   *  document removes the entity unless another document names it). */
+  documentId?: string;
   /** Related entity ids (member of, part of, capital of ...). */
   related?: { relation: string; entityId: string }[];
 }

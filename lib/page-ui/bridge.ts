@@ -3,6 +3,8 @@
 // same isolated world on demand. They meet on one global of that world, which
 // the page's own scripts cannot see.
 
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+
 export interface RectLike {
   top: number;
   left: number;
@@ -10,6 +12,16 @@ export interface RectLike {
   right: number;
   width: number;
   height: number;
+}
+
+/**
+ * What a floating panel is placed next to, read anew at every placement (the card follows its word
+ * when the page scrolls or changes): a word's range, a selection. `element` lets the placement
+ * listen to the scrolling boxes around it.
+ */
+export interface Anchor {
+  rect(): RectLike;
+  element?: Element | null;
 }
 
 export interface MentionPosition {
@@ -20,15 +32,18 @@ export interface MentionPosition {
 
 export interface CardRequest {
   entityId: string;
-  rect: RectLike;
+  anchor: Anchor;
   mention: MentionPosition | null;
-  via: 'hover' | 'click' | 'popup';
+  /** 'hover' cards close when the pointer leaves them and their word; the others are pinned and take the focus. */
+  via: 'hover' | 'click' | 'keyboard' | 'popup';
+  /** Where the focus goes back when the card closes (the highlight the card was opened from). */
+  returnFocus?: HTMLElement | null;
 }
 
 /** What the content script offers the page UI. */
 export interface PageHost {
   /** Scrolls to and flashes mention `index` of an entity; returns where it now is. */
-  reveal(entityId: string, index: number): { rect: RectLike; mention: MentionPosition } | null;
+  reveal(entityId: string, index: number): { anchor: Anchor; mention: MentionPosition; returnFocus: HTMLElement | null } | null;
   /** How many mentions of the entity the page has. */
   mentionCount(entityId: string): number;
   /** Saves the current selection as a highlight. */
@@ -50,13 +65,14 @@ export interface PageUi {
   prefetch(entityId: string): void;
   openCard(req: CardRequest): void;
   closeCard(): void;
-  showSelection(text: string, rect: RectLike): void;
+  showSelection(text: string, anchor: Anchor): void;
   hideSelection(): void;
   destroy(): void;
 }
 
 interface Meeting {
   host?: PageHost;
+  ctx?: ContentScriptContext;
   ui?: PageUi;
   waiting: ((ui: PageUi) => void)[];
 }
@@ -71,6 +87,15 @@ function meeting(): Meeting {
 /** Content script: offer the host API and wait for the UI (after asking the background to load it). */
 export function offerHost(host: PageHost): void {
   meeting().host = host;
+}
+
+/** Content script: its context, which the page UI's shadow root follows (removed when it is invalidated). */
+export function offerContext(ctx: ContentScriptContext): void {
+  meeting().ctx = ctx;
+}
+
+export function contextOf(): ContentScriptContext | undefined {
+  return meeting().ctx;
 }
 
 export function currentUi(): PageUi | undefined {
@@ -97,4 +122,18 @@ export function hostOf(): PageHost | undefined {
 
 export function toRectLike(r: DOMRect | DOMRectReadOnly): RectLike {
   return { top: r.top, left: r.left, bottom: r.bottom, right: r.right, width: r.width, height: r.height };
+}
+
+/** A range as an anchor; while the range has no box (its text was redrawn or removed) the last box it had. */
+export function anchorOfRange(range: Range): Anchor {
+  let last = toRectLike(range.getBoundingClientRect());
+  const node = range.startContainer;
+  return {
+    rect() {
+      const r = range.getBoundingClientRect();
+      if (r.width > 0 || r.height > 0) last = toRectLike(r);
+      return last;
+    },
+    element: node.nodeType === 1 ? (node as Element) : node.parentElement,
+  };
 }

@@ -1,8 +1,10 @@
 import type { CardData } from '../kb/card';
 import type { ViewerTarget } from '../model/page';
 import { sendMessage } from '../protocol/to-background';
-import type { CardRequest, NoteDraft, PageHost, PageUi, RectLike } from './bridge';
+import type { Anchor, CardRequest, NoteDraft, PageHost, PageUi } from './bridge';
 import type { Store } from './store';
+import { browser } from 'wxt/browser';
+import { viewerPath } from '../ui/viewer-url';
 
 // The page UI's behaviour behind the React view: fetch card data (prefetched on
 // hover, cached), follow mentions, ask for related statements, open sources.
@@ -33,6 +35,9 @@ export class PageUiController implements PageUi {
   }
 
   openCard(req: CardRequest): void {
+    // Resting the pointer on the word of a card the reader opened (pinned) leaves it as it is.
+    const open = this.store.get().card;
+    if (req.via === 'hover' && open && open.req.via !== 'hover' && open.req.entityId === req.entityId) return;
     this.store.set({ card: { req, data: null, error: null }, selection: null, related: null });
     this.fetchCard(req.entityId).then(
       (data) => {
@@ -45,9 +50,13 @@ export class PageUiController implements PageUi {
     );
   }
 
-  closeCard(): void {
+  /** Closes the card and the related panel; `returnFocus` (Esc, the close button) gives the focus back to the highlight it was opened from. */
+  closeCard(opts: { returnFocus?: boolean } = {}): void {
     const s = this.store.get();
-    if (s.card || s.related) this.store.set({ card: null, related: null });
+    if (!s.card && !s.related) return;
+    const back = s.card?.req.returnFocus;
+    this.store.set({ card: null, related: null });
+    if (opts.returnFocus && back?.isConnected) back.focus({ preventScroll: true });
   }
 
   /** Highlights the selection in one click. */
@@ -62,7 +71,7 @@ export class PageUiController implements PageUi {
     const sel = this.store.get().selection;
     if (!sel) return;
     this.store.set({ selection: null, card: null, related: null });
-    void this.host()?.openNoteEditor(sel.rect).catch(() => {});
+    void this.host()?.openNoteEditor(sel.anchor.rect()).catch(() => {});
   }
 
   /** Moves the card to the previous (-1) or next (+1) mention on the page. */
@@ -73,7 +82,7 @@ export class PageUiController implements PageUi {
     const { index, total } = card.req.mention;
     const moved = host.reveal(card.req.entityId, (index + delta + total) % total);
     if (!moved) return;
-    this.store.set({ card: { ...card, req: { ...card.req, rect: moved.rect, mention: moved.mention } } });
+    this.store.set({ card: { ...card, req: { ...card.req, anchor: moved.anchor, mention: moved.mention, returnFocus: moved.returnFocus ?? card.req.returnFocus ?? null } } });
   }
 
   /** Opens the card of another entity (a chip) where the card is now. */
@@ -81,11 +90,11 @@ export class PageUiController implements PageUi {
     const card = this.store.get().card;
     if (!card) return;
     const total = this.host()?.mentionCount(entityId) ?? 0;
-    this.openCard({ entityId, rect: card.req.rect, mention: total ? { index: 0, total } : null, via: 'click' });
+    this.openCard({ ...card.req, entityId, mention: total ? { index: 0, total } : null, via: card.req.via === 'hover' ? 'click' : card.req.via });
   }
 
-  showSelection(text: string, rect: RectLike): void {
-    this.store.set({ selection: { text, rect } });
+  showSelection(text: string, anchor: Anchor): void {
+    this.store.set({ selection: { text, anchor } });
   }
 
   hideSelection(): void {
@@ -95,7 +104,7 @@ export class PageUiController implements PageUi {
   related(): void {
     const sel = this.store.get().selection;
     if (!sel) return;
-    const related = { passage: sel.text, rect: sel.rect, results: null, error: null };
+    const related = { passage: sel.text, anchor: sel.anchor, results: null, error: null };
     this.store.set({ selection: null, card: null, related });
     sendMessage('relatedStatements', { text: sel.text }).then(
       (results) => {
@@ -105,8 +114,18 @@ export class PageUiController implements PageUi {
     );
   }
 
+  /** The source viewer's address for a target (a real link: read, copied, opened in a new tab). */
+  sourceHref(target: ViewerTarget): string {
+    return browser.runtime.getURL(viewerPath(target) as '/viewer.html');
+  }
+
   openSource(target: ViewerTarget): void {
     void sendMessage('openViewer', target).catch(() => {});
+  }
+
+  /** The entity's statement timeline, in the notebook (a tab). */
+  openTimeline(entityId: string): void {
+    void sendMessage('openTimeline', { entityId }).catch(() => {});
   }
 
   destroy(): void {

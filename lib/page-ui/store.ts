@@ -1,13 +1,13 @@
 import type { CardData } from '../kb/card';
 import type { RelatedStatement } from '../kb/related';
-import type { CardRequest, RectLike } from './bridge';
+import type { Anchor, CardRequest } from './bridge';
 
 // The page UI's state: one small observable store, read by React with useSyncExternalStore.
 
 export interface UiState {
   card: { req: CardRequest; data: CardData | null; error: string | null } | null;
-  selection: { text: string; rect: RectLike } | null;
-  related: { passage: string; rect: RectLike; results: RelatedStatement[] | null; error: string | null } | null;
+  selection: { text: string; anchor: Anchor } | null;
+  related: { passage: string; anchor: Anchor; results: RelatedStatement[] | null; error: string | null } | null;
 }
 
 export class Store {

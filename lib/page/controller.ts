@@ -10,6 +10,7 @@ import type { PageEntity, PageMention, PageReport, PageState, ScanPhases } from 
 import { isPacked, packSpans, type PackedSpans } from '../match/spans';
 import { limitText, splitForMatching, textForMatching } from './chunks';
 import { watchPointerHits, type HitKind } from './entity-hits';
+import { clearFocusRing, entityLabel, moveRovingStop, rovingStop, showFocusRing, watchHighlightKeys } from './keyboard';
 
 // The content script's controller: read the page, ask the background for
 // matches, draw them, follow the page as it changes. All DOM work is sliced so
@@ -40,6 +41,8 @@ export interface PageOptions {
   chunkChars?: number;
   /** Called when the pointer rests on, or clicks, an entity highlight. */
   onEntityHit?: (hit: EntityHit) => void;
+  /** Enter or Space on a focused mark (accessible mode). */
+  onMarkKey?: (mark: HTMLElement) => void;
   /** When the work for this page began (performance.now()): the content script's start for the
    *  first controller of a page. Default: when the controller is made. */
   startedAt?: number;
@@ -113,6 +116,8 @@ export class PageController {
    *  text a page adds later counts against the same cap, so it cannot be made to match without end). */
   private scannedChars = 0;
   private capReported = false;
+  /** The mention the keyboard is on (next/previous highlight). */
+  private cursor: string | null = null;
   /** First mention only: the entities that have a mention drawn (or queued to be). */
   private readonly drawnEntities = new Set<string>();
   /** Article body only: the chrome filter of the last full scan (its reading area), for additions too. */
@@ -130,6 +135,7 @@ export class PageController {
       () => {
         this.clear();
         this.highlighter.destroy();
+        clearFocusRing(opts.document);
       },
       { once: true },
     );
@@ -153,6 +159,7 @@ export class PageController {
       { debounceMs: 150, signal: this.opts.signal },
     );
     this.listenForHits();
+    if (this.opts.onMarkKey) watchHighlightKeys(this.opts.document, this.opts.signal, this.opts.onMarkKey);
     await this.scanAll();
   }
 
@@ -318,13 +325,13 @@ export class PageController {
     };
     /** Draws queue[a, b) (made into ranges now: the nodes were checked in this task), then drops them from the queue. */
     const drawRange = (a: number, b: number, defer: boolean) => {
-      const batch: { id: string; range: Range; style: string; entityId: string }[] = [];
+      const batch: HighlightItem[] = [];
       const failed: EntityItem[] = [];
       for (let i = a; i < b; i++) {
         const item = queue[i]!;
         if (this.items.get(item.id) !== item) continue; // a later change of the page replaced it
         const r = item.at ? maker.make(item.at.start, item.at.end) : null;
-        if (r) batch.push({ id: item.id, range: r, style: item.type, entityId: item.entityId });
+        if (r) batch.push({ id: item.id, range: r, style: item.type, entityId: item.entityId, label: entityLabel(item.type) });
         else failed.push(item);
       }
       queue.splice(a, b - a);
@@ -397,9 +404,10 @@ export class PageController {
         for (const item of queue) {
           if (this.items.get(item.id) !== item) continue;
           const r = maker.make(item.at!.start, item.at!.end);
-          if (r) batch.push({ id: item.id, range: r, style: item.type, entityId: item.entityId });
+          if (r) batch.push({ id: item.id, range: r, style: item.type, entityId: item.entityId, label: entityLabel(item.type) });
         }
         this.highlighter.add(batch, { checked: true });
+        rovingStop(this.opts.document);
         for (const item of queue) {
           if (this.highlighter.has(item.id)) item.at = null;
           else if (this.items.get(item.id) === item) this.forget(item.id);
@@ -692,6 +700,44 @@ export class PageController {
     this.mutate(() => this.highlighter.add([{ id: flashId, range: range.cloneRange(), style: 'flash' }]));
     setTimeout(() => this.mutate(() => this.highlighter.remove([flashId])), 1200);
     return { range, index: at, total: mentions.length };
+  }
+
+  /**
+   * Moves the keyboard's place to the next (+1) or previous (-1) mention in document order (from
+   * the viewport's top the first time), scrolls to it and marks it: wrap mode focuses its mark, the
+   * Highlight API draws a focus highlight over it (there is no element to focus).
+   */
+  step(delta: 1 | -1): { hit: EntityHit; mark: HTMLElement | null } | null {
+    const all = this.ordered();
+    if (!all.length) return null;
+    let at = this.cursor ? all.findIndex((o) => o.item.id === this.cursor) : -1;
+    if (at < 0) {
+      const first = all.findIndex((o) => o.range.getBoundingClientRect().bottom >= 0);
+      at = delta > 0 ? (first < 0 ? 0 : first) : (first <= 0 ? all.length - 1 : first - 1);
+    } else {
+      at = (at + delta + all.length) % all.length;
+    }
+    const { item, range } = all[at]!;
+    this.cursor = item.id;
+    const mark = (this.highlighter.marksOf(item.id)[0] as HTMLElement | undefined) ?? null;
+    elementAt(range)?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
+    if (mark) moveRovingStop(this.opts.document, mark);
+    else showFocusRing(this.opts.document, range);
+    const same = all.filter((o) => o.item.entityId === item.entityId);
+    return { hit: { entityId: item.entityId, range, kind: 'click', index: Math.max(0, same.findIndex((o) => o.item === item)), total: same.length }, mark };
+  }
+
+  /** The mention a highlight's mark (wrap mode) belongs to, as a hit. */
+  hitOfMark(mark: Element): EntityHit | null {
+    for (const [id, item] of this.items) {
+      if (!this.highlighter.marksOf(id).includes(mark)) continue;
+      const range = this.rangeOf(item);
+      if (!range) return null;
+      this.cursor = id;
+      const same = this.ordered((i) => i.entityId === item.entityId);
+      return { entityId: item.entityId, range, kind: 'click', index: Math.max(0, same.findIndex((o) => o.item === item)), total: same.length };
+    }
+    return null;
   }
 
   /** How many mentions of the entity the page has (drawn or about to be). */

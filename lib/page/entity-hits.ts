@@ -24,6 +24,8 @@ export function watchPointerHits<T>(
   let frame = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let over: T | undefined;
+  /** The item last clicked: resting on it again opens no hover card (its card was opened, or closed, by the reader). */
+  let clicked: T | undefined;
   doc.addEventListener(
     'pointermove',
     (e) => {
@@ -34,7 +36,8 @@ export function watchPointerHits<T>(
         const item = itemAt(e.clientX, e.clientY);
         if (item && item !== over) onHit(item, 'enter');
         over = item;
-        if (item) timer = setTimeout(() => onHit(item, 'hover'), HOVER_DELAY_MS);
+        if (item !== clicked) clicked = undefined;
+        if (item && item !== clicked) timer = setTimeout(() => onHit(item, 'hover'), HOVER_DELAY_MS);
       });
     },
     { passive: true, signal },
@@ -44,7 +47,10 @@ export function watchPointerHits<T>(
     (e) => {
       if (!e.isTrusted || onOwnUi(e)) return;
       const item = itemAt(e.clientX, e.clientY);
-      if (item) onHit(item, 'click');
+      if (!item) return;
+      clearTimeout(timer); // the click opened it: no hover after it
+      clicked = item;
+      onHit(item, 'click');
     },
     { signal },
   );

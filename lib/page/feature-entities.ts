@@ -38,6 +38,7 @@ export function entityHighlights(match: PageDeps['match']): PageFeature {
             articleBodyOnly: settings.articleBodyOnly,
             mode: page.modeFor(settings),
             onEntityHit: (hit) => page.ui?.onHit(hit),
+            onMarkKey: (mark) => page.ui?.openFromMark(mark),
             startedAt,
           },
         );
@@ -68,6 +69,7 @@ export function entityHighlights(match: PageDeps['match']): PageFeature {
           data.openCard ? Boolean(page.ui?.openAt(data.entityId, data.index)) : Boolean(current?.controller.reveal(data.entityId, data.index)),
         ),
       );
+      until(signal, onTabMessage('stepHighlight', ({ data }) => Boolean(page.ui?.step(data.delta))));
       start(page.settings());
     },
   };

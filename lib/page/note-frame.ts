@@ -1,7 +1,6 @@
 import { OWN_UI_ATTR } from '../dom/collect';
 import type { RectLike } from '../page-ui/bridge';
 import { pageTheme } from '../dom/page-theme';
-import { placeNear } from '../page-ui/position';
 
 // The note editor's frame on the page: an iframe of the extension's own origin
 // (note-editor.html), in a closed shadow root marked as ours. The page sees an iframe whose URL
@@ -9,6 +8,23 @@ import { placeNear } from '../page-ui/position';
 // frame. The frame takes the focus when it opens, and gives it back when it closes.
 
 const WIDTH = 380;
+
+/**
+ * Where the frame goes: next to the anchor, never over it, inside the viewport. The frame has a
+ * fixed size and is placed once, so this stays here rather than bring @floating-ui/dom (which
+ * places the page UI's panels) into the always-loaded content script and its 30 KB budget.
+ */
+export function placeNear(anchor: RectLike, panel: { width: number; height: number }, viewport: { width: number; height: number }, gap = 8): { top: number; left: number } {
+  const margin = 8;
+  const left = Math.min(Math.max(margin, anchor.left), Math.max(margin, viewport.width - panel.width - margin));
+  const below = anchor.bottom + gap;
+  const above = anchor.top - gap - panel.height;
+  if (below + panel.height <= viewport.height - margin) return { top: below, left };
+  if (above >= margin) return { top: above, left };
+  const roomBelow = viewport.height - below;
+  const roomAbove = anchor.top - gap;
+  return roomBelow >= roomAbove ? { top: below, left } : { top: Math.max(margin, above), left };
+}
 const HEIGHT = 330;
 
 export class NoteFrame {

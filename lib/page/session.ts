@@ -1,6 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { settingsItem, withDefaults, type Settings } from '../settings';
 import { sendMessage } from '../protocol/to-background';
+import { offerContext } from '../page-ui/bridge';
 import { startFeatures, type PageContext, type PageFeature } from './feature';
 import { entityHighlights } from './feature-entities';
 import { readerNotes } from './feature-notes';
@@ -37,6 +38,7 @@ export async function startPageSession(ctx: ContentScriptContext, options: Sessi
     signal.addEventListener('abort', () => set.delete(fn), { once: true });
   };
 
+  offerContext(ctx); // the page UI's shadow root follows this context (lib/page-ui/mount.tsx)
   const unwatch = settingsItem.watch((stored) => {
     const next = withDefaults(stored);
     settings = next;

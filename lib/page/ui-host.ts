@@ -1,7 +1,8 @@
 import { OWN_UI_ATTR } from '../dom/collect';
+import { MARK_TAG } from '../dom/highlight-styles';
 import { sendMessage } from '../protocol/to-background';
 import { onTabMessage } from '../protocol/to-tab';
-import { currentUi, offerHost, toRectLike, whenUi, type PageUi } from '../page-ui/bridge';
+import { anchorOfRange, currentUi, offerHost, toRectLike, whenUi, type PageUi } from '../page-ui/bridge';
 import type { EntityHit, PageController } from './controller';
 import type { AnnotationsLayer } from './annotations-layer';
 import { NoteFrame } from './note-frame';
@@ -50,7 +51,7 @@ export class PageUiHost {
       },
       reveal: (entityId, index) => {
         const r = this.controller()?.reveal(entityId, index);
-        return r ? { rect: toRectLike(r.range.getBoundingClientRect()), mention: { index: r.index, total: r.total } } : null;
+        return r ? { anchor: anchorOfRange(r.range), mention: { index: r.index, total: r.total }, returnFocus: markOf(r.range) } : null;
       },
       mentionCount: (entityId) => this.controller()?.mentionCount(entityId) ?? 0,
     });
@@ -58,9 +59,12 @@ export class PageUiHost {
   }
 
   ui(): Promise<PageUi> {
+    // While it loads, every caller waits on the one promise, so requests reach the UI in the order
+    // they were made (the UI can register before the background's answer comes back).
+    if (this.loading) return this.loading;
     const ready = currentUi();
     if (ready) return Promise.resolve(ready);
-    this.loading ??= sendMessage('loadPageUi', undefined).then(
+    this.loading = sendMessage('loadPageUi', undefined).then(
       () => whenUi(),
       (err: unknown) => {
         this.loading = null;
@@ -88,9 +92,10 @@ export class PageUiHost {
       (ui) =>
         ui.openCard({
           entityId: hit.entityId,
-          rect: toRectLike(hit.range.getBoundingClientRect()),
+          anchor: anchorOfRange(hit.range),
           mention: { index: hit.index, total: hit.total },
           via: hit.kind === 'click' ? 'click' : 'hover',
+          returnFocus: markOf(hit.range),
         }),
       ignore,
     );
@@ -101,10 +106,31 @@ export class PageUiHost {
     const r = this.controller()?.reveal(entityId, index);
     if (!r) return false;
     void this.ui().then(
-      (ui) => ui.openCard({ entityId, rect: toRectLike(r.range.getBoundingClientRect()), mention: { index: r.index, total: r.total }, via: 'popup' }),
+      (ui) => ui.openCard({ entityId, anchor: anchorOfRange(r.range), mention: { index: r.index, total: r.total }, via: 'popup', returnFocus: markOf(r.range) }),
       ignore,
     );
     return true;
+  }
+
+  /** Next (+1) or previous (-1) highlight (keyboard command): moves there and opens its card, which takes the focus. */
+  step(delta: 1 | -1): boolean {
+    const r = this.controller()?.step(delta);
+    if (!r) return false;
+    this.openByKeyboard(r.hit, r.mark);
+    return true;
+  }
+
+  /** Enter or Space on a focused mark (accessible mode). */
+  openFromMark(mark: HTMLElement): void {
+    const hit = this.controller()?.hitOfMark(mark);
+    if (hit) this.openByKeyboard(hit, mark);
+  }
+
+  private openByKeyboard(hit: EntityHit, mark: HTMLElement | null): void {
+    void this.ui().then(
+      (ui) => ui.openCard({ entityId: hit.entityId, anchor: anchorOfRange(hit.range), mention: { index: hit.index, total: hit.total }, via: 'keyboard', returnFocus: mark }),
+      ignore,
+    );
   }
 
   /** Offers the selection toolbar for text the reader selects (not in editors or our own UI). */
@@ -131,9 +157,9 @@ export class PageUiHost {
     const range = sel.getRangeAt(0);
     const el = range.commonAncestorContainer.nodeType === 1 ? (range.commonAncestorContainer as Element) : range.commonAncestorContainer.parentElement;
     if (!el || el.closest(`[${OWN_UI_ATTR}], input, textarea, [contenteditable=""], [contenteditable="true"]`)) return;
-    const rect = toRectLike(range.getBoundingClientRect());
     this.lastSelection = range.cloneRange();
-    void this.ui().then((ui) => ui.showSelection(text, rect), ignore);
+    const anchor = anchorOfRange(this.lastSelection);
+    void this.ui().then((ui) => ui.showSelection(text, anchor), ignore);
   }
 
   /** A click on a reader's highlight opens its note in the editor frame (edit, delete with undo).
@@ -162,3 +188,11 @@ export class PageUiHost {
 }
 
 function ignore(): void {}
+
+/** The focusable mark (accessible mode) a mention's range starts at: where the focus returns when its card closes. */
+function markOf(range: Range): HTMLElement | null {
+  const start = range.startContainer;
+  const el = start.nodeType === 1 ? ((start.childNodes[range.startOffset] as Element | undefined) ?? (start as Element)) : start.parentElement;
+  const mark = el instanceof Element ? el.closest(`${MARK_TAG}[tabindex]`) : null;
+  return mark instanceof HTMLElement ? mark : null;
+}

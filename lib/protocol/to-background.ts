@@ -34,6 +34,8 @@ export interface ToBackground {
   relatedStatements(data: { text: string }): RelatedStatement[];
   /** Opens the source viewer on a document, scrolled to a statement or a range. */
   openViewer(data: ViewerTarget): void;
+  /** Opens the notebook's statement timeline of an entity (sidepanel.html#timeline=ID). */
+  openTimeline(data: { entityId: string }): void;
   /** Loads the page UI (card, toolbars) into the sender's frame, once. */
   loadPageUi(): boolean;
   /** Researchers' annotations (background keeps them; every change is stamped and queued for sync). */

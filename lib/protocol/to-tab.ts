@@ -18,6 +18,8 @@ export interface ToTab {
   pageMentions(): PageMention[];
   /** Sent to a tab's content script: scroll to the first (or n-th) mention of an entity and flash it. */
   revealEntity(data: { entityId: string; index?: number; openCard?: boolean }): boolean;
+  /** Sent to a tab's content script (keyboard command): move to the next (+1) or previous (-1) highlight and open its card. */
+  stepHighlight(data: { delta: 1 | -1 }): boolean;
   /** Sent to the tab's content script: an editor's notes changed (redraw) and/or it closed (remove the frame). */
   noteEditorDone(data: { token: string; changed: boolean; closed: boolean }): void;
 }

@@ -93,6 +93,9 @@ describe.each(selectedBrowsers())('%s entity context', (name, launch) => {
         const c = await readCard(page);
         return c && c.statements.length > 0 ? c : null;
       }, 'the card');
+      // Placed again once its content is there (@floating-ui/dom's autoUpdate, after layout): read it then.
+      await new Promise((r) => setTimeout(r, 250));
+      Object.assign(card, await readCard(page));
       expect(card.entityId).toBe('person:sergey-lavrov');
       expect(card.title).toBe('Sergey Lavrov');
       expect(card.description).toMatch(/Foreign Affairs/);

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestPage } from './browsers.ts';
 import { fixtureUrl, selectedBrowsers, useBrowser } from './harness.ts';
-import { askBackground, tabIdOf, waitForPageState, type PageStateResult } from './page-tools.ts';
+import { askBackground, setSettings, tabIdOf, waitForPageState, type PageStateResult } from './page-tools.ts';
 
 const scanned = (s: PageStateResult) => s.active && s.scans >= 1;
 const TASMAGAMBETOV = 'person:imangali-tasmagambetov';
@@ -115,6 +115,51 @@ describe.each(selectedBrowsers())('%s learning from a page', (name, launch) => {
       expect(after.map((d) => d.id)).toEqual(before.map((d) => d.id));
     } finally {
       await page.close();
+    }
+  });
+
+  // Learn settings (issue 17.4): in "every page with CSTO entities" mode a page read is learned without
+  // asking; it is in the notebook's Sources, and its statements in the Timeline view of an entity.
+  it('in "every page" mode, a page with CSTO entities is learned on its own and shows in Sources and the timeline', async () => {
+    const url = fixtureUrl('story-v1.html');
+    const listed = async () => (await askBackground<{ id: string; url: string; outlet: string }[]>(ext, 'learnedList')).find((d) => d.url === url);
+    expect(await listed()).toBeUndefined();
+    await setSettings(ext, { learnMode: 'entities' });
+    const page = await ctx.browser.newPage();
+    try {
+      await page.goto(url);
+      await waitForPageState(ext, url, (s) => scanned(s) && s.mentions > 0);
+      const until = Date.now() + 60_000;
+      while (!(await listed()) && Date.now() < until) await new Promise((r) => setTimeout(r, 250));
+      expect(await listed()).toMatchObject({ url, title: expect.stringMatching(/Russia uses full potential of SCO, CSTO/) });
+    } finally {
+      await page.close();
+      await setSettings(ext, { learnMode: 'never' });
+    }
+    const doc = (await listed())!;
+    const notebook = await ctx.browser.openExtensionPage('sidepanel.html#sources');
+    try {
+      await notebook.waitForSelector(`[data-source-id="${doc.id}"]`, { timeout: 30_000 });
+      await notebook.screenshot(`learn-auto-sources-${name}.png`);
+    } finally {
+      await notebook.close();
+    }
+    // Its statements in the timeline of the entity they name (Lavrov, the "top diplomat"), with one link to the sentence.
+    const timeline = await ctx.browser.openExtensionPage(`sidepanel.html#timeline=${encodeURIComponent('person:sergey-lavrov')}`);
+    try {
+      await timeline.waitForSelector('[data-testid="timeline"] h2', { timeout: 30_000 });
+      const hrefs = await timeline.waitForFunction(
+        (id: string) => {
+          const links = [...document.querySelectorAll('.timeline-items a')].map((a) => a.getAttribute('href') ?? '');
+          return links.some((h) => h.includes(`doc=${id}`)) ? links : null;
+        },
+        doc.id,
+        { timeout: 30_000 },
+      );
+      expect((hrefs as string[]).find((h) => h.includes(`doc=${doc.id}`))).toMatch(/viewer\.html\?doc=[^#]+#statement-/);
+      await timeline.screenshot(`learn-timeline-${name}.png`);
+    } finally {
+      await timeline.close();
     }
   });
 });

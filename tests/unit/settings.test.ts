@@ -50,7 +50,7 @@ describe('toggleSite', () => {
 describe('settingsItem', () => {
   beforeEach(() => fakeBrowser.reset());
 
-  it('defaults to everything on, every type, no accessible mode, every mention of the whole page', async () => {
+  it('defaults to everything on, every type, no accessible mode, every mention of the whole page, learning from pages never', async () => {
     expect(await settingsItem.getValue()).toEqual({
       enabled: true,
       disabledSites: [],
@@ -58,6 +58,8 @@ describe('settingsItem', () => {
       accessibleMode: false,
       firstMentionOnly: false,
       articleBodyOnly: false,
+      learnMode: 'never',
+      learnSites: [],
     });
   });
 

@@ -67,6 +67,23 @@ describe('EntityCard', () => {
     expect(screen.getByText('Minister since 2004.').closest('li')!.textContent).toMatch(/CSTO Lens registry/);
   });
 
+  it('every source is a real link (the viewer at the sentence or passage, never "#"); a plain click opens it through the callback', async () => {
+    const onOpenSource = vi.fn();
+    render(<EntityCard {...props({ onOpenSource, sourceHref: (t) => `ext://viewer?doc=${t.documentId}${t.statementId ? `#${t.statementId}` : `&start=${t.start}`}` })} />);
+    const hrefs = screen.getAllByRole('link').map((a) => a.getAttribute('href'));
+    expect(hrefs).toContain('ext://viewer?doc=d-tass#st-1');
+    expect(hrefs).toContain('ext://viewer?doc=d-tass&start=10');
+    expect(hrefs.every((h) => h && h !== '#')).toBe(true);
+    await userEvent.click(screen.getAllByRole('link')[0]!);
+    expect(onOpenSource).toHaveBeenCalledWith({ documentId: 'd-tass', statementId: 'st-1' });
+  });
+
+  it('the default link is the viewer\'s path; buttons say their keys in their tooltips', () => {
+    render(<EntityCard {...props()} />);
+    expect(screen.getAllByRole('link')[0]!.getAttribute('href')).toBe('/viewer.html?doc=d-tass#statement-st-1');
+    expect(screen.getByRole('button', { name: 'Close' }).getAttribute('title')).toBe('Close (Esc)');
+  });
+
   it('walks mentions and peers through its callbacks, and closes', async () => {
     const p = props();
     render(<EntityCard {...p} />);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { placeNear } from '../../../lib/page-ui/position';
+import { placeNear } from '../../../lib/page/note-frame';
 import { excerpt, formatDate } from '../../../lib/ui/format';
 import { segmentText } from '../../../lib/ui/segments';
 import { parseViewerLocation, viewerPath } from '../../../lib/ui/viewer-url';
@@ -35,7 +35,7 @@ describe('viewer links', () => {
   it('is null without a document', () => expect(parseViewerLocation('', '')).toBeNull());
 });
 
-describe('placeNear', () => {
+describe('placeNear (the note frame)', () => {
   const viewport = { width: 1000, height: 800 };
   const panel = { width: 300, height: 200 };
   it.each([
