@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import type { KbSources } from '../../lib/kb/bundled';
 import { LensDb } from '../../lib/kb/db';
 import { KnowledgeService } from '../../lib/kb/service';
@@ -17,7 +18,9 @@ export interface NodeKbOptions extends KbCacheOptions {
 
 export async function openNodeKnowledgeBase(opts: NodeKbOptions = {}): Promise<KnowledgeService> {
   const sources = opts.sources ?? diskSources();
-  const db = new LensDb(`csto-lens-cli-${process.pid}`);
+  // fake-indexeddb given to Dexie, not only set as a global: in the CLI's bundle this module is a
+  // chunk (scripts/lib/node-matcher.ts imports it on demand) which esbuild may evaluate after Dexie.
+  const db = new LensDb(`csto-lens-cli-${process.pid}`, { indexedDB, IDBKeyRange });
   const dir = cacheDir(opts);
   const cached = dir === null ? null : readCachedBuild(dir, sources);
   if (cached) {
