@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { AUTOMATON_FORMAT } from '../../lib/match/automaton';
 import type { MatcherSnapshot } from '../../lib/match/entities';
 import { ROOT } from './root';
 import { kbSourcesHash } from './vite-kb-fingerprint';
@@ -15,7 +14,9 @@ import { kbSourcesHash } from './vite-kb-fingerprint';
 // Its file is named by a hash of the raw sources and of the code that builds and matches
 // (kbSourcesHash: the files the extension's build-time fingerprint covers, which the build key
 // is a function of) and compromise's version; it names the knowledge-base file it was made
-// from, with that file's size and time, so it is used only while that very file is kept.
+// from, with that file's size and time, so it is used only while that very file is kept. (The
+// matcher's own format is in that hash, as lib/match is; a snapshot EntityMatcher refuses is
+// read again from the knowledge base: node-matcher.ts.)
 // Written with node:v8's serializer (structured clone: typed arrays as they are).
 
 const PREFIX = 'matcher-';
@@ -48,7 +49,7 @@ export function sourcesStamp(root = ROOT): string {
   } catch {
     // not installed: the build would fail anyway
   }
-  const h = createHash('sha256').update(`${FILE_VERSION}\0${AUTOMATON_FORMAT}\0${compromise}\0${kbSourcesHash(root)}`).digest('hex').slice(0, 24);
+  const h = createHash('sha256').update(`${FILE_VERSION}\0${compromise}\0${kbSourcesHash(root)}`).digest('hex').slice(0, 24);
   if (root === ROOT) stamp = h;
   return h;
 }
@@ -66,7 +67,7 @@ export function readCachedMatcher(dir: string, root = ROOT): CachedMatcher | nul
   } catch {
     return null;
   }
-  if (file?.version !== FILE_VERSION || typeof file.kbFile !== 'string' || file.snapshot?.automaton?.format !== AUTOMATON_FORMAT) return null;
+  if (file?.version !== FILE_VERSION || typeof file.kbFile !== 'string' || typeof file.snapshot !== 'object' || file.snapshot === null) return null;
   try {
     const kb = statSync(join(dir, file.kbFile));
     if (kb.size !== file.kbSize || kb.mtimeMs !== file.kbMtimeMs) return null;

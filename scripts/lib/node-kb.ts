@@ -1,11 +1,11 @@
 import 'fake-indexeddb/auto';
-import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import type { KbSources } from '../../lib/kb/bundled';
 import { LensDb } from '../../lib/kb/db';
 import { KnowledgeService } from '../../lib/kb/service';
 import { storeKnowledgeBase } from '../../lib/kb/store';
 import { cacheDir, readCachedBuild, writeCachedBuild, type KbCacheOptions } from './kb-cache';
 import { diskSources } from './sources';
+import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 
 // The background's knowledge service, run in Node over an in-memory IndexedDB:
 // the command-line tools exercise exactly the code the extension runs.

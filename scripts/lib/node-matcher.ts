@@ -59,8 +59,13 @@ export async function openNodeMatcher(opts: KbCacheOptions = {}, env: NodeJS.Pro
   const dir = cacheDir(opts, env);
   const cached = dir === null ? null : readCachedMatcher(dir);
   if (cached) {
-    debug(env, 'match: the matcher kept on disk');
-    return fromCached(cached, 'matcher-cache');
+    try {
+      const matcher = fromCached(cached, 'matcher-cache');
+      debug(env, 'match: the matcher kept on disk');
+      return matcher;
+    } catch {
+      // a snapshot of another format (EntityMatcher refuses it): made again below
+    }
   }
   const { matcher, kbPath } = await fromKnowledgeBase(opts, dir);
   debug(env, 'match: the knowledge base');

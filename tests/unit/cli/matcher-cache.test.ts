@@ -1,6 +1,7 @@
-import { mkdtempSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { cacheFile } from '../../../scripts/lib/kb-cache';
 import { matcherFile } from '../../../scripts/lib/matcher-cache';
@@ -83,6 +84,20 @@ describe('the matcher kept on disk', () => {
     const dir = mkdtempSync(join(tmpdir(), 'csto-matchercache-'));
     await answer(dir);
     writeFileSync(matcherFile(dir), content);
+    const r = await answer(dir);
+    expect(r.source).toBe('knowledge-base');
+    expect(r.spans.map((s) => s.entityId)).toContain('org:csto');
+    expect((await answer(dir)).source).toBe('matcher-cache');
+  }, 60_000);
+
+  it('falls back to the knowledge base over a snapshot of another format (an older checkout wrote it)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'csto-matchercache-'));
+    await answer(dir);
+    const file = deserialize(readFileSync(matcherFile(dir))) as { snapshot: Record<string, unknown> };
+    const compiled = Object.values(file.snapshot).find((v): v is { format: number } => typeof v === 'object' && v !== null && 'format' in v);
+    expect(compiled).toBeDefined();
+    compiled!.format = -1;
+    writeFileSync(matcherFile(dir), serialize(file));
     const r = await answer(dir);
     expect(r.source).toBe('knowledge-base');
     expect(r.spans.map((s) => s.entityId)).toContain('org:csto');
