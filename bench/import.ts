@@ -1,12 +1,12 @@
 // Import of 100,000 Hypothesis-shaped annotations (10,000 with --quick) through the background's import
-// (lib/kb/annotation-import.ts) on fake-indexeddb: the longest the background's event loop is blocked
+// (lib/annotations/store-import.ts) on fake-indexeddb: the longest the background's event loop is blocked
 // while the file is staged in slices (one message each) and while the accepted records are written.
 // Baseline: reading the whole file in one go (what the background did before: up to 15.5 s unresponsive).
 import 'fake-indexeddb/auto';
 import { openImport, readItems } from '../lib/annotations/import';
-import { AnnotationImports, STAGE_SLICE } from '../lib/kb/annotation-import';
-import { AnnotationStore } from '../lib/kb/annotation-store';
-import { LensDb } from '../lib/kb/db';
+import { AnnotationImports, STAGE_SLICE } from '../lib/annotations/store-import';
+import { AnnotationStore } from '../lib/annotations/store';
+import { LensDb } from '../lib/db/database';
 import { figure, median, type BenchContext, type BenchModule, type Figure } from './lib/common';
 
 function rows(n: number): string {

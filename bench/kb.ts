@@ -9,7 +9,7 @@ import { EXT_DIRS, launchChromium, launchFirefox } from '../tests/e2e/browsers.t
 import { askBackground, openControl } from '../tests/e2e/page-tools.ts';
 import { ensureBuilt, snapshot } from './lib/build';
 import { buildKnowledgeBase } from '../lib/kb/build';
-import { LensDb } from '../lib/kb/db';
+import { LensDb } from '../lib/db/database';
 import { storeKnowledgeBase } from '../lib/kb/store';
 import { diskSources } from '../scripts/lib/sources';
 import { figure, median, type BenchContext, type BenchModule, type Figure } from './lib/common';

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { Automaton } from '../lib/match/automaton';
+import { WordTrie } from '../lib/match/word-trie';
 import type { Alias } from '../lib/model/types';
 import { registryAliases } from '../lib/registry/aliases';
 import { ROOT, diskSources } from '../scripts/lib/sources';
@@ -30,11 +30,11 @@ function russianCorpus(minBytes = 1_048_576): string {
 
 function timeBuild(aliases: Alias[]): number {
   const t0 = performance.now();
-  new Automaton(aliases);
+  new WordTrie(aliases);
   return performance.now() - t0;
 }
 
-function rate(a: Automaton, text: string, mb: number): number {
+function rate(a: WordTrie, text: string, mb: number): number {
   const t0 = performance.now();
   a.scan(text);
   return mb / ((performance.now() - t0) / 1000);
@@ -52,8 +52,8 @@ const ruFormsBench: BenchModule = {
     const ru = russianCorpus();
     const enMB = utf8MB(en);
     const ruMB = utf8MB(ru);
-    const a0 = new Automaton(today);
-    const a1 = new Automaton(withForms);
+    const a0 = new WordTrie(today);
+    const a1 = new WordTrie(withForms);
     ctx.log(`ru-forms: ${today.length} aliases today, ${withForms.length} with forms; ${reps} interleaved runs`);
     const builds = await interleave(reps, { today: () => timeBuild(today), forms: () => timeBuild(withForms) });
     a0.scan(en);

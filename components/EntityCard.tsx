@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { CardData } from '../lib/kb/card';
-import type { ViewerTarget } from '../lib/protocol/messages';
+import type { CardData } from '../lib/model/knowledge';
+import type { ViewerTarget } from '../lib/model/page';
 import { TYPE_COLORS } from '../lib/ui/entity-colors';
 import { viewerPath } from '../lib/ui/viewer-url';
 import { SourceLine } from './SourceLine';

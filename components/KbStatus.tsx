@@ -1,4 +1,4 @@
-import type { KbStats } from '../lib/kb/store';
+import type { KbStats } from '../lib/model/knowledge';
 
 /** One line on the knowledge base's state. */
 export function KbStatus({ stats }: { stats: KbStats | null }) {

@@ -1,6 +1,6 @@
-import type { CardData } from '../lib/kb/card';
-import type { ContextEntity, ContextStatement, PageContext } from '../lib/kb/page-context';
-import type { RelatedStatement } from '../lib/kb/related';
+import type { CardData } from '../lib/model/knowledge';
+import type { ContextEntity, ContextStatement, PageContext } from '../lib/model/knowledge';
+import type { RelatedStatement } from '../lib/model/knowledge';
 import type { EntityType } from '../lib/model/types';
 import { formatDate } from '../lib/ui/format';
 import { TYPE_COLORS, TYPE_LABELS } from '../lib/ui/entity-colors';

@@ -1,4 +1,4 @@
-import type { PageAnnotations, PageState } from '../lib/protocol/messages';
+import type { PageAnnotations, PageState } from '../lib/model/page';
 
 export interface PageSummaryProps {
   state: PageState | null;

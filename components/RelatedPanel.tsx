@@ -1,5 +1,5 @@
-import type { RelatedStatement } from '../lib/kb/related';
-import type { ViewerTarget } from '../lib/protocol/messages';
+import type { RelatedStatement } from '../lib/model/knowledge';
+import type { ViewerTarget } from '../lib/model/page';
 import { viewerPath } from '../lib/ui/viewer-url';
 import { StatementItem } from './StatementItem';
 

@@ -1,4 +1,4 @@
-import type { LearnedSummary } from '../lib/kb/learn-service';
+import type { LearnedSummary } from '../lib/model/knowledge';
 import { formatDate } from '../lib/ui/format';
 
 export interface SourcesViewProps {

@@ -1,4 +1,4 @@
-import type { CardSource } from '../lib/kb/card';
+import type { CardSource } from '../lib/model/knowledge';
 import { excerpt } from '../lib/ui/format';
 import { SourceLine } from './SourceLine';
 

@@ -1,7 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { agoText, DEFAULT_SERVER_URL, type SyncStatus } from '../lib/sync/status';
-import { useSyncStatus, type SyncActions } from '../lib/sync/use-sync-status';
-import { qrDataUrl } from '../lib/ui/qr-code';
+import type { SyncActions } from '../lib/sync/use-sync-status';
 
 export interface SyncSettingsViewProps {
   status: SyncStatus | null;
@@ -245,10 +244,4 @@ export function SyncSettingsView({ status, actions, now = Date.now(), makeQr }: 
       )}
     </section>
   );
-}
-
-/** The sync section, connected to the background. */
-export function SyncSettings() {
-  const { status, actions } = useSyncStatus();
-  return <SyncSettingsView status={status} actions={actions} makeQr={qrDataUrl} />;
 }

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
 import { statusLine, type SyncStatus } from '../lib/sync/status';
-import { useSyncStatus } from '../lib/sync/use-sync-status';
 
 /** One line: "Synced 2 min ago", "3 changes waiting", "Sync error: …", "Sync off". */
 export function SyncStatusLineView({ status, now }: { status: SyncStatus | null; now: number }) {
@@ -13,9 +12,8 @@ export function SyncStatusLineView({ status, now }: { status: SyncStatus | null;
   );
 }
 
-/** The popup's line, kept fresh from the background. */
-export function SyncStatusLine() {
-  const { status } = useSyncStatus(2_000);
+/** The popup's line; its "… ago" kept current (the status comes from the page: useSyncStatus). */
+export function SyncStatusLine({ status }: { status: SyncStatus | null }) {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const t = setInterval(() => setNow(Date.now()), 15_000);

@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { bundledSources } from '../lib/kb/bundled';
-import { LensDb } from '../lib/kb/db';
-import { AnnotationStore } from '../lib/kb/annotation-store';
+import { LensDb } from '../lib/db/database';
+import { AnnotationStore } from '../lib/annotations/store';
 import { pageContextFor } from '../lib/kb/page-context';
 import { LearnService } from '../lib/kb/learn-service';
 import { readTabArticle } from '../lib/learn/read-tab';
@@ -10,15 +10,16 @@ import { AutoLearner } from '../lib/learn/auto-learn';
 import { canonicalUrl } from '../lib/annotations/canonical-url';
 import { KnowledgeServiceCore } from '../lib/kb/service'; // kb-speed: the build is loaded lazily (see below)
 import { BUILD_SCRIPT, canImportScripts, importBuildScript, loadBuildScript } from '../lib/kb/build-script'; // kb-speed
-import { onMessage, sendMessage } from '../lib/protocol/messages';
+import { onMessage } from '../lib/protocol/to-background';
+import { sendToTab } from '../lib/protocol/to-tab';
 import { settingsItem, toggleSite } from '../lib/settings';
 import { badgeText } from '../lib/ui/badge';
 import { viewerPath } from '../lib/ui/viewer-url';
 import { startSync } from '../lib/sync/start';
 // interop: imports with a preview
-import { AnnotationImports, importText } from '../lib/kb/annotation-import';
+import { AnnotationImports, importText } from '../lib/annotations/store-import';
 // sec-page: which notes a sender may use (its own site's only)
-import { assertExtensionPage, assertMayUse, isOpenableSource, resolvePageSource } from '../lib/annotations/page-access';
+import { assertExtensionPage, assertMayUse, isOpenableSource, mayActOnTab, resolvePageSource } from '../lib/annotations/page-access';
 import { NoteEditorSessions } from '../lib/kb/note-editor';
 import { storage } from 'wxt/utils/storage';
 
@@ -26,7 +27,7 @@ import { storage } from 'wxt/utils/storage';
 async function revealWhenReady(tabId: number, id: string): Promise<void> {
   for (let i = 0; i < 40; i++) {
     await new Promise((r) => setTimeout(r, 250));
-    if (await sendMessage('revealAnnotation', { id }, tabId).catch(() => false)) return;
+    if (await sendToTab('revealAnnotation', { id }, tabId).catch(() => false)) return;
   }
 }
 
@@ -75,11 +76,11 @@ export default defineBackground(() => {
   browser.commands.onCommand.addListener(async (command) => {
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     if (command === 'highlight-selection') {
-      if (tab?.id !== undefined) await sendMessage('highlightSelection', {}, tab.id).catch(() => false);
+      if (tab?.id !== undefined) await sendToTab('highlightSelection', {}, tab.id).catch(() => false);
       return;
     }
     if (command === 'next-highlight' || command === 'previous-highlight') {
-      if (tab?.id !== undefined) await sendMessage('stepHighlight', { delta: command === 'next-highlight' ? 1 : -1 }, tab.id).catch(() => false);
+      if (tab?.id !== undefined) await sendToTab('stepHighlight', { delta: command === 'next-highlight' ? 1 : -1 }, tab.id).catch(() => false);
       return;
     }
     if (command !== 'toggle-highlights') return;
@@ -94,12 +95,10 @@ export default defineBackground(() => {
   onMessage('relatedStatements', ({ data }) => kb.relatedTo(data.text));
   onMessage('pageContext', ({ data }) => pageContextFor(db, kb, data));
 
-  /** A message from one of the extension's own pages (popup, notebook, options), not from a content script. */
-  const fromExtension = (sender: { url?: string; tab?: unknown }) => !!sender.url?.startsWith(browser.runtime.getURL('/'));
   // Learning from pages (issue 17). Extension pages may ask for any tab; a content script only for its own.
   const learning = new LearnService(db, kb);
   onMessage('learnPage', async ({ data, sender }) => {
-    if (!fromExtension(sender) && sender.tab?.id !== data.tabId) return { ok: false as const, error: 'a page can only add itself' };
+    if (!mayActOnTab(sender, data.tabId, browser.runtime.getURL('/'))) return { ok: false as const, error: 'a page can only add itself' };
     const page = await readTabArticle(data.tabId);
     return page.ok ? learning.learn(page.read) : page;
   });
@@ -108,7 +107,7 @@ export default defineBackground(() => {
   const autoLearn = new AutoLearner({ settings: () => settingsItem.getValue(), read: readTabArticle, learn: (read) => learning.learn(read), extensionBase: browser.runtime.getURL('/') });
   browser.tabs.onRemoved.addListener((tabId) => autoLearn.forget(tabId));
   onMessage('learnedForPage', async ({ data, sender }) => {
-    if (!fromExtension(sender) && sender.tab?.id !== data.tabId) return null;
+    if (!mayActOnTab(sender, data.tabId, browser.runtime.getURL('/'))) return null;
     const tab = await browser.tabs.get(data.tabId).catch(() => null);
     return tab?.url ? learning.forUrl(canonicalUrl(tab.url)) : null;
   });
@@ -126,7 +125,7 @@ export default defineBackground(() => {
   const extensionBase = browser.runtime.getURL('/');
   const mayUse = (sender: Parameters<typeof assertMayUse>[0], source: string) => assertMayUse(sender, source, extensionBase);
   const mayUseId = async (sender: Parameters<typeof assertMayUse>[0], id: string) => {
-    const a = await db.annotations.get(id);
+    const a = await notes.get(id);
     if (a) mayUse(sender, a.target.source);
   };
   onMessage('annotationsForPage', ({ data, sender }) => {
@@ -164,21 +163,17 @@ export default defineBackground(() => {
   onMessage('annotationsImportCancel', ({ data, sender }) => (extensionOnly(sender), imports.cancel(data.token)));
   onMessage('reportOrphans', async ({ data, sender }) => {
     mayUse(sender, data.source); // sec-page
-    const checkedAt = Date.now();
-    await db.anchorState.bulkPut([
-      ...data.ids.map((id) => ({ id, source: data.source, orphan: true, checkedAt })),
-      ...data.anchored.map((id) => ({ id, source: data.source, orphan: false, checkedAt })),
-    ]);
+    await notes.reportAnchoring(data.source, data.ids, data.anchored);
   });
   onMessage('openAnnotation', async ({ data, sender }) => {
     assertExtensionPage(sender, extensionBase); // sec-page
-    const a = await db.annotations.get(data.id);
+    const a = await notes.get(data.id);
     if (!a || !isOpenableSource(a.target.source)) return false; // sec-page: web pages only
     const tab = await browser.tabs.create({ url: a.target.source });
     if (tab.id !== undefined) void revealWhenReady(tab.id, a.id);
     return true;
   });
-  onMessage('entitiesIn', async ({ data }) => [...new Set((await kb.match(data.text)).map((s) => s.entityId))]);
+  onMessage('entitiesIn', ({ data }) => kb.entitiesIn(data.text));
   onMessage('loadPageUi', async ({ sender }) => {
     const tabId = sender.tab?.id;
     if (tabId === undefined) return false;
@@ -200,8 +195,8 @@ export default defineBackground(() => {
   // sec-page: the note editor, an extension frame on the page; note text never crosses the page.
   const editor = new NoteEditorSessions({
     notes,
-    entitiesIn: async (text) => [...new Set((await kb.match(text)).map((s) => s.entityId))],
-    notify: (tabId, frameId, done) => sendMessage('noteEditorDone', done, { tabId, frameId }),
+    entitiesIn: (text) => kb.entitiesIn(text),
+    notify: (tabId, frameId, done) => sendToTab('noteEditorDone', done, { tabId, frameId }),
     editorUrl: browser.runtime.getURL('/note-editor.html'),
     persist: {
       get: (token) => storage.getItem(`session:noteEditor:${token}`),

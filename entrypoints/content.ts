@@ -1,5 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { sendMessage } from '../lib/protocol/messages';
+import { sendMessage } from '../lib/protocol/to-background';
 import { PageMatcher } from '../lib/page/page-matcher';
 import { startPageSession } from '../lib/page/session';
 import { guardAgainstForgedStart } from '../lib/page/context-guard';

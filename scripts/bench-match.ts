@@ -1,6 +1,6 @@
 // Matcher throughput on ~1 MB of synthetic news-like text with 1x, 10x and 100x alias sets.
 // Run: npx tsx scripts/bench-match.ts   (prints numbers, asserts nothing)
-import { Automaton } from '../lib/match/automaton';
+import { WordTrie } from '../lib/match/word-trie';
 import { syntheticAliases, syntheticText } from '../tests/unit/match/synthetic';
 
 const BASE = 200; // about the size of the curated registry's alias list
@@ -16,7 +16,7 @@ console.log('aliases  build ms  trie nodes  trie MB  scan ms (median of 10)  MB/
 for (const factor of [1, 10, 100]) {
   const aliases = all.slice(0, BASE * factor);
   const t0 = performance.now();
-  const m = new Automaton(aliases); // what buildMatcher wraps
+  const m = new WordTrie(aliases); // what buildMatcher wraps
   const build = performance.now() - t0;
   m.scan(text); // warm up
   const times: number[] = [];

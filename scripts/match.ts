@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { openNodeKnowledgeBase } from './lib/node-kb';
+import { openNodeMatcher } from './lib/node-matcher';
 
 // npm run --silent match -- FILE   (or - for standard input)
 function readInput(arg: string | undefined): string {
@@ -21,23 +21,16 @@ class UsageError extends Error {}
 
 async function main(): Promise<number> {
   const text = readInput(process.argv[2]);
-  const kb = await openNodeKnowledgeBase();
-  try {
-    const names = new Map((await kb.db.entities.toArray()).map((e) => [e.id, e.name]));
-    const spans = await kb.match(text);
-    const out = spans.map((s) => ({
-      start: s.start,
-      end: s.end,
-      text: text.slice(s.start, s.end),
-      entityId: s.entityId,
-      name: names.get(s.entityId) ?? s.entityId,
-      type: s.type,
-    }));
-    process.stdout.write(JSON.stringify(out, null, 2) + '\n');
-  } finally {
-    kb.stop();
-    kb.db.close();
-  }
+  const matcher = await openNodeMatcher();
+  const out = matcher.match(text).map((s) => ({
+    start: s.start,
+    end: s.end,
+    text: text.slice(s.start, s.end),
+    entityId: s.entityId,
+    name: matcher.name(s.entityId),
+    type: s.type,
+  }));
+  process.stdout.write(JSON.stringify(out, null, 2) + '\n');
   return 0;
 }
 

@@ -1,6 +1,8 @@
 import { createRoot } from 'react-dom/client';
 import { SettingsForm } from '../../components/SettingsForm';
-import { SyncSettings } from '../../components/SyncSettings';
+import { SyncSettingsView } from '../../components/SyncSettings';
+import { useSyncStatus } from '../../lib/sync/use-sync-status';
+import { qrDataUrl } from '../../lib/ui/qr-code';
 import { useSettings } from '../../lib/ui/use-settings';
 import { Shortcuts } from '../../components/Shortcuts';
 import { useShortcuts } from '../../lib/ui/use-shortcuts';
@@ -10,10 +12,11 @@ import '../../components/theme.css';
 function Options() {
   const [settings, save] = useSettings();
   const shortcuts = useShortcuts();
+  const sync = useSyncStatus();
   return (
     <main style={{ padding: 16, maxWidth: 560 }}>
       {settings && <SettingsForm settings={settings} onChange={save} />}
-      <SyncSettings />
+      <SyncSettingsView status={sync.status} actions={sync.actions} makeQr={qrDataUrl} />
       <Shortcuts shortcuts={shortcuts} changeHint={shortcutsHint()} />
     </main>
   );

@@ -6,19 +6,21 @@ import { KbStatus } from '../../components/KbStatus';
 import { PageSummary } from '../../components/PageSummary';
 import { Legend } from '../../components/Legend';
 import { PageContextView } from '../../components/PageContextView';
-import type { CardData } from '../../lib/kb/card';
+import type { CardData } from '../../lib/model/knowledge';
 import { noteOf, tagsOf } from '../../lib/annotations/model';
 import { usePageContext } from '../../lib/ui/use-page-context';
 import { LearnPanel } from '../../components/LearnPanel';
 import { useLearn } from '../../lib/ui/use-learn';
 import { RecentHighlights } from '../../components/RecentHighlights';
 import { SearchBox } from '../../components/SearchBox';
-import { sendMessage } from '../../lib/protocol/messages';
+import { sendMessage } from '../../lib/protocol/to-background';
+import { sendToTab } from '../../lib/protocol/to-tab';
 import { SyncStatusLine } from '../../components/SyncStatusLine';
+import { useSyncStatus } from '../../lib/sync/use-sync-status';
 import { useKbSearch } from '../../lib/ui/use-kb-search';
 import { viewerPath } from '../../lib/ui/viewer-url';
 import { openNotebook } from '../../lib/ui/open-notebook';
-import { LensDb } from '../../lib/kb/db';
+import { LensDb } from '../../lib/db/database';
 import { isActiveOn, isLearnSite, learnSiteOf, toggleLearnSite, toggleSite } from '../../lib/settings';
 import { useActivePage } from '../../lib/ui/use-page-state';
 import { useSettings } from '../../lib/ui/use-settings';
@@ -35,6 +37,7 @@ function Popup() {
   const learn = useLearn(page.state ? page.tabId : null);
   const [cards, setCards] = useState<Record<string, CardData | null | undefined>>({});
   const kb = useKbSearch(db);
+  const sync = useSyncStatus(2_000);
   const recent = useLiveQuery(
     async () =>
       (await db.annotations.orderBy('modified').reverse().limit(20).toArray())
@@ -104,7 +107,7 @@ function Popup() {
         items={here}
         label="Your notes on this page"
         testId="page-notes-list"
-        onOpen={(id) => void sendMessage('revealAnnotation', { id }, page.tabId ?? undefined).catch(() => false).then(() => window.close())}
+        onOpen={(id) => void sendToTab('revealAnnotation', { id }, page.tabId ?? undefined).catch(() => false).then(() => window.close())}
       />
       <RecentHighlights items={recent} onOpen={(id) => void sendMessage('openAnnotation', { id }).then(() => window.close())} />
       <p>
@@ -113,7 +116,7 @@ function Popup() {
         </button>
       </p>
       <KbStatus stats={kb.stats} />
-      <SyncStatusLine />
+      <SyncStatusLine status={sync.status} />
     </main>
   );
 }

@@ -5,7 +5,7 @@ import { NotebookView } from '../../components/NotebookView';
 import { SourcesView } from '../../components/SourcesView';
 import { StatementTimeline } from '../../components/StatementTimeline';
 import { timelineEntityOf, useTimeline } from '../../lib/ui/use-timeline';
-import { LensDb } from '../../lib/kb/db';
+import { LensDb } from '../../lib/db/database';
 import { useNotebook } from '../../lib/ui/use-notebook';
 import { useSources } from '../../lib/ui/use-sources';
 import { viewerPath } from '../../lib/ui/viewer-url';

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { SourceDocumentView } from '../../components/SourceDocumentView';
-import { LensDb } from '../../lib/kb/db';
+import { LensDb } from '../../lib/db/database';
 import { useSource } from '../../lib/ui/use-source';
 import { parseViewerLocation } from '../../lib/ui/viewer-url';
 import '../../components/theme.css';

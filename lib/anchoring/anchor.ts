@@ -8,6 +8,7 @@ import { Corpus } from './corpus';
 import { anchorPosition, describePosition } from './text-position';
 import { anchorQuote, describeQuote } from './text-quote';
 import type { Anchor, AnchorOptions, Selector, SelectorPair, TextPositionSelector, TextQuoteSelector } from './types';
+import type { CodePointSpan } from '../model/annotation';
 
 export function describe(text: string, start: number, end: number): SelectorPair {
   const position = describePosition(text, start, end);
@@ -39,11 +40,8 @@ export function anchor(text: string, selectors: readonly Selector[], opts: Ancho
   return anchorIn(new Corpus(text), selectors, opts);
 }
 
-/** Where a target is in code points (as the W3C model counts), when that is known exactly. */
-export interface CodePointSpan {
-  readonly start: number;
-  readonly end: number;
-}
+/** Where a target is in code points (as the W3C model counts): a plain type of lib/model. */
+export type { CodePointSpan };
 
 export type AnchorTarget = readonly Selector[] | { readonly selector: readonly Selector[]; readonly codePoints?: CodePointSpan };
 

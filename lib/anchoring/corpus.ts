@@ -1,7 +1,7 @@
 // A page text prepared once for anchoring many annotations: the normalized view and
 // the word index are built lazily, on the first annotation that needs them.
 
-import { normalizeText, toNormalized, toOriginal, type NormalizedText } from './normalize';
+import { normalizeForAnchoring, toNormalized, toOriginal, type NormalizedText } from './normalize';
 import { buildWordIndex, type WordIndex } from './words';
 
 export class Corpus {
@@ -11,7 +11,7 @@ export class Corpus {
   constructor(readonly raw: string) {}
 
   get normalized(): NormalizedText {
-    return (this.nt ??= normalizeText(this.raw));
+    return (this.nt ??= normalizeForAnchoring(this.raw));
   }
 
   /** The whitespace-normalized text. */

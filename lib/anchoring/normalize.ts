@@ -22,7 +22,7 @@ function isInvisible(c: number): boolean {
 
 const CHUNK = 8192;
 
-export function normalizeText(raw: string): NormalizedText {
+export function normalizeForAnchoring(raw: string): NormalizedText {
   const n = raw.length;
   const out = new Uint16Array(n);
   const map = new Int32Array(n + 1);

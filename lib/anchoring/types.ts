@@ -1,25 +1,8 @@
 // W3C Web Annotation selector shapes (https://www.w3.org/TR/annotation-model/#selectors)
 // and the result of anchoring them in a text. Plain types.
 
-/** Offsets [start, end) in the page text (UTF-16 code units). */
-export interface TextPositionSelector {
-  type: 'TextPositionSelector';
-  start: number;
-  end: number;
-}
-
-/** The quoted text with up to CONTEXT_LENGTH characters of context on either side. */
-export interface TextQuoteSelector {
-  type: 'TextQuoteSelector';
-  exact: string;
-  prefix: string;
-  suffix: string;
-}
-
-export type Selector = TextQuoteSelector | TextPositionSelector;
-
-/** What `describe` returns and what an annotation stores. */
-export type SelectorPair = [TextQuoteSelector, TextPositionSelector];
+import type { TextPositionSelector, TextQuoteSelector, Selector, SelectorPair } from '../model/annotation';
+export type { TextPositionSelector, TextQuoteSelector, Selector, SelectorPair };
 
 /** How an anchor was found: stored offsets still hold the quote, the exact quote elsewhere, or an approximate match. */
 export type AnchorMethod = 'position' | 'quote' | 'fuzzy';

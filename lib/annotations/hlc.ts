@@ -26,8 +26,8 @@ const MAX_WALL = 36 ** WALL_DIGITS - 1;
  * Device ids are at most 46 characters, so that an encoded stamp (11 + 1 + 5 + 1 + 46) fits the sync
  * protocol's 64-character HLC limit (`lib/sync/protocol.ts`, `hlcSchema`).
  */
-export const MAX_DEVICE_CHARS = 46;
-const DEVICE = /^[0-9A-Za-z_-]{1,46}$/;
+const MAX_DEVICE_CHARS = 46;
+const DEVICE = new RegExp(`^[0-9A-Za-z_-]{1,${MAX_DEVICE_CHARS}}$`);
 /**
  * How far ahead of this device's clock a stamp that arrives (import, sync) may be. A stamp further in the
  * future is impossible: accepting it would drag this device's clock there, and one near the largest
@@ -93,10 +93,6 @@ export function decode(encoded: string): HlcStamp {
   const m = ENCODED.exec(encoded);
   if (!m) throw new SyntaxError(`not an HLC stamp: ${JSON.stringify(encoded)}`);
   return { wall: parseInt(m[1]!, 36), counter: parseInt(m[2]!, 36), device: m[3]! };
-}
-
-export function isEncodedStamp(s: string): boolean {
-  return ENCODED.test(s);
 }
 
 /**

@@ -14,6 +14,8 @@ import { codePointLength, toUtf16Offsets } from './code-points';
 import { decode, isValidDevice, stampProblem } from './hlc';
 import type { Candidate } from './import-shapes';
 import { COLORS, normalizeTags, type AnnotationBody, type Color } from './model';
+import type { ImportNote } from '../model/import';
+export type { ImportNote };
 
 export const MAX_TEXT = 100_000;
 const MAX_ID = 300;
@@ -44,8 +46,6 @@ export interface ImportDraft {
   /** What was filled in or changed on the way (said in the preview). */
   notes: ImportNote[];
 }
-
-export type ImportNote = 'dates filled' | 'stamp refused' | 'no position' | 'position only' | 'unsupported bodies dropped';
 
 export type ItemResult = { ok: true; draft: ImportDraft } | { ok: false; path: string; reason: string };
 

@@ -1,30 +1,10 @@
+import type { ImportShape, ItemKind, Candidate } from '../model/import';
+export type { ImportShape, ItemKind, Candidate };
 // Which kind of file an import is, by its shape, and the annotation-like items in it, each with its
 // JSON path: a single W3C Annotation, an AnnotationCollection (its embedded pages, following `next`),
 // an AnnotationPage, a plain array (Recogito and others), Hypothesis API search results
 // (`{total, rows}`), the Hypothesis client's export file (`{export_date, annotations}`), one Hypothesis
 // row, rows in an array, and the extension's own exports.
-
-export type ImportShape =
-  | 'csto-lens export'
-  | 'W3C AnnotationCollection'
-  | 'W3C AnnotationPage'
-  | 'W3C Annotation'
-  | 'array of annotations'
-  | 'Hypothesis search result'
-  | 'Hypothesis client export'
-  | 'Hypothesis annotation'
-  | 'Hypothesis rows';
-
-export type ItemKind = 'w3c' | 'hypothesis';
-
-export interface Candidate {
-  /** JSON path of the item in the file, e.g. `first.items[3]`. */
-  path: string;
-  kind: ItemKind;
-  raw: unknown;
-  /** Positions in this item count UTF-16 units (the extension's exports before v2), not code points. */
-  utf16?: boolean;
-}
 
 export type Shaped = { ok: true; shape: ImportShape; items: Candidate[] } | { ok: false; error: string };
 

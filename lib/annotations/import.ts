@@ -1,21 +1,17 @@
 // Import of annotations from a file: its shape is detected (import-shapes.ts), each item read on its
 // own (import-item.ts): one bad item is reported with its JSON path and never rejects the others.
-// Pure: the background plans and writes the drafts (lib/kb/annotation-import.ts).
+// Pure: the background plans and writes the drafts (lib/annotations/store-import.ts).
 
 import { compareVersions, type Annotation } from './model';
 import { readItem, type ImportDraft, type ImportNote } from './import-item';
 import { detectShape, type Candidate, type ImportShape } from './import-shapes';
+import type { Rejection } from '../model/import';
+export type { Rejection };
 
 export { readItem, uuidFromKey, type ImportDraft, type ImportNote, type ItemResult } from './import-item';
 export { detectShape, type Candidate, type ImportShape } from './import-shapes';
 
 export const MAX_ITEMS = 100_000;
-
-export interface Rejection {
-  /** JSON path of what is wrong, e.g. `first.items[3].target.selector`. */
-  path: string;
-  reason: string;
-}
 
 export type ImportFile = { ok: true; shape: ImportShape; items: Candidate[] } | { ok: false; errors: string[] };
 

@@ -109,10 +109,6 @@ export function toIri(id: string): string {
   return UUID.test(id) ? URN + id : id;
 }
 
-export function fromIri(iri: string): string {
-  return iri.toLowerCase().startsWith(URN) ? iri.slice(URN.length) : iri;
-}
-
 /**
  * BCP 47 language of a text by its letters: Cyrillic → ru, Latin → en, none or a tie → und
  * (undetermined). The extension reads English and Russian news; a note's language is not asked for.

@@ -2,85 +2,11 @@
 // fields. Pure functions; the background stores the records (Dexie) and syncs them.
 // Every change gets a fresh HLC stamp; deletion is a tombstone, never a hard delete.
 
-import type { CodePointSpan } from '../anchoring/anchor';
 import { codePointsBefore } from '../anchoring/code-points';
-import type { SelectorPair } from '../anchoring/types';
 import { encode, type Clock } from './hlc';
-
-export const COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
-export type Color = (typeof COLORS)[number];
-
-export interface CommentBody {
-  type: 'TextualBody';
-  purpose: 'commenting';
-  value: string;
-}
-
-export interface TagBody {
-  type: 'TextualBody';
-  purpose: 'tagging';
-  value: string;
-}
-
-export type AnnotationBody = CommentBody | TagBody;
-
-export interface AnnotationTarget {
-  /** Canonical URL of the page (canonical-url.ts). */
-  source: string;
-  title: string;
-  /** [quote, position in UTF-16 units]. A quote with an empty `exact` is not known yet (`byPosition`). */
-  selector: SelectorPair;
-  /** The position in code points (the W3C model's unit), exact: counted on the page's text when the note
-   *  was made, or read from an imported file. Export writes it; anchoring converts it on the page's text. */
-  codePoints?: CodePointSpan;
-  /** Imported with a TextPositionSelector alone: anchored by position only; the quote is read from the
-   *  page when it is first anchored there (then kept, so later visits anchor by the quote too). */
-  byPosition?: true;
-}
-
-export interface Annotation {
-  /** A UUID. */
-  id: string;
-  type: 'Annotation';
-  /** ISO 8601. */
-  created: string;
-  modified: string;
-  target: AnnotationTarget;
-  /** At most one commenting body (the note), then one tagging body per tag. */
-  body: AnnotationBody[];
-  color: Color;
-  entityIds: string[];
-  /** Encoded HLC stamp of the last change (hlc.ts). */
-  hlc: string;
-  /** The device that made the last change. */
-  device: string;
-  /** Tombstone: kept so the deletion syncs. */
-  deleted: boolean;
-  /** Imported: the annotation's IRI in the tool or file it came from (W3C `via`). */
-  via?: string;
-}
-
-export interface NewAnnotation {
-  source: string;
-  title: string;
-  selector: SelectorPair;
-  /** The selection's position in code points, counted on the page's text. */
-  codePoints?: CodePointSpan;
-  note?: string;
-  tags?: readonly string[];
-  color?: Color;
-  entityIds?: readonly string[];
-  /** Defaults to crypto.randomUUID(). */
-  id?: string;
-}
-
-export interface AnnotationPatch {
-  /** Empty or blank removes the note. */
-  note?: string;
-  tags?: readonly string[];
-  color?: Color;
-  entityIds?: readonly string[];
-}
+import { COLORS, type Color, type CommentBody, type TagBody, type AnnotationBody, type AnnotationTarget, type Annotation, type NewAnnotation, type AnnotationPatch, type CodePointSpan, type SelectorPair } from '../model/annotation';
+export { COLORS };
+export type { Color, CommentBody, TagBody, AnnotationBody, AnnotationTarget, Annotation, NewAnnotation, AnnotationPatch };
 
 /** Trimmed, without a leading '#', inner whitespace collapsed; blanks and repeats (case-insensitive) dropped. */
 export function normalizeTags(tags: readonly string[]): string[] {

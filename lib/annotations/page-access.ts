@@ -31,6 +31,11 @@ export function assertMayUse(sender: SenderInfo, source: string, extensionBase: 
 }
 
 /** Throws unless the sender is a page of the extension (for messages that touch every site's notes). */
+/** Extension pages may act on any tab; a content script only on its own (learning a page). */
+export function mayActOnTab(sender: SenderInfo, tabId: number, extensionBase: string): boolean {
+  return senderPage(sender, extensionBase) === 'extension' || (sender.tab?.id !== undefined && sender.tab.id === tabId);
+}
+
 export function assertExtensionPage(sender: SenderInfo, extensionBase: string): void {
   if (senderPage(sender, extensionBase) !== 'extension') throw new PageAccessError('only the extension’s own pages may do this');
 }

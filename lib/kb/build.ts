@@ -6,7 +6,7 @@ import { learnedSources } from '../learn/learned';
 import type { Registry } from '../registry/schema';
 import { registryAliases, registryEntities } from '../registry/aliases';
 import { postFacts, postHolderEntities, postTitlesByPerson, registryPosts } from '../registry/posts';
-import type { AliasRow, SentenceRow } from './db';
+import type { AliasRow, SentenceRow } from '../db/knowledge';
 import { computeBuildKey, type SeedManifest, type SeedSource } from './build-key';
 import { hashString } from './hash';
 import { readMetadata } from './metadata';

@@ -1,65 +1,13 @@
-import type { DatePrecision, Entity, EntityType, Fact, Mention, SourceDocument, Statement } from '../model/types';
-import type { LensDb, SentenceRow } from './db';
+import type { Entity, Fact, Mention, SourceDocument, Statement } from '../model/types';
+import type { LensDb } from '../db/database';
+import type { SentenceRow } from '../db/knowledge';
 import { tidyFacts } from './card-facts';
+import type { CardSource, CardFact, StatementRelation, CardStatement, CardPeer, CardData } from '../model/knowledge';
+export type { CardSource, CardFact, StatementRelation, CardStatement, CardPeer, CardData };
 
 // What the card shows for one entity: description, facts with their sources,
 // related statements ranked (spoken by it, naming it, naming entities close to
 // it), and the entities it most often appears with. Read from the background.
-
-export interface CardSource {
-  documentId: string;
-  title: string;
-  outlet: string;
-  date: string | null;
-  datePrecision: DatePrecision;
-}
-
-export interface CardFact {
-  id: string;
-  kind: string;
-  text: string;
-  /** null for the curated registry. */
-  source: CardSource | null;
-  start: number | null;
-  end: number | null;
-  /** Further sources that state the same fact (lib/kb/card-facts.ts): the newest FACT_SOURCES. */
-  also?: CardSource[];
-  /** How many more sources state it than `also` lists. */
-  alsoMore?: number;
-}
-
-export type StatementRelation = 'spoken' | 'names' | 'near';
-
-export interface CardStatement {
-  id: string;
-  kind: Statement['kind'];
-  text: string;
-  speakerId: string | null;
-  speakerName: string | null;
-  date: string | null;
-  source: CardSource;
-  relation: StatementRelation;
-}
-
-export interface CardPeer {
-  id: string;
-  name: string;
-  type: EntityType;
-  /** Sentences in which both are mentioned. */
-  count: number;
-}
-
-export interface CardData {
-  entity: Pick<Entity, 'id' | 'type' | 'name' | 'description'> & { aliases: string[] };
-  facts: CardFact[];
-  statements: CardStatement[];
-  peers: CardPeer[];
-  /** ru-match: entities named inside this one's names ("генсек ОДКБ" → the CSTO), so the card
-   *  opens them too. */
-  inside?: Pick<Entity, 'id' | 'type' | 'name'>[];
-  /** Statements it spoke or that name it: its timeline (lib/kb/timeline.ts) in the notebook. */
-  timelineCount?: number;
-}
 
 export function sourceOf(doc: SourceDocument): CardSource {
   return { documentId: doc.id, title: doc.title, outlet: doc.outlet, date: doc.date, datePrecision: doc.datePrecision };

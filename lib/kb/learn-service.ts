@@ -1,7 +1,9 @@
 import type { ArticleRead, LearnedDocument } from '../model/types';
-import type { LensDb } from './db';
+import type { LensDb } from '../db/database';
 import { LearnedStore } from './learned-store';
 import { learnProblem } from '../learn/learned';
+import type { LearnedSummary, LearnResult } from '../model/knowledge';
+export type { LearnedSummary, LearnResult };
 import type { LearnedChange } from './learned-apply';
 
 // Learning from pages, in the background: store the article (lib/kb/learned-store.ts) and add what
@@ -15,22 +17,6 @@ import type { LearnedChange } from './learned-apply';
 //   remove(id)    → the removed document (for undo), or null
 //   restore(doc)  undo of remove
 //   forUrl(url), list()  summaries with counts
-
-export interface LearnedSummary {
-  id: string;
-  url: string;
-  title: string;
-  outlet: string;
-  date: string | null;
-  lang: string;
-  addedAt: string;
-  updatedAt: string;
-  statements: number;
-  facts: number;
-  mentions: number;
-}
-
-export type LearnResult = { ok: true; created: boolean; unchanged?: boolean; summary: LearnedSummary } | { ok: false; error: string };
 
 /** What learning needs of the knowledge service (KnowledgeServiceCore.updateLearned). */
 interface Builder {

@@ -1,7 +1,9 @@
 import type { Entity, LearnedDocument } from '../model/types';
 import type { LearnedRecords } from './build';
-import type { AliasRow, LensDb } from './db';
-import { KB_TABLES } from './db';
+import type { LensDb } from '../db/database';
+import type { AliasRow } from '../db/knowledge';
+import { KB_TABLES } from '../db/knowledge';
+import { getMeta, setMeta } from '../db/meta';
 import { LEARNED_KEY } from './learned-store';
 import { BUILD_KEY } from './store';
 
@@ -12,7 +14,7 @@ import { BUILD_KEY } from './store';
 // The stored build key is `${shipped key}+${learned set key}` (lib/kb/service.ts).
 
 /** meta row kept by KnowledgeServiceCore: `${sources fingerprint}:${build key}`. */
-export const SOURCES_SEEN = 'kbSourcesSeen';
+export const SOURCES_SEEN = 'kbSourcesSeen' as const;
 
 export interface LearnedChange<T> {
   result: T;
@@ -31,11 +33,10 @@ export type RecordsFor = (doc: LearnedDocument, stored: Pick<LearnedRecords, 'en
 export async function applyLearnedChange<T>(db: LensDb, recordsFor: RecordsFor, change: () => Promise<LearnedChange<T>>): Promise<{ result: T; applied: boolean }> {
   const tables = KB_TABLES.map((t) => db.table(t));
   return db.transaction('rw', [...tables, db.meta, db.learned], async () => {
-    const [stored, learnedBefore] = await Promise.all([db.meta.get(BUILD_KEY), db.meta.get(LEARNED_KEY)]);
-    const storedKey = stored?.value as string | undefined;
+    const [storedKey, learnedBefore] = await Promise.all([getMeta(db, BUILD_KEY), getMeta(db, LEARNED_KEY)]);
     const shipped = storedKey?.split('+')[0];
     const keyOf = (learned: string) => (learned ? `${shipped}+${learned}` : shipped!);
-    const current = storedKey !== undefined && storedKey === keyOf((learnedBefore?.value as string | undefined) ?? '');
+    const current = storedKey !== undefined && storedKey === keyOf(learnedBefore ?? '');
     const out = await change();
     if (!current || (!out.removed && !out.added)) return { result: out.result, applied: false };
     const people = out.removed ? await removeDerived(db, out.removed.id) : [];
@@ -51,12 +52,12 @@ export async function applyLearnedChange<T>(db: LensDb, recordsFor: RecordsFor, 
       await db.facts.bulkPut(r.facts);
     }
     if (out.removed) await keepNamedElsewhere(db, out.removed.id, people);
-    const learnedAfter = ((await db.meta.get(LEARNED_KEY))?.value as string | undefined) ?? '';
+    const learnedAfter = (await getMeta(db, LEARNED_KEY)) ?? '';
     const next = keyOf(learnedAfter);
-    await db.meta.put({ key: BUILD_KEY, value: next });
+    await setMeta(db, BUILD_KEY, next);
     // The start path's "sources already checked" row follows the key, so the next start hashes nothing.
-    const seen = (await db.meta.get(SOURCES_SEEN))?.value as string | undefined;
-    if (seen?.endsWith(`:${storedKey}`)) await db.meta.put({ key: SOURCES_SEEN, value: `${seen.slice(0, -storedKey!.length)}${next}` });
+    const seen = await getMeta(db, SOURCES_SEEN);
+    if (seen?.endsWith(`:${storedKey}`)) await setMeta(db, SOURCES_SEEN, `${seen.slice(0, -storedKey!.length)}${next}`);
     return { result: out.result, applied: true };
   });
 }

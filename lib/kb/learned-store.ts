@@ -1,12 +1,13 @@
 import type { ArticleRead, LearnedDocument } from '../model/types';
 import { articleUrls, learnedDigest, learnedDocument, learnProblem, nextLearnedKey, textHash, titleKey } from '../learn/learned';
-import type { LensDb } from './db';
+import type { LensDb } from '../db/database';
+import { getMeta, LEARNED_KEY, setMeta } from '../db/meta';
 
 // The reader's learned documents (db.ts v7): user data, never touched by a rebuild. Each change also
 // writes the learned set's key to meta, in the same transaction, so a worker start compares build keys
 // without reading the documents (lib/kb/service.ts).
 
-export const LEARNED_KEY = 'learnedKey';
+export { LEARNED_KEY };
 
 export type LearnOutcome =
   | {
@@ -25,7 +26,7 @@ export class LearnedStore {
 
   /** The stored key of the learned set ('' when there is none). */
   async key(): Promise<string> {
-    return ((await this.db.meta.get(LEARNED_KEY))?.value as string | undefined) ?? '';
+    return (await getMeta(this.db, LEARNED_KEY)) ?? '';
   }
 
   list(): Promise<LearnedDocument[]> {
@@ -82,6 +83,6 @@ export class LearnedStore {
 
   private async updateKey(removed: LearnedDocument | null, added: LearnedDocument | null): Promise<void> {
     const key = nextLearnedKey(await this.key(), removed && learnedDigest(removed), added && learnedDigest(added));
-    await this.db.meta.put({ key: LEARNED_KEY, value: key });
+    await setMeta(this.db, LEARNED_KEY, key);
   }
 }

@@ -32,7 +32,6 @@ const MONTHS = [
   'july', 'august', 'september', 'october', 'november', 'december',
 ];
 const MONTH = '(January|February|March|April|May|June|July|August|September|October|November|December)';
-const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
 /** Lines that capture tools leave around an article and that are never its headline. */
 const BOILERPLATE = /^(all news|news|home|menu|share|print|\W*•.*|[a-z]{2}-[A-Z]{2}\d?(\s+[a-z]{2}-[A-Z]{2}\d?)*)$/i;
@@ -101,14 +100,6 @@ export function findTitle(text: string): string {
 export function findWeekday(head: string): string | undefined {
   const m = /\bon (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/.exec(head);
   return m?.[1];
-}
-
-/** Years in [from, to] in which month/day falls on the weekday. */
-export function yearsWithWeekday(month: number, day: number, weekday: string, from: number, to: number): number[] {
-  const want = WEEKDAYS.indexOf(weekday.toLowerCase());
-  const years: number[] = [];
-  for (let y = from; y <= to; y++) if (new Date(Date.UTC(y, month - 1, day)).getUTCDay() === want) years.push(y);
-  return years;
 }
 
 export function readMetadata(text: string, manifest: ManifestEntry = {}): DocumentMetadata {

@@ -1,35 +1,13 @@
-import type { AnnotationStore } from './annotation-store';
-import { noteOf, quoteOf, tagsOf, type Annotation, type Color } from '../annotations/model';
-import type { CodePointSpan } from '../anchoring/anchor';
-import type { SelectorPair } from '../anchoring/types';
+import type { AnnotationStore } from '../annotations/store';
+import { noteOf, quoteOf, tagsOf, type Annotation } from '../annotations/model';
+import type { NoteEditorRequest, NoteEditorView, NoteEditorDraft } from '../model/note-editor';
+export type { NoteEditorRequest, NoteEditorView, NoteEditorDraft };
 
 // The background's side of the note editor, an extension page in an iframe on the reader's page
 // (entrypoints/note-editor): the reader's note text, tags and colour only ever pass between this
 // worker and that extension-origin frame, never through the page's DOM or the content script.
 // The content script opens an editor for a selection or a note and gets a ticket (a random token
 // the frame's URL carries); only the extension's editor frame in that same tab may use it.
-
-export type NoteEditorRequest =
-  | { mode: 'new'; source: string; title: string; selector: SelectorPair; codePoints?: CodePointSpan; color?: Color }
-  | { mode: 'view'; id: string };
-
-export interface NoteEditorView {
-  mode: 'new' | 'view';
-  /** The annotation's id once it exists. */
-  id: string | null;
-  quote: string;
-  note: string;
-  tags: string[];
-  color: Color;
-  /** Deleted from the editor (it offers undo). */
-  deleted: boolean;
-}
-
-export interface NoteEditorDraft {
-  note: string;
-  tags: string[];
-  color: Color;
-}
 
 interface Ticket {
   tabId: number;

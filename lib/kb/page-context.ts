@@ -1,36 +1,13 @@
-import type { Entity, EntityType, SourceDocument, Statement } from '../model/types';
-import { sourceOf, type CardSource } from './card';
-import type { LensDb } from './db';
+import type { Entity, SourceDocument, Statement } from '../model/types';
+import { sourceOf } from './card';
+import type { LensDb } from '../db/database';
 import type { RelatedStatement } from './related';
+import type { ContextStatement, ContextEntity, PageContext, PageContextRequest } from '../model/knowledge';
+export type { ContextStatement, ContextEntity, PageContext, PageContextRequest };
 
 // The popup's context view of a page: for each entity the page names, what it is (its one-line
 // description) and its most recent statement (spoken by it, or else naming it); and the knowledge
 // base's statements most related to the whole page, ranked as the selection panel ranks a passage.
-
-export interface ContextStatement {
-  id: string;
-  text: string;
-  speakerName: string | null;
-  date: string | null;
-  source: CardSource;
-  /** 'spoken' when the entity said it, 'names' when it only names the entity. */
-  relation: 'spoken' | 'names';
-}
-
-export interface ContextEntity {
-  entityId: string;
-  name: string;
-  type: EntityType;
-  description: string;
-  /** Mentions on the page (0 when the page was read without highlighting). */
-  count: number;
-  latest: ContextStatement | null;
-}
-
-export interface PageContext {
-  entities: ContextEntity[];
-  related: RelatedStatement[];
-}
 
 /** The longest description the popup shows on one line; the card has the rest. */
 const DESCRIPTION_CHARS = 160;
@@ -93,12 +70,6 @@ export async function pageContext(db: LensDb, counts: Map<string, number>, relat
     }))
     .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
   return { entities, related };
-}
-
-/** What the popup sends: the page's text, and its mentions by entity id where the content script has them. */
-export interface PageContextRequest {
-  text: string;
-  counts?: [entityId: string, count: number][];
 }
 
 interface Knowledge {

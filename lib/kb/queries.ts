@@ -1,5 +1,5 @@
 import type { Entity, EntityType, SourceDocument, Statement } from '../model/types';
-import type { LensDb } from './db';
+import type { LensDb } from '../db/database';
 
 // Read models over the knowledge base: the export shape of the command-line tool
 // and the entity view shared by the CLI and (later) the card.

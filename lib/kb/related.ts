@@ -1,23 +1,12 @@
 import MiniSearch from 'minisearch';
 import type { SourceDocument, Statement } from '../model/types';
-import { sourceOf, type CardSource } from './card';
+import { sourceOf } from './card';
+import type { RelatedStatement } from '../model/knowledge';
+export type { RelatedStatement };
 
 // Statements related to a passage the reader selected: BM25 relevance of the
 // statement text to the passage (MiniSearch scores with BM25), combined with
 // the entities the two share.
-
-export interface RelatedStatement {
-  id: string;
-  text: string;
-  kind: Statement['kind'];
-  speakerId: string | null;
-  speakerName: string | null;
-  date: string | null;
-  source: CardSource;
-  score: number;
-  /** Entity ids the statement shares with the passage. */
-  shared: string[];
-}
 
 const STOP = new Set(
   'a an and are as at be been but by for from had has have he her his i in into is it its of on or our that the their them they this to was we were which will with would not no so than then there these those also more such can could should may might must shall what when where who whom why how all any each other some'.split(' '),

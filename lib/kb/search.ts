@@ -1,6 +1,6 @@
 import MiniSearch from 'minisearch';
 import type { Entity, EntityType, Fact, SourceDocument, Statement } from '../model/types';
-import type { AliasRow } from './db';
+import type { AliasRow } from '../db/knowledge';
 
 // Search over the whole knowledge base (entities with their aliases, statements,
 // facts), with prefix and fuzzy matching, for results as the user types.

@@ -6,25 +6,19 @@ import { computeBuildKey } from './build-key';
 import { LEARNED_KEY } from './learned-store';
 import { learnedSources } from '../learn/learned';
 import type { KbSources } from './bundled';
-import type { LensDb } from './db';
+import type { LensDb } from '../db/database';
+import { getMeta, setMeta } from '../db/meta';
 import { dropMatcherSnapshots, loadMatcherSnapshot, saveMatcherSnapshot } from './snapshot';
 import { applyLearnedChange, SOURCES_SEEN, type LearnedChange } from './learned-apply';
 import { BUILD_KEY, readAliases, readStats, storedBuildKey, storeKnowledgeBase, type KbStats } from './store';
 import { cardFor, type CardData } from './card';
 import { RelatedStatements, type RelatedStatement } from './related';
+import type { KbBuildTiming } from '../model/knowledge';
+export type { KbBuildTiming };
 
 // What the background worker keeps alive: the database, the build on install or
 // upgrade, and the in-memory matcher compiled from the stored aliases. The
 // matcher is dropped whenever the stored build changes, from any context.
-
-/** How long the last build this worker made took (none when the stored build was current). */
-export interface KbBuildTiming {
-  /** buildKnowledgeBase: registry and seeds to records (the NLP included). */
-  buildMs: number;
-  /** storeKnowledgeBase: the records into IndexedDB, in one transaction. */
-  storeMs: number;
-  at: string;
-}
 
 // meta row (kb-speed) SOURCES_SEEN: `${sources fingerprint}:${build key}` of the last sources checked against the stored build.
 
@@ -80,16 +74,15 @@ export class KnowledgeServiceCore {
     this.building ??= (async () => {
       const c0 = performance.now();
       const sources = this.sources();
-      const [stored, aliases, seen, learnedRow] = await Promise.all([
+      const [stored, aliases, seen, learnedSet = ''] = await Promise.all([
         storedBuildKey(this.db),
         this.db.aliases.count(),
-        this.db.meta.get(SOURCES_SEEN),
-        this.db.meta.get(LEARNED_KEY),
+        getMeta(this.db, SOURCES_SEEN),
+        getMeta(this.db, LEARNED_KEY),
       ]);
       const readMs = performance.now() - c0;
       // The reader's learned pages (db.ts v7) are sources too: their set's key is in meta, so the
       // comparison reads no document; the build reads them only when it runs.
-      const learnedSet = (learnedRow?.value as string | undefined) ?? '';
       const withLearned = (shipped: string) => (learnedSet ? `${shipped}+${learnedSet}` : shipped);
       // The unparsed sources were already checked against this very build, and the learned set is the
       // one it was built with: nothing to parse or hash.
@@ -97,7 +90,7 @@ export class KnowledgeServiceCore {
         sources.fingerprint !== undefined &&
         stored !== undefined &&
         aliases > 0 &&
-        seen?.value === `${sources.fingerprint}:${stored}` &&
+        seen === `${sources.fingerprint}:${stored}` &&
         withLearned(stored.split('+')[0]!) === stored
       ) {
         this.lastCheck = { checkMs: performance.now() - c0, keyMs: 0, readMs, built: false, at: new Date().toISOString() };
@@ -108,7 +101,7 @@ export class KnowledgeServiceCore {
       const key = withLearned(computeBuildKey(registry, seeds, manifest));
       const keyMs = performance.now() - k0;
       const remember = () =>
-        sources.fingerprint === undefined ? undefined : this.db.meta.put({ key: SOURCES_SEEN, value: `${sources.fingerprint}:${key}` });
+        sources.fingerprint === undefined ? undefined : setMeta(this.db, SOURCES_SEEN, `${sources.fingerprint}:${key}`);
       if (stored === key && aliases > 0) {
         await remember();
         this.lastCheck = { checkMs: performance.now() - c0, keyMs, readMs, built: false, at: new Date().toISOString() };
@@ -282,6 +275,11 @@ export class KnowledgeServiceCore {
 
   /** The CSTO entities in `text`. Context-only entities still take part in matching, so
    *  "Pakistan Point News" is not read as "Pakistan", but they are not returned. */
+  /** The distinct entities a text names (a new note's entityIds). */
+  async entitiesIn(text: string): Promise<string[]> {
+    return [...new Set((await this.match(text)).map((s) => s.entityId))];
+  }
+
   async match(text: string): Promise<MatchedSpan[]> {
     this.startTimes.firstMatch ??= performance.now();
     return (await this.matcher()).match(text);

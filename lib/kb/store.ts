@@ -1,26 +1,19 @@
 import type { Alias } from '../model/types';
-import type { LensDb } from './db';
-import { KB_TABLES } from './db';
+import type { LensDb } from '../db/database';
+import { KB_TABLES } from '../db/knowledge';
+import { getMeta, setMeta } from '../db/meta';
 import type { KbData } from './build';
+import type { KbStats } from '../model/knowledge';
+export type { KbStats };
 
 // Writes a built knowledge base into Dexie and reads it back. A rebuild happens
 // only when the build key (registry + seeds + extractor version) changes, and
 // touches only the knowledge-base tables: user data in other tables survives.
 
-export interface KbStats {
-  documents: number;
-  entities: number;
-  aliases: number;
-  mentions: number;
-  sentences: number;
-  statements: number;
-  facts: number;
-}
-
-export const BUILD_KEY = 'kbBuildKey';
+export const BUILD_KEY = 'kbBuildKey' as const;
 
 export async function storedBuildKey(db: LensDb): Promise<string | undefined> {
-  return (await db.meta.get(BUILD_KEY))?.value as string | undefined;
+  return getMeta(db, BUILD_KEY);
 }
 
 /** Stores `data` unless the same build is already stored. Returns whether it wrote. */
@@ -36,8 +29,8 @@ export async function storeKnowledgeBase(db: LensDb, data: KbData): Promise<bool
     await db.sentences.bulkAdd(data.sentences);
     await db.statements.bulkAdd(data.statements);
     await db.facts.bulkAdd(data.facts);
-    await db.meta.put({ key: BUILD_KEY, value: data.buildKey });
-    await db.meta.put({ key: 'kbBuiltAt', value: new Date().toISOString() });
+    await setMeta(db, BUILD_KEY, data.buildKey);
+    await setMeta(db, 'kbBuiltAt', new Date().toISOString());
     return true;
   });
 }

@@ -1,5 +1,5 @@
 import type { DatePrecision, Entity, SourceDocument, Statement } from '../model/types';
-import type { LensDb } from './db';
+import type { LensDb } from '../db/database';
 
 // An entity's statements over time (issue 17.5): what it said and what was said naming it, newest
 // first, with the speakers and sources to filter by. Dates are partial at times (db documents'

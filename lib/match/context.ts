@@ -1,7 +1,7 @@
 import type { ContextRule } from '../model/types';
 import { isWordUnit } from './chars';
 import { guessLanguage } from './lang';
-import { SPACE, normalizeText, type NormalizedText } from './normalize';
+import { SPACE, foldForMatching, type NormalizedText } from './normalize';
 
 // Context rules of ambiguous aliases: a cue word or phrase within `window` words of the
 // match, or (yearSuffix) a year glued to it ("Interaction-2023", "Search 2024", "Rubezh2024").
@@ -26,7 +26,7 @@ export interface CompiledContext {
 }
 
 function cueWords(cue: string): CueWord[] {
-  const t = normalizeText(cue);
+  const t = foldForMatching(cue);
   const words: CueWord[] = [];
   let i = 0;
   while (i < t.length) {

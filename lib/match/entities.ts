@@ -1,42 +1,32 @@
 import type { Alias, EntityType } from '../model/types';
 import { SpanPacker, type MatchedSpan, type PackedSpans } from './spans';
-import { Automaton, type AutomatonSnapshot } from './automaton';
+import { WordTrie, type WordTrieSnapshot } from './word-trie';
 import { gatedLangs } from './lang';
+import type { MatcherData } from '../model/knowledge';
+export type { MatcherData };
 
-// The entity matcher as the pages use it: the alias automaton plus what turns its spans into
+// The entity matcher as the pages use it: the alias word trie plus what turns its spans into
 // typed mentions. The background builds the data from the knowledge base and sends it to each
 // page once (a few hundred kilobytes at most); the page compiles and runs it next to the text,
 // so a page's text never has to cross a message boundary.
-
-/** What a matcher needs from the knowledge base. Plain data: it is sent as a message. */
-export interface MatcherData {
-  /** The knowledge-base build it was read from. */
-  build: string;
-  aliases: Alias[];
-  /** The type of every entity the aliases name. */
-  types: Record<string, EntityType>;
-  /** Context-only entities: they take part in matching, so "Pakistan Point News" is not read as
-   *  "Pakistan", but their mentions are never returned. */
-  hidden: string[];
-}
 
 const FALLBACK_TYPE: EntityType = 'organization';
 
 /** A compiled EntityMatcher as plain data (typed arrays): what the background stores per build. */
 export interface MatcherSnapshot {
   build: string;
-  automaton: AutomatonSnapshot;
+  wordTrie: WordTrieSnapshot;
   types: Record<string, EntityType>;
   hidden: string[];
 }
 
 function isMatcherSnapshot(x: MatcherData | MatcherSnapshot): x is MatcherSnapshot {
-  return 'automaton' in x;
+  return 'wordTrie' in x;
 }
 
 export class EntityMatcher {
   readonly build: string;
-  private readonly automaton: Automaton;
+  private readonly wordTrie: WordTrie;
   private readonly types: Map<string, EntityType>;
   private readonly hidden: Set<string>;
 
@@ -45,7 +35,7 @@ export class EntityMatcher {
   /** Compiles matcher data, or loads a snapshot() without compiling. */
   constructor(data: MatcherData | MatcherSnapshot) {
     this.build = data.build;
-    this.automaton = new Automaton(isMatcherSnapshot(data) ? data.automaton : data.aliases);
+    this.wordTrie = new WordTrie(isMatcherSnapshot(data) ? data.wordTrie : data.aliases);
     this.typeRecord = data.types;
     this.types = new Map(Object.entries(data.types));
     this.hidden = new Set(data.hidden);
@@ -53,23 +43,23 @@ export class EntityMatcher {
 
   /** The compiled matcher as plain data, to store and load without compiling. */
   snapshot(): MatcherSnapshot {
-    return { build: this.build, automaton: this.automaton.snapshot(), types: this.typeRecord, hidden: [...this.hidden] };
+    return { build: this.build, wordTrie: this.wordTrie.snapshot(), types: this.typeRecord, hidden: [...this.hidden] };
   }
 
   get aliasCount(): number {
-    return this.automaton.aliasCount;
+    return this.wordTrie.aliasCount;
   }
 
   /** Frees the scratch space kept for the next scan (it is made again when needed). */
   release(): void {
-    this.automaton.releaseScratch();
+    this.wordTrie.releaseScratch();
   }
 
   /** The entities mentioned in `text`, in order, not overlapping; offsets into `text`.
-   *  `pageLang`: the page's language, for paragraphs too short to guess (see Automaton.scan). */
+   *  `pageLang`: the page's language, for paragraphs too short to guess (see WordTrie.scan). */
   match(text: string, pageLang: string | null = null): MatchedSpan[] {
     const out: MatchedSpan[] = [];
-    for (const s of this.automaton.scan(text, pageLang)) {
+    for (const s of this.wordTrie.scan(text, pageLang)) {
       if (this.hidden.has(s.entityId)) continue;
       out.push({ start: s.start, end: s.end, entityId: s.entityId, type: this.types.get(s.entityId) ?? FALLBACK_TYPE });
     }
@@ -92,7 +82,7 @@ export class EntityMatcher {
   /** match() packed (lib/match/spans.ts): one flat array of integers plus the entities named. */
   matchPacked(text: string, pageLang: string | null = null): PackedSpans {
     const packer = new SpanPacker();
-    for (const s of this.automaton.scan(text, pageLang)) {
+    for (const s of this.wordTrie.scan(text, pageLang)) {
       if (!this.hidden.has(s.entityId)) packer.add(s.start, s.end, s.entityId, this.types.get(s.entityId) ?? FALLBACK_TYPE);
     }
     return packer.finish();
@@ -109,7 +99,7 @@ export function matcherData(build: string, aliases: Alias[], entities: readonly 
     types[e.id] = e.type;
     if (e.highlight === false) hidden.push(e.id);
   }
-  // Only what the automaton reads: an alias's language only where it gates matching ("Rusia": Spanish text).
+  // Only what the word trie reads: an alias's language only where it gates matching ("Rusia": Spanish text).
   const slim = aliases.map(({ text, entityId, caseSensitive, context, lang }) => ({
     text,
     entityId,

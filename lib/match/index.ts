@@ -1,5 +1,5 @@
 import type { Alias, Span } from '../model/types';
-import { Automaton } from './automaton';
+import { WordTrie } from './word-trie';
 
 // The alias matcher: build once over the whole knowledge base, scan many texts.
 
@@ -11,12 +11,12 @@ export interface Matcher {
 }
 
 export function buildMatcher(aliases: Alias[]): Matcher {
-  const automaton = new Automaton(aliases);
+  const trie = new WordTrie(aliases);
   return {
-    scan: (text) => automaton.scan(text),
-    aliasCount: automaton.aliasCount,
+    scan: (text) => trie.scan(text),
+    aliasCount: trie.aliasCount,
   };
 }
 
 export { isAcronym } from './acronym';
-export { normalizeText, type NormalizedText } from './normalize';
+export { foldForMatching, type NormalizedText } from './normalize';

@@ -53,10 +53,3 @@ export function gatedLangs(lang: string | undefined): string[] | null {
   const out = lang.split(/[\s,]+/u).filter((l) => GATED_LANGS.has(l));
   return out.length ? out : null;
 }
-
-/** The language of a page: its lang attribute when it has one ("ru-RU" → "ru"), else a guess. */
-export function pageLanguage(langAttr: string | null | undefined, sample: string): GuessedLang | null {
-  const tag = (langAttr ?? '').trim().toLowerCase().split(/[-_]/)[0];
-  if (tag === 'ru' || tag === 'en' || tag === 'es' || tag === 'fr' || tag === 'de') return tag;
-  return guessLanguage(sample);
-}

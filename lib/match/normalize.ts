@@ -80,12 +80,6 @@ function classify(c: number): number {
   return f;
 }
 
-/** The folded (lowered, ё → е) form of one code unit. */
-export function foldUnit(c: number): number {
-  if (INFO[c] === 0) classify(c);
-  return FOLD[c]!;
-}
-
 /** The normalized streams under construction: typed arrays grown on demand, reusable. */
 export class StreamBuilder {
   cased: Uint16Array;
@@ -298,21 +292,10 @@ export function normalizeInto(input: string, b: StreamBuilder): void {
   b.length = len;
 }
 
-export function normalizeText(input: string): NormalizedText {
+/** The matcher's streams of a text: case-folded and exact-case units with an offset map (not the anchoring's normalization). */
+export function foldForMatching(input: string): NormalizedText {
   const b = new StreamBuilder(input.length + 16);
   normalizeInto(input, b);
   return b.finish();
 }
 
-/** The folded stream of a short string, as a string (for keys and cues). */
-export function foldedString(t: NormalizedText, from = 0, to = t.length): string {
-  let s = '';
-  for (let i = from; i < to; i++) s += String.fromCharCode(t.folded[i]!);
-  return s;
-}
-
-export function casedString(t: NormalizedText, from = 0, to = t.length): string {
-  let s = '';
-  for (let i = from; i < to; i++) s += String.fromCharCode(t.cased[i]!);
-  return s;
-}

@@ -57,11 +57,6 @@ export function packSpans(spans: Iterable<MatchedSpan>): PackedSpans {
   return packer.finish();
 }
 
-/** Number of spans in a packed reply. */
-export function packedCount(p: PackedSpans): number {
-  return Math.floor(p.data.length / 3);
-}
-
 /**
  * Visits every span of a packed reply in order, without making objects: `fn(start, end,
  * entity)` with `entity` an index into p.entities / p.types. Offsets are shifted by `offset`.

@@ -18,8 +18,6 @@ export interface MentionIn {
   entityId: string;
 }
 
-/** Word boundary that also works for Cyrillic (JS `\b` is ASCII-only). */
-export const wb = (alt: string): string => `(?<![\\p{L}\\p{N}_])(?:${alt})(?![\\p{L}\\p{N}_])`;
 
 export const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -106,7 +104,6 @@ export function isBoilerplateLine(line: string): boolean {
   return false;
 }
 
-export const isPersonEntity = (e: EntityInfo | undefined): boolean => e?.type === 'person';
 
 /** Mentions whose span lies inside [start, end). */
 export function mentionsIn(mentions: MentionIn[], start: number, end: number): MentionIn[] {

@@ -3,10 +3,9 @@ export type { EntityInfo, MentionIn, PostInfo, ExtractOptions } from './common';
 export { holderAt } from './common';
 export { splitSentences, type SentenceSpan } from './sentences';
 export { type ExtractedStatement } from './statements';
-// ru-match: statements are extracted by the text's language (Russian: ru-statements.ts).
-export { extractStatements } from './by-language';
 export { extractFacts, type ExtractedFact } from './facts';
 export { findPeople, personIdFor, type PersonCandidate } from './people';
 export { findQuotePieces, type QuotePiece } from './quotes';
+// Statements are extracted by the document's language (stated, or read from its letters: Russian → ru-statements.ts).
 export { extractStatementsFor, statementExtractorFor, type StatementExtractor } from './extract';
 export { roleBefore, roleAfter } from './people';

@@ -184,9 +184,12 @@ function preAttribution(text: string, open: number, windowStart: number, resolve
 
 const wordCount = (s: string): number => s.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
 
+/** An unattributed quotation shorter than this (in words) is a name or a scare quote, not a statement. */
+const MIN_UNATTRIBUTED_QUOTE_WORDS = 6;
+
 /**
  * Statement drafts for the direct quotations outside the `skip` spans.
- * Interrupted quotations are joined; quotations of fewer than 4 words without attribution
+ * Interrupted quotations are joined; quotations of fewer than MIN_UNATTRIBUTED_QUOTE_WORDS (6) words without attribution
  * (names, scare quotes) are ignored; longer unattributed ones inherit a nearby speaker.
  */
 export function quoteDrafts(
@@ -254,7 +257,7 @@ export function quoteDrafts(
     const pieceSpans = group.map((g) => [g.p.start, g.p.end] as [number, number]);
     const lastP = group[group.length - 1]!.p;
     if (!attr) {
-      if (wordCount(joined) < 6) continue;
+      if (wordCount(joined) < MIN_UNATTRIBUTED_QUOTE_WORDS) continue;
       drafts.push({
         kind: 'quote', pieces: pieceSpans, text: joined, ref: null, anchor: first.p.open,
         extentStart: first.p.open, extentEnd: lastP.close, inherit: true,

@@ -1,5 +1,6 @@
 import type { CardData } from '../kb/card';
-import { sendMessage, type ViewerTarget } from '../protocol/messages';
+import type { ViewerTarget } from '../model/page';
+import { sendMessage } from '../protocol/to-background';
 import type { Anchor, CardRequest, NoteDraft, PageHost, PageUi } from './bridge';
 import type { Store } from './store';
 import { browser } from 'wxt/browser';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { AnnotationPanel, type AnnotationDraft } from '../../components/AnnotationPanel';
-import { sendMessage } from '../protocol/messages';
+import { sendMessage } from '../protocol/to-background';
 import type { NoteEditorView } from '../kb/note-editor';
 
 // The note editor's behaviour (inside the extension frame): load what the ticket opens, save,

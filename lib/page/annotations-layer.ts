@@ -5,7 +5,8 @@ import { collectText, collectTextAsync, type TextIndex } from '../dom/collect';
 import { Highlighter, type HighlighterMode } from '../dom/highlighter';
 import { observeMutations, type MutationWatch } from '../dom/observe';
 import { offsetsFromRange, rangeFromOffsets } from '../dom/ranges';
-import { sendMessage, type PageAnnotations } from '../protocol/messages';
+import type { PageAnnotations } from '../model/page';
+import { sendMessage } from '../protocol/to-background';
 
 // The reader's own highlights on this page: anchor every stored annotation
 // (position, then quote, then fuzzy), draw it in its colour above the entity

@@ -1,5 +1,7 @@
 import { isActiveOn, type Settings } from '../settings';
-import { onMessage, sendMessage, type PageState } from '../protocol/messages';
+import type { PageState } from '../model/page';
+import { sendMessage } from '../protocol/to-background';
+import { onTabMessage } from '../protocol/to-tab';
 import { PageController, type PageDeps } from './controller';
 import { until, type PageFeature } from './feature';
 
@@ -53,21 +55,21 @@ export function entityHighlights(match: PageDeps['match']): PageFeature {
 
       until(
         signal,
-        onMessage('pageState', (): PageState => {
+        onTabMessage('pageState', (): PageState => {
           if (!current) {
             return { entities: 0, mentions: 0, partial: false, active: false, scans: 0, timing: { started: 0, drawn: null }, mode: page.modeFor(page.settings()), list: [] };
           }
           return current.controller.state(true);
         }),
       );
-      until(signal, onMessage('pageMentions', () => current?.controller.mentions() ?? []));
+      until(signal, onTabMessage('pageMentions', () => current?.controller.mentions() ?? []));
       until(
         signal,
-        onMessage('revealEntity', ({ data }) =>
+        onTabMessage('revealEntity', ({ data }) =>
           data.openCard ? Boolean(page.ui?.openAt(data.entityId, data.index)) : Boolean(current?.controller.reveal(data.entityId, data.index)),
         ),
       );
-      until(signal, onMessage('stepHighlight', ({ data }) => Boolean(page.ui?.step(data.delta))));
+      until(signal, onTabMessage('stepHighlight', ({ data }) => Boolean(page.ui?.step(data.delta))));
       start(page.settings());
     },
   };

@@ -1,4 +1,4 @@
-import { onMessage } from '../protocol/messages';
+import { onTabMessage } from '../protocol/to-tab';
 import { AnnotationsLayer } from './annotations-layer';
 import { until, type PageFeature } from './feature';
 
@@ -12,9 +12,9 @@ export const readerNotes: PageFeature = {
     page.layer = layer;
     page.onSettings((next) => layer.setMode(page.modeFor(next)), signal);
     page.onNavigation(() => void layer.reload().catch(() => {}), signal);
-    until(signal, onMessage('pageAnnotations', () => layer.state()));
-    until(signal, onMessage('highlightSelection', async ({ data }) => (await layer.createFromSelection(data.color ?? 'yellow')) !== null));
-    until(signal, onMessage('revealAnnotation', ({ data }) => layer.reveal(data.id)));
+    until(signal, onTabMessage('pageAnnotations', () => layer.state()));
+    until(signal, onTabMessage('highlightSelection', async ({ data }) => (await layer.createFromSelection(data.color ?? 'yellow')) !== null));
+    until(signal, onTabMessage('revealAnnotation', ({ data }) => layer.reveal(data.id)));
     await layer.start();
   },
 };

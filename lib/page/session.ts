@@ -1,6 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { settingsItem, withDefaults, type Settings } from '../settings';
-import { sendMessage } from '../protocol/messages';
+import { sendMessage } from '../protocol/to-background';
 import { offerContext } from '../page-ui/bridge';
 import { startFeatures, type PageContext, type PageFeature } from './feature';
 import { entityHighlights } from './feature-entities';

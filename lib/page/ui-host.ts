@@ -1,6 +1,7 @@
 import { OWN_UI_ATTR } from '../dom/collect';
 import { MARK_TAG } from '../dom/highlight-styles';
-import { onMessage, sendMessage } from '../protocol/messages';
+import { sendMessage } from '../protocol/to-background';
+import { onTabMessage } from '../protocol/to-tab';
 import { anchorOfRange, currentUi, offerHost, toRectLike, whenUi, type PageUi } from '../page-ui/bridge';
 import type { EntityHit, PageController } from './controller';
 import type { AnnotationsLayer } from './annotations-layer';
@@ -24,7 +25,7 @@ export class PageUiHost {
     editorUrl: string,
   ) {
     this.frame = new NoteFrame(document, editorUrl, signal);
-    const removeDone = onMessage('noteEditorDone', ({ data }) => {
+    const removeDone = onTabMessage('noteEditorDone', ({ data }) => {
       if (data.closed) this.frame.close(data.token);
       if (data.changed) void this.layer()?.reload().catch(() => {});
     });

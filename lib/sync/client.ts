@@ -3,8 +3,9 @@
 // Everything it needs survives in the database, so a new client on the same database (a restarted
 // service worker) carries on where an abandoned one stopped.
 
-import type { AnnotationStore } from '../kb/annotation-store';
-import type { LensDb } from '../kb/db';
+import type { AnnotationStore } from '../annotations/store';
+import type { LensDb } from '../db/database';
+import { getMeta } from '../db/meta';
 import { SyncApi, normalizeServerUrl, type Fetch } from './api';
 import { toBase64url, fromBase64url } from './base64url';
 import { deriveKey as pbkdf2Key, newSalt, type Bytes } from './crypto';
@@ -268,7 +269,7 @@ export class SyncClient {
     const config = await this.state.config();
     const stored = config ? await this.state.key(config.accountId) : undefined;
     const record = await this.state.record();
-    const deviceId = (await this.opts.db.meta.get('deviceId'))?.value as string | undefined;
+    const deviceId = await getMeta(this.opts.db, 'deviceId');
     const setAside = config ? await this.rejects.summary() : { count: 0, reasons: [] };
     return {
       enabled: !!config,

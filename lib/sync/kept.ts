@@ -3,10 +3,11 @@
 // a later version of this client applies them without pulling the account again (pull.ts replays them
 // first on every run). Bounded: past MAX_KEPT the oldest go.
 
-import type { LensDb } from '../kb/db';
+import type { LensDb } from '../db/database';
+import { getMeta, setMeta } from '../db/meta';
 import { compareVersions, type Change } from './protocol';
 
-export const KEPT_KEY = 'sync.kept';
+export const KEPT_KEY = 'sync.kept' as const;
 export const MAX_KEPT = 1_000;
 
 export interface KeptChange {
@@ -15,11 +16,18 @@ export interface KeptChange {
   at: number;
 }
 
+declare module '../db/meta' {
+  interface MetaValues {
+    /** Changes of record kinds this version does not read, kept to apply later. */
+    'sync.kept': KeptChange[];
+  }
+}
+
 export class KeptChanges {
   constructor(private readonly db: LensDb) {}
 
   async all(): Promise<KeptChange[]> {
-    return ((await this.db.meta.get(KEPT_KEY))?.value as KeptChange[] | undefined) ?? [];
+    return (await getMeta(this.db, KEPT_KEY)) ?? [];
   }
 
   async count(): Promise<number> {
@@ -37,7 +45,7 @@ export class KeptChanges {
         if (!old || compareVersions(k.change, old.change) > 0) byId.set(k.change.id, k);
       }
       const list = [...byId.values()].sort((a, b) => a.at - b.at).slice(-MAX_KEPT);
-      await this.db.meta.put({ key: KEPT_KEY, value: list });
+      await setMeta(this.db, KEPT_KEY, list);
     });
   }
 }

@@ -12,15 +12,16 @@
 // applies run one at a time, so a remote page being stored is never mistaken for a local edit.
 
 import { encode } from '../annotations/hlc';
-import { CLOCK_KEY, type AnnotationStore } from '../kb/annotation-store';
-import type { LensDb } from '../kb/db';
+import { CLOCK_KEY, type AnnotationStore } from '../annotations/store';
+import type { LensDb } from '../db/database';
+import { getMeta, setMeta } from '../db/meta';
 import type { LearnedDocument } from '../model/types';
 import { textHash } from '../learn/learned';
 import { sealJson } from './envelope';
 import { learnedPayload, learnedRecordId, type IncomingLearned, type LearnedHead } from './learned-record';
 import { compareVersions, type Change } from './protocol';
 
-export const LEARNED_VERSIONS_KEY = 'sync.learned';
+export const LEARNED_VERSIONS_KEY = 'sync.learned' as const;
 /** Outbox rows of learned documents are keyed by the learned id ('l-…'); annotation rows by their UUID. */
 export const isLearnedOutboxId = (id: string) => id.startsWith('l-');
 
@@ -32,6 +33,13 @@ export interface LearnedVersion {
   digest: string;
 }
 type Versions = Record<string, LearnedVersion>;
+
+declare module '../db/meta' {
+  interface MetaValues {
+    /** The learned documents' synced versions, by learned id. */
+    'sync.learned': Record<string, LearnedVersion>;
+  }
+}
 
 /** What stores a pulled learned page and rebuilds the knowledge base with it (LearnService). */
 export interface LearnedPort {
@@ -61,7 +69,7 @@ export class LearnedSync {
   }
 
   async versions(): Promise<Versions> {
-    return ((await this.db.meta.get(LEARNED_VERSIONS_KEY))?.value as Versions | undefined) ?? {};
+    return (await getMeta(this.db, LEARNED_VERSIONS_KEY)) ?? {};
   }
 
   /** Stamps and queues what changed in `learned` since the last scan; returns the learned ids queued. */
@@ -86,8 +94,8 @@ export class LearnedSync {
         }
         for (const [id, v] of Object.entries(versions)) if (!v.deleted && !present.has(id)) stamp(id, { deleted: true, digest: '' });
         if (queued.length === 0) return queued;
-        await db.meta.put({ key: LEARNED_VERSIONS_KEY, value: versions });
-        await db.meta.put({ key: CLOCK_KEY, value: encode(clock.last) });
+        await setMeta(db, LEARNED_VERSIONS_KEY, versions);
+        await setMeta(db, CLOCK_KEY, encode(clock.last));
         const at = Date.now();
         await db.outbox.bulkPut(queued.map((id) => ({ id, queuedAt: at })));
         return queued;
@@ -145,8 +153,8 @@ export class LearnedSync {
         versions[head.learnedId] = { hlc: head.hlc, device: head.device, deleted: head.deleted, digest: doc ? learnedDocDigest(doc) : '' };
         // The version first: the scan after the store's write then finds nothing new (no echo).
         await this.db.transaction('rw', this.db.meta, this.db.outbox, async () => {
-          await this.db.meta.put({ key: LEARNED_VERSIONS_KEY, value: versions });
-          await this.db.meta.put({ key: CLOCK_KEY, value: encode(clock.last) });
+          await setMeta(this.db, LEARNED_VERSIONS_KEY, versions);
+          await setMeta(this.db, CLOCK_KEY, encode(clock.last));
           await this.db.outbox.delete(head.learnedId);
         });
         try {
@@ -157,7 +165,7 @@ export class LearnedSync {
           const back = await this.versions();
           if (mine) back[head.learnedId] = mine;
           else delete back[head.learnedId];
-          await this.db.meta.put({ key: LEARNED_VERSIONS_KEY, value: back });
+          await setMeta(this.db, LEARNED_VERSIONS_KEY, back);
           throw err;
         }
         changed.push(head.learnedId);

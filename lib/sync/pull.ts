@@ -10,7 +10,7 @@
 
 import type { Annotation } from '../annotations/model';
 import { recordProblem } from '../annotations/record-rules';
-import type { AnnotationStore } from '../kb/annotation-store';
+import type { AnnotationStore } from '../annotations/store';
 import type { SyncApi } from './api';
 import { ANNOTATION_KIND, annotationOf, openAny } from './envelope';
 import type { KeptChange, KeptChanges } from './kept';

@@ -8,7 +8,7 @@
 
 import type { Annotation } from '../annotations/model';
 import { recordProblem } from '../annotations/record-rules';
-import type { LensDb } from '../kb/db';
+import type { LensDb } from '../db/database';
 import type { SyncApi } from './api';
 import { seal } from './envelope';
 import { HttpError, SyncAbortedError } from './errors';

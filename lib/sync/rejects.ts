@@ -3,7 +3,8 @@
 // refused for. Set aside, a change is never applied nor pushed, and sync goes on with the rest; the
 // reader sees the count and the reasons in the sync status. Bounded: the oldest rows go past MAX_ROWS.
 
-import type { LensDb, SyncRejectRow } from '../kb/db';
+import type { LensDb } from '../db/database';
+import type { SyncRejectRow } from '../db/user-data';
 import type { Change } from './protocol';
 
 export const MAX_REJECT_ROWS = 1_000;

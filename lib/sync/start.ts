@@ -6,9 +6,9 @@
 
 import { liveQuery } from 'dexie';
 import { browser } from 'wxt/browser';
-import type { AnnotationStore } from '../kb/annotation-store';
-import type { LensDb } from '../kb/db';
-import { LEARNED_KEY } from '../kb/learned-store';
+import type { AnnotationStore } from '../annotations/store';
+import type { LensDb } from '../db/database';
+import { LEARNED_KEY } from '../db/meta';
 import { SyncClient } from './client';
 import { FocusPulls } from './focus-pull';
 import type { LearnedPort } from './learned-sync';

@@ -1,4 +1,4 @@
-import type { PageReport } from '../protocol/messages';
+import type { PageReport } from '../model/page';
 
 /** The toolbar badge for a page: the number of distinct entities, "+" when the page was matched only in part. */
 export function badgeText(report: PageReport): string {

@@ -5,7 +5,7 @@
 
 import { openImport, readItem, type Candidate, type ImportShape } from '../annotations/import';
 import type { Annotation } from '../annotations/model';
-import { STAGE_SLICE, type ImportOutcome, type ImportPreview, type ImportProgress } from '../kb/annotation-import';
+import { STAGE_SLICE, type ImportOutcome, type ImportPreview, type ImportProgress } from '../annotations/store-import';
 import { applyFilter, type NotebookFilter } from './notebook-filter';
 
 export type ExportFormat = 'markdown' | 'csv' | 'jsonld';

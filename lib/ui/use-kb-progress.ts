@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { KbStats } from '../kb/store';
-import { sendMessage } from '../protocol/messages';
+import { sendMessage } from '../protocol/to-background';
 
 export type KbProgress = { ready: false; stats: KbStats | null } | { ready: true; stats: KbStats };
 

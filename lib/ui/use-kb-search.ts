@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { LensDb } from '../kb/db';
+import type { LensDb } from '../db/database';
 import { KbSearch } from '../kb/search';
 import type { KbStats } from '../kb/store';
 import { readStats } from '../kb/store';

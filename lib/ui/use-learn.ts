@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { LearnedSummary } from '../kb/learn-service';
 import type { LearnedDocument } from '../model/types';
-import { sendMessage } from '../protocol/messages';
+import { sendMessage } from '../protocol/to-background';
 
 export type LearnState =
   | { kind: 'unknown' }

@@ -2,11 +2,11 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useRef, useState } from 'react';
 import { noteOf, quoteOf, tagsOf, type Annotation } from '../annotations/model';
 import { exportCsv, exportJsonLd, exportMarkdown } from '../annotations/export';
-import type { LensDb } from '../kb/db';
-import { sendMessage } from '../protocol/messages';
+import type { LensDb } from '../db/database';
+import { sendMessage } from '../protocol/to-background';
 import { applyFilter, buildIndex, EMPTY_FILTER, facets, groupByPage, type NotebookFilter } from './notebook-filter';
 import { downloadText } from './download';
-import { MAX_LISTED_REJECTIONS } from '../kb/annotation-import';
+import { MAX_LISTED_REJECTIONS } from '../annotations/store-import';
 import { ImportFlow, previewSummary, type ExportFormat, type ExportScope, type ImportBackend, type ImportPanelData, type ImportStep } from './import-flow';
 
 /** The import messages to the background. */

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { PageContext } from '../kb/page-context';
-import { sendMessage, type PageState } from '../protocol/messages';
+import type { PageState } from '../model/page';
+import { sendMessage } from '../protocol/to-background';
 import { readPageText } from './read-page';
 
 export type PageContextStatus = 'unavailable' | 'ask' | 'loading' | 'ready' | 'failed';

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { sendMessage, type PageAnnotations, type PageState } from '../protocol/messages';
+import type { PageAnnotations, PageState } from '../model/page';
+import { sendToTab } from '../protocol/to-tab';
 
 export interface ActivePage {
   /** False until the tab and its content script have answered. */
@@ -30,8 +31,8 @@ export function useActivePage(refreshKey: unknown): ActivePage {
       } catch {
         hostname = null;
       }
-      const state = tabId === null ? null : await sendMessage('pageState', undefined, tabId).catch(() => null);
-      const notes = tabId === null ? null : await sendMessage('pageAnnotations', undefined, tabId).catch(() => null);
+      const state = tabId === null ? null : await sendToTab('pageState', undefined, tabId).catch(() => null);
+      const notes = tabId === null ? null : await sendToTab('pageAnnotations', undefined, tabId).catch(() => null);
       if (alive) setPage({ loaded: true, tabId, hostname, state, notes });
     })();
     return () => {
@@ -43,7 +44,7 @@ export function useActivePage(refreshKey: unknown): ActivePage {
     reveal: (entityId) => {
       if (page.tabId === null) return;
       // Scroll the page to the first mention and open its card there; the popup closes as the page takes focus.
-      void sendMessage('revealEntity', { entityId, openCard: true }, page.tabId)
+      void sendToTab('revealEntity', { entityId, openCard: true }, page.tabId)
         .catch(() => false)
         .then(() => window.close());
     },

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { LensDb } from '../kb/db';
+import type { LensDb } from '../db/database';
 import type { SourceDocument, Statement } from '../model/types';
 import { segmentText, type MarkRange, type Segment } from './segments';
 

@@ -1,9 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import type { LearnedSummary } from '../kb/learn-service';
-import type { LensDb } from '../kb/db';
+import type { LensDb } from '../db/database';
 import type { LearnedDocument } from '../model/types';
-import { sendMessage } from '../protocol/messages';
+import { sendMessage } from '../protocol/to-background';
 import { downloadText } from './download';
 
 export interface SourcesModel {

@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import type { LensDb } from '../kb/db';
+import type { LensDb } from '../db/database';
 import { timelineFor, type Timeline, type TimelineFilter } from '../kb/timeline';
 import type { Entity } from '../model/types';
 

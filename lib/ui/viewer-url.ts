@@ -1,4 +1,4 @@
-import type { ViewerTarget } from '../protocol/messages';
+import type { ViewerTarget } from '../model/page';
 
 /** The source viewer's path for a target: /viewer.html?doc=ID[&start=&end=][#statement-ID]. */
 export function viewerPath(t: ViewerTarget): string {

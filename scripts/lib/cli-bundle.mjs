@@ -4,9 +4,9 @@
 // inputs (esbuild's metafile) is newer than it, or package-lock.json is; otherwise running it is
 // plain node, with no TypeScript to transpile (tsx took about 0.75 s of each call).
 //
-// The bundles live in .cache/cli/ of the checkout: two levels below the root like scripts/lib/,
-// so the root the scripts compute from import.meta.url (scripts/lib/sources.ts) is the same,
-// and packages resolve from the checkout's node_modules (they stay outside the bundle).
+// The bundles live in .cache/cli/ of the checkout, so packages resolve from the checkout's
+// node_modules (they stay outside the bundle); the scripts find the root by walking up from
+// their chunk (scripts/lib/root.ts), which may be .cache/cli/ or .cache/cli/chunks/.
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 

@@ -1,39 +1,22 @@
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { KbData } from '../../lib/kb/build';
 import { computeBuildKey } from '../../lib/kb/build-key';
 import type { KbSources } from '../../lib/kb/bundled';
 import { hashString } from '../../lib/kb/hash';
-import { ROOT } from './sources';
+import { ROOT } from './root';
 import { KB_CODE_DIRS } from './vite-kb-fingerprint';
+
+export { cacheDir, type KbCacheOptions } from './cache-dir';
 
 // The command line's built knowledge base, kept on disk between calls: the build (the NLP over
 // every seed, about a second) runs only when its key changes. The key is the extension's build
 // key (registry, seeds, extractor version) plus a fingerprint of the code the build runs, so an
-// edit to the extractor or the matcher in a checkout rebuilds too.
-//
-//   CSTO_LENS_CACHE_DIR=DIR  keep it in DIR (the tests do) instead of
-//                            $XDG_CACHE_HOME/csto-lens or ~/.cache/csto-lens
-//   CSTO_LENS_CACHE=off      neither read nor write it
+// edit to the extractor or the matcher in a checkout rebuilds too. Where it is kept: cache-dir.ts.
 
 /** The folders whose code a build runs (their files' contents are part of the cache key). */
 const CODE_DIRS = KB_CODE_DIRS;
 const PREFIX = 'kb-';
-
-export interface KbCacheOptions {
-  /** false: no cache; a string: this folder. Default: from the environment (see above). */
-  cache?: boolean | string;
-}
-
-/** The cache folder, or null when caching is off. */
-export function cacheDir(opts: KbCacheOptions = {}, env: NodeJS.ProcessEnv = process.env): string | null {
-  if (opts.cache === false) return null;
-  if (typeof opts.cache === 'string') return opts.cache;
-  if ((env.CSTO_LENS_CACHE ?? '').toLowerCase() === 'off') return null;
-  if (env.CSTO_LENS_CACHE_DIR) return env.CSTO_LENS_CACHE_DIR;
-  return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'csto-lens');
-}
 
 function files(dir: string): string[] {
   let out: string[] = [];

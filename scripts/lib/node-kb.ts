@@ -1,10 +1,11 @@
 import 'fake-indexeddb/auto';
 import type { KbSources } from '../../lib/kb/bundled';
-import { LensDb } from '../../lib/kb/db';
+import { LensDb } from '../../lib/db/database';
 import { KnowledgeService } from '../../lib/kb/service';
 import { storeKnowledgeBase } from '../../lib/kb/store';
 import { cacheDir, readCachedBuild, writeCachedBuild, type KbCacheOptions } from './kb-cache';
 import { diskSources } from './sources';
+import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 
 // The background's knowledge service, run in Node over an in-memory IndexedDB:
 // the command-line tools exercise exactly the code the extension runs.
@@ -17,7 +18,9 @@ export interface NodeKbOptions extends KbCacheOptions {
 
 export async function openNodeKnowledgeBase(opts: NodeKbOptions = {}): Promise<KnowledgeService> {
   const sources = opts.sources ?? diskSources();
-  const db = new LensDb(`csto-lens-cli-${process.pid}`);
+  // fake-indexeddb given to Dexie, not only set as a global: in the CLI's bundle this module is a
+  // chunk (scripts/lib/node-matcher.ts imports it on demand) which esbuild may evaluate after Dexie.
+  const db = new LensDb(`csto-lens-cli-${process.pid}`, { indexedDB, IDBKeyRange });
   const dir = cacheDir(opts);
   const cached = dir === null ? null : readCachedBuild(dir, sources);
   if (cached) {

@@ -1,13 +1,13 @@
 import { readFileSync, readdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { KbSources } from '../../lib/kb/bundled';
 import type { SeedManifest } from '../../lib/kb/build';
 import { parseRegistry } from '../../lib/registry/aliases';
+import { ROOT } from './root';
 
 // The same registry and seeds the extension bundles, read from disk for Node tools.
 
-export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export { ROOT };
 
 export function diskSources(root = ROOT): KbSources {
   const seedDir = join(root, 'assets', 'seeds');

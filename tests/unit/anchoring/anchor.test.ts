@@ -1,6 +1,6 @@
 import { describe as group, expect, it } from 'vitest';
 import { anchor, anchorMany, describe, maxErrors, type Selector } from '../../../lib/anchoring';
-import { normalizeText, toNormalized, toOriginal } from '../../../lib/anchoring/normalize';
+import { normalizeForAnchoring, toNormalized, toOriginal } from '../../../lib/anchoring/normalize';
 import { substringDistance, textMatchScore } from '../../../lib/anchoring/score';
 
 const TEXT = 'The CSTO unites Armenia, Belarus, Kazakhstan, Kyrgyzstan, Russia and Tajikistan. The CSTO was founded in 2002.';
@@ -124,7 +124,7 @@ group('maxErrors', () => {
 group('normalize', () => {
   it('collapses whitespace runs, drops invisible characters and maps back', () => {
     const raw = '  a\u00ad b\n\n\tc\u200b';
-    const nt = normalizeText(raw);
+    const nt = normalizeForAnchoring(raw);
     expect(nt.text).toBe(' a b c');
     expect(Array.from(nt.map)).toEqual([0, 2, 4, 5, 6, 9, 11]);
     expect(toOriginal(nt, 1, 6)).toEqual({ start: 2, end: 10 });
@@ -133,7 +133,7 @@ group('normalize', () => {
 
   it('handles texts longer than one conversion chunk', () => {
     const raw = 'word  '.repeat(5000);
-    expect(normalizeText(raw).text).toBe('word '.repeat(5000));
+    expect(normalizeForAnchoring(raw).text).toBe('word '.repeat(5000));
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assertMayUse, isOpenableSource, PageAccessError, resolvePageSource, type SenderInfo } from '../../../lib/annotations/page-access';
+import { assertMayUse, isOpenableSource, mayActOnTab, PageAccessError, resolvePageSource, type SenderInfo } from '../../../lib/annotations/page-access';
 
 // The background's check of who may use which notes: a content script only its own page's site's,
 // whatever source its message names; the extension's own pages every note.
@@ -54,5 +54,16 @@ describe('isOpenableSource', () => {
     ['not a url', false],
   ])('%s → %s', (source, want) => {
     expect(isOpenableSource(source)).toBe(want);
+  });
+});
+
+describe('mayActOnTab (learning a page)', () => {
+  it.each<[string, SenderInfo, number, boolean]>([
+    ['the popup, for any tab', { url: `${EXT}popup.html` }, 7, true],
+    ['a content script, for its own tab', page('https://tass.com/a'), 3, true],
+    ['a content script, for another tab', page('https://tass.com/a'), 4, false],
+    ['no tab, no URL', {}, 3, false],
+  ])('%s', (_name, sender, tabId, allowed) => {
+    expect(mayActOnTab(sender, tabId, EXT)).toBe(allowed);
   });
 });

@@ -5,8 +5,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../../entrypoints/background';
 import { openImport } from '../../../lib/annotations/import';
-import { DB_NAME, LensDb } from '../../../lib/kb/db';
-import { messaging, type ProtocolMap } from '../../../lib/protocol/messages';
+import { DB_NAME, LensDb } from '../../../lib/db/database';
+import { messaging, type ToBackground } from '../../../lib/protocol/to-background';
 import { syncMessaging } from '../../../lib/sync/messages';
 
 // The import messages through the background's wiring, under WXT's fake browser and fake-indexeddb.
@@ -17,14 +17,14 @@ const NOTEBOOK = { url: fakeBrowser.runtime.getURL('/sidepanel.html') };
 const CONTENT_SCRIPT = { url: 'https://evil.example/page', tab: { id: 3 } };
 
 /** A message as the notebook (an extension page) or a content script sends it; the handler's reply. */
-async function send<K extends keyof ProtocolMap>(type: K, data: Parameters<ProtocolMap[K]>[0], sender: object = NOTEBOOK): Promise<ReturnType<ProtocolMap[K]>> {
+async function send<K extends keyof ToBackground>(type: K, data: Parameters<ToBackground[K]>[0], sender: object = NOTEBOOK): Promise<ReturnType<ToBackground[K]>> {
   // webext-core answers through sendResponse (its listener returns true).
   const reply = await new Promise<{ res?: unknown; err?: { message: string } } | undefined>((resolve) => {
     void (fakeBrowser.runtime.onMessage.trigger as (...a: unknown[]) => Promise<unknown>)({ id: Math.random(), type, data, timestamp: Date.now() }, sender, resolve);
   });
   if (!reply) throw new Error(`no reply to ${type}`);
   if (reply.err) throw new Error(reply.err.message);
-  return reply.res as ReturnType<ProtocolMap[K]>;
+  return reply.res as ReturnType<ToBackground[K]>;
 }
 
 beforeEach(async () => {

@@ -3,9 +3,9 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../../entrypoints/background';
 import * as kbBuild from '../../../lib/kb/build';
-import { DB_NAME, LensDb } from '../../../lib/kb/db';
+import { DB_NAME, LensDb } from '../../../lib/db/database';
 import { storedBuildKey } from '../../../lib/kb/store';
-import { messaging } from '../../../lib/protocol/messages';
+import { messaging } from '../../../lib/protocol/to-background';
 import { syncMessaging } from '../../../lib/sync/messages';
 import { DEFAULT_SETTINGS, settingsItem } from '../../../lib/settings';
 

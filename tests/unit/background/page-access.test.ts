@@ -2,8 +2,8 @@ import { Dexie } from 'dexie';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../../entrypoints/background';
-import { DB_NAME } from '../../../lib/kb/db';
-import { messaging } from '../../../lib/protocol/messages';
+import { DB_NAME } from '../../../lib/db/database';
+import { messaging } from '../../../lib/protocol/to-background';
 import { syncMessaging } from '../../../lib/sync/messages';
 import { span } from '../annotations/fixtures';
 

@@ -141,6 +141,30 @@ describe('the knowledge base kept between calls', () => {
   }, 60_000);
 });
 
+// cli-perf: the second call answers from the compiled matcher kept next to the knowledge base,
+// without loading the knowledge base (CSTO_LENS_DEBUG=cache says which way a call took).
+describe('the matcher kept between calls', () => {
+  it('answers the second call, with the same output as the first', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'csto-cli-cache-'));
+    const seeds = join(root, 'assets/seeds');
+    const text = readFileSync(join(seeds, readdirSync(seeds).filter((f) => f.endsWith('.txt')).sort()[0]!), 'utf8').slice(0, 2048);
+    const env = { CSTO_LENS_CACHE_DIR: dir, CSTO_LENS_DEBUG: 'cache' };
+    const first = await cli('match.ts', ['-'], text, env);
+    expect(first.code).toBe(0);
+    expect(first.stderr).toBe('csto-lens: match: the knowledge base\n');
+    expect(readdirSync(dir).filter((f) => f.startsWith('matcher-'))).toHaveLength(1);
+    const second = await cli('match.ts', ['-'], text, env);
+    expect(second.code).toBe(0);
+    expect(second.stderr).toBe('csto-lens: match: the matcher kept on disk\n');
+    expect(second.stdout).toBe(first.stdout);
+    expect((JSON.parse(second.stdout) as unknown[]).length).toBeGreaterThan(3);
+    // without the debug setting, nothing on stderr
+    const quiet = await cli('match.ts', ['-'], text, { CSTO_LENS_CACHE_DIR: dir });
+    expect(quiet.stderr).toBe('');
+    expect(quiet.stdout).toBe(first.stdout);
+  }, 60_000);
+});
+
 describe('output through a pipe', () => {
   // process.exit() right after a big write used to cut piped output at 64-128 KiB (invalid JSON).
   it('is whole when larger than 1 MB', async () => {

@@ -1,7 +1,7 @@
 import type { DBCore } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CARD_CANDIDATES, FACT_SOURCES, cardFor } from '../../../lib/kb/card';
-import { LensDb } from '../../../lib/kb/db';
+import { LensDb } from '../../../lib/db/database';
 import type { Entity, Fact, Mention, SourceDocument, Statement } from '../../../lib/model/types';
 
 // A card with 1,000 learned documents (issue 17): it still shows the newest statements first, the

@@ -1,6 +1,6 @@
 import { Dexie, type DBCore, type DBCoreMutateRequest } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LensDb } from '../../../lib/kb/db';
+import { LensDb } from '../../../lib/db/database';
 import { KnowledgeService } from '../../../lib/kb/service';
 import { LearnService } from '../../../lib/kb/learn-service';
 import { BUILD_KEY } from '../../../lib/kb/store';

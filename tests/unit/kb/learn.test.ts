@@ -1,6 +1,6 @@
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LensDb } from '../../../lib/kb/db';
+import { LensDb } from '../../../lib/db/database';
 import { KnowledgeService } from '../../../lib/kb/service';
 import { LearnService } from '../../../lib/kb/learn-service';
 import { learnProblem, MAX_LEARNED_CHARS } from '../../../lib/learn/learned';

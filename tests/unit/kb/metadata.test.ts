@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findDate, findOutlet, findTitle, readMetadata, yearsWithWeekday } from '../../../lib/kb/metadata';
+import { findDate, findOutlet, findTitle, readMetadata } from '../../../lib/kb/metadata';
 
 const seedDir = join(__dirname, '../../../assets/seeds');
 const manifest = JSON.parse(readFileSync(join(seedDir, 'manifest.json'), 'utf8')) as {
@@ -87,3 +87,11 @@ describe('the seeds', () => {
     },
   );
 });
+
+/** The test's oracle: years in [from, to] in which month/day falls on the weekday. */
+function yearsWithWeekday(month: number, day: number, weekday: string, from: number, to: number): number[] {
+  const want = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'].indexOf(weekday.toLowerCase());
+  const years: number[] = [];
+  for (let y = from; y <= to; y++) if (new Date(Date.UTC(y, month - 1, day)).getUTCDay() === want) years.push(y);
+  return years;
+}

@@ -1,7 +1,7 @@
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AnnotationStore } from '../../../lib/kb/annotation-store';
-import { LensDb } from '../../../lib/kb/db';
+import { AnnotationStore } from '../../../lib/annotations/store';
+import { LensDb } from '../../../lib/db/database';
 import { NoteEditorError, NoteEditorSessions, type EditorSender } from '../../../lib/kb/note-editor';
 import { span } from '../annotations/fixtures';
 

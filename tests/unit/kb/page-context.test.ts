@@ -1,6 +1,6 @@
 import { Dexie } from 'dexie';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LensDb } from '../../../lib/kb/db';
+import { LensDb } from '../../../lib/db/database';
 import { KnowledgeService } from '../../../lib/kb/service';
 import { oneLine, pageContextFor } from '../../../lib/kb/page-context';
 import { diskSources } from '../../../scripts/lib/sources';

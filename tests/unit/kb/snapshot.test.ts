@@ -2,7 +2,7 @@ import { Dexie } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as build from '../../../lib/kb/build';
 import type { KbSources } from '../../../lib/kb/bundled';
-import { LensDb } from '../../../lib/kb/db';
+import { LensDb } from '../../../lib/db/database';
 import { KnowledgeService } from '../../../lib/kb/service';
 import { loadMatcherSnapshot } from '../../../lib/kb/snapshot';
 import { storedBuildKey } from '../../../lib/kb/store';
@@ -145,7 +145,7 @@ describe('matcher snapshot', () => {
     await svc.match('warm');
     const snap = (await loadMatcherSnapshot(svc.db))!;
     expect(snap.build).toBe(data.build);
-    expect(snap.automaton.tables[0]!.trie.childStart).toBeInstanceOf(Int32Array);
+    expect(snap.wordTrie.tables[0]!.trie.childStart).toBeInstanceOf(Int32Array);
     const fresh = new EntityMatcher(data);
     const loaded = new EntityMatcher(snap);
     expect(loaded.aliasCount).toBe(fresh.aliasCount);
@@ -166,9 +166,19 @@ describe('matcher snapshot', () => {
     svc.db.close();
   });
 
+  it('ignores a stored snapshot of the shape before the word-trie rename (its field was `automaton`)', async () => {
+    const svc = new KnowledgeService(new LensDb(name), () => sources);
+    await svc.match('warm');
+    const row = (await svc.db.matcherSnapshots.toArray())[0]!;
+    const { wordTrie, ...rest } = row;
+    await svc.db.matcherSnapshots.put({ ...rest, automaton: wordTrie } as unknown as typeof row);
+    expect(await loadMatcherSnapshot(svc.db)).toBeNull();
+    svc.db.close();
+  });
+
   it('refuses a snapshot of another format', () => {
     const data = matcherData('b', [{ text: 'CSTO', entityId: 'org:csto', caseSensitive: true }], [{ id: 'org:csto', type: 'organization' }]);
     const snap = new EntityMatcher(data).snapshot();
-    expect(() => new EntityMatcher({ ...snap, automaton: { ...snap.automaton, format: 999 } })).toThrow(/format 999/);
+    expect(() => new EntityMatcher({ ...snap, wordTrie: { ...snap.wordTrie, format: 999 } })).toThrow(/format 999/);
   });
 });

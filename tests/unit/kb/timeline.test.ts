@@ -1,6 +1,6 @@
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { LensDb } from '../../../lib/kb/db';
+import { LensDb } from '../../../lib/db/database';
 import { buildTimeline, compareNewestFirst, dateSortKey, timelineCount, timelineFor } from '../../../lib/kb/timeline';
 import type { DatePrecision, SourceDocument, Statement } from '../../../lib/model/types';
 

@@ -2,7 +2,7 @@ import { Dexie } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { AutoLearner, autoLearnSkip } from '../../../lib/learn/auto-learn';
-import { LensDb } from '../../../lib/kb/db';
+import { LensDb } from '../../../lib/db/database';
 import { KnowledgeService } from '../../../lib/kb/service';
 import { LearnService } from '../../../lib/kb/learn-service';
 import { DEFAULT_SETTINGS, isLearnSite, settingsItem, toggleLearnSite, type Settings } from '../../../lib/settings';

@@ -24,7 +24,7 @@ describe('EntityMatcher (the matcher pages run on data sent by the background)',
     );
   });
 
-  it('keeps context-only entities in the automaton but never returns them', () => {
+  it('keeps context-only entities in the word trie but never returns them', () => {
     const m = new EntityMatcher(data);
     const hidden = new Set(data.hidden);
     expect(hidden.size).toBeGreaterThan(0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeText } from '../../../lib/match';
+import { foldForMatching } from '../../../lib/match';
 import { HBR } from '../../../lib/match/normalize';
 import { alias, buildMatcher, found } from './helpers';
 import { rng } from './synthetic';
@@ -104,12 +104,12 @@ function randomText(r: () => number, parts: number): string {
 }
 
 function actual(input: string): Ref {
-  const t = normalizeText(input);
+  const t = foldForMatching(input);
   expect(t.folded.length).toBe(t.length);
   return { cased: Array.from(t.cased), folded: Array.from(t.folded), starts: Array.from(t.starts), ends: Array.from(t.ends) };
 }
 
-describe('normalizeText equals the reference normalization', () => {
+describe('foldForMatching equals the reference normalization', () => {
   it('on random mixed strings', () => {
     const r = rng(2024);
     for (let k = 0; k < 3000; k++) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import registryJson from '../../../assets/registry.json';
-import { guessLanguage, pageLanguage } from '../../../lib/match/lang';
+import { guessLanguage } from '../../../lib/match/lang';
 import { EntityMatcher, matcherData } from '../../../lib/match/entities';
 import { parseRegistry, registryAliases, registryEntities } from '../../../lib/registry/aliases';
 
@@ -21,11 +21,6 @@ describe('guessLanguage', () => {
     ['OTAN', null],
   ])('%s → %s', (text, want) => {
     expect(guessLanguage(text)).toBe(want);
-  });
-
-  it('prefers the page\'s lang attribute', () => {
-    expect(pageLanguage('es-ES', 'The text')).toBe('es');
-    expect(pageLanguage('', 'Москва и Минск подписали соглашение')).toBe('ru');
   });
 });
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeText } from '../../../lib/match';
+import { foldForMatching } from '../../../lib/match';
 import { HBR } from '../../../lib/match/normalize';
 
-const folded = (s: string) => String.fromCharCode(...normalizeText(s).folded);
-const cased = (s: string) => String.fromCharCode(...normalizeText(s).cased);
+const folded = (s: string) => String.fromCharCode(...foldForMatching(s).folded);
+const cased = (s: string) => String.fromCharCode(...foldForMatching(s).cased);
 
-describe('normalizeText: the stream', () => {
+describe('foldForMatching: the stream', () => {
   it.each([
     ['runs of whitespace collapse', 'a \t\n  b', 'a b'],
     ['NBSP and narrow NBSP are spaces', 'a\u00a0b\u202fc', 'a b c'],
@@ -27,13 +27,13 @@ describe('normalizeText: the stream', () => {
   });
 
   it('marks a line-break hyphenation between letters', () => {
-    const t = normalizeText('Organi-\n  zation');
+    const t = foldForMatching('Organi-\n  zation');
     expect(Array.from(t.folded)).toContain(HBR);
     expect(t.length).toBe('organi'.length + 1 + 'zation'.length);
   });
 
   it('a soft hyphen at a line break is a hyphenation too', () => {
-    expect(Array.from(normalizeText('Organi\u00ad\nzation').folded)).toContain(HBR);
+    expect(Array.from(foldForMatching('Organi\u00ad\nzation').folded)).toContain(HBR);
   });
 
   it.each([
@@ -42,20 +42,20 @@ describe('normalizeText: the stream', () => {
     ['a hyphen without a line break', 'anti-drug'],
     ['a hyphen after a space', 'word -\nword'],
   ])('no hyphenation mark for %s', (_name, input) => {
-    expect(Array.from(normalizeText(input).folded)).not.toContain(HBR);
+    expect(Array.from(foldForMatching(input).folded)).not.toContain(HBR);
   });
 });
 
-describe('normalizeText: the offset map', () => {
+describe('foldForMatching: the offset map', () => {
   it('maps every unit back to its original range', () => {
     const input = '🙂 ﬁ  Ла́в\u00adров';
-    const t = normalizeText(input);
+    const t = foldForMatching(input);
     const pieces = Array.from({ length: t.length }, (_, i) => input.slice(t.starts[i], t.ends[i]));
     expect(pieces).toEqual(['🙂', '🙂', ' ', 'ﬁ', 'ﬁ', '  ', 'Л', 'а́', 'в', 'р', 'о', 'в']);
   });
 
   it('folded and cased have the same length', () => {
-    const t = normalizeText('İstanbul ΣΟΦΙΑ Straße');
+    const t = foldForMatching('İstanbul ΣΟΦΙΑ Straße');
     expect(t.folded.length).toBe(t.cased.length);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractFacts, extractStatements, findPeople, splitSentences } from '../../../lib/nlp';
+import { extractFacts, extractStatementsFor, findPeople, splitSentences } from '../../../lib/nlp';
 
 describe('degenerate inputs', () => {
   it.each<[string, string]>([
@@ -9,7 +9,7 @@ describe('degenerate inputs', () => {
     ['unclosed quote', '"We will never stop, he said'],
   ])('%s does not throw', (_n, text) => {
     const s = splitSentences(text);
-    expect(() => extractStatements(text, s, [], new Map())).not.toThrow();
+    expect(() => extractStatementsFor(text, s, [], new Map())).not.toThrow();
     expect(() => extractFacts(text, s, [], new Map())).not.toThrow();
     expect(() => findPeople(text, [])).not.toThrow();
   });

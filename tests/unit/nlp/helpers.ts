@@ -78,11 +78,11 @@ export function readSeed(file: string): string {
   return readFileSync(fileURLToPath(new URL(`../../../assets/seeds/${file}`, import.meta.url)), 'utf8');
 }
 
-import { extractStatements, splitSentences, type ExtractedStatement } from '../../../lib/nlp';
+import { extractStatementsFor, splitSentences, type ExtractedStatement } from '../../../lib/nlp';
 
 /** Statements of a text, with mentions from the given forms (default: the seed forms). */
 export function statementsOf(text: string, forms: [string, string][] = SEED_FORMS, entities: EntityInfo[] = SEED_ENTITIES): ExtractedStatement[] {
-  return extractStatements(text, splitSentences(text), mentionsFor(text, forms), entityMap(entities));
+  return extractStatementsFor(text, splitSentences(text), mentionsFor(text, forms), entityMap(entities));
 }
 
 /** Compact view for table assertions. */

@@ -120,3 +120,14 @@ describe('direct quotations', () => {
     expect(findQuotePieces(text)).toHaveLength(n);
   });
 });
+
+describe('unattributed quotations: the word threshold', () => {
+  // Lavrov speaks in the sentence before; an unattributed quotation long enough inherits him, a shorter
+  // one is a name or a scare quote and is no statement. Exactly at the threshold it counts.
+  const words = (n: number) => ['Security', 'in', 'the', 'region', 'remains', 'our', 'first', 'priority'].slice(0, n).join(' ');
+  const quoted = (n: number) => statementsOf(`Sergey Lavrov said the CSTO would act. "${words(n)}." The meeting ended.`).filter((s) => s.kind === 'quote');
+  it('ignores five words and keeps six (lib/nlp/quotes.ts MIN_UNATTRIBUTED_QUOTE_WORDS), inheriting the nearby speaker', () => {
+    expect(quoted(5)).toEqual([]);
+    expect(quoted(6).map((s) => [s.speakerId, s.text])).toEqual([[L, `${words(6)}.`]]);
+  });
+});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import registryJson from '../../../assets/registry.json';
 import { buildMatcher } from '../../../lib/match';
-import { extractStatements, splitSentences, type EntityInfo } from '../../../lib/nlp';
+import { extractStatementsFor, splitSentences, type EntityInfo } from '../../../lib/nlp';
 import { parseRegistry, registryAliases, registryEntities } from '../../../lib/registry/aliases';
 
 // Statements from Russian texts: quotations in «ёлочки» and „лапки“ with their attributions, reported
@@ -15,7 +15,7 @@ const entities = new Map<string, EntityInfo>(
 
 function statements(text: string) {
   const mentions = matcher.scan(text).map((s) => ({ start: s.start, end: s.end, entityId: s.entityId }));
-  return extractStatements(text, splitSentences(text), mentions, entities).map((s) => ({ kind: s.kind, text: s.text, speakerId: s.speakerId }));
+  return extractStatementsFor(text, splitSentences(text), mentions, entities).map((s) => ({ kind: s.kind, text: s.text, speakerId: s.speakerId }));
 }
 
 describe('Russian quotations', () => {

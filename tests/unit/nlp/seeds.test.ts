@@ -3,7 +3,7 @@
 // (they repeat the body in editors' words); in the transcript (004) the remarks before the
 // questions are one 'quote' statement per paragraph and each answer is one 'answer'.
 import { describe, expect, it } from 'vitest';
-import { extractFacts, extractStatements, findPeople, splitSentences } from '../../../lib/nlp';
+import { extractFacts, extractStatementsFor, findPeople, splitSentences } from '../../../lib/nlp';
 import { LAVROV, PETRISHENKO, SEED_ENTITIES, SEED_FORMS, ZAS, entityMap, mentionsFor, readSeed } from './helpers';
 
 const L = LAVROV.id;
@@ -78,7 +78,7 @@ function run(file: string) {
   const sentences = splitSentences(text);
   const mentions = mentionsFor(text, SEED_FORMS);
   const entities = entityMap(SEED_ENTITIES);
-  return { text, sentences, mentions, entities, statements: extractStatements(text, sentences, mentions, entities) };
+  return { text, sentences, mentions, entities, statements: extractStatementsFor(text, sentences, mentions, entities) };
 }
 
 describe('seed documents: statements', () => {

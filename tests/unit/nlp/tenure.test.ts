@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { extractStatements, holderAt, splitSentences, type EntityInfo } from '../../../lib/nlp';
+import { extractStatementsFor, holderAt, splitSentences, type EntityInfo } from '../../../lib/nlp';
 import { parseRegistry } from '../../../lib/registry/aliases';
 import { postHolderEntities, postTitlesByPerson, registryPosts } from '../../../lib/registry/posts';
 import { mentionsFor } from './helpers';
@@ -17,7 +17,7 @@ const entities = new Map<string, EntityInfo>(
 const forms: [string, string][] = [['CSTO', 'org:csto'], ['Stanislav Zas', 'person:stanislav-zas'], ['Yuri Khachaturov', 'person:yuri-khachaturov']];
 
 function speakerOn(text: string, date: string | null): string | null {
-  const st = extractStatements(text, splitSentences(text), mentionsFor(text, forms), entities, { date, posts });
+  const st = extractStatementsFor(text, splitSentences(text), mentionsFor(text, forms), entities, { date, posts });
   return st[0]?.speakerId ?? null;
 }
 

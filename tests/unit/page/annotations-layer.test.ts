@@ -16,7 +16,7 @@ const store = new Map<string, Annotation>();
 const sent: { type: string; data: unknown }[] = [];
 const clock = new HybridClock('test-device');
 
-vi.mock('../../../lib/protocol/messages', () => ({
+vi.mock('../../../lib/protocol/to-background', () => ({
   sendMessage: vi.fn(async (type: string, data: unknown) => {
     sent.push({ type, data });
     switch (type) {

@@ -2,7 +2,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ENTITY_TYPES } from '../../../lib/model/types';
 import { IN_FLIGHT, PageController } from '../../../lib/page/controller';
-import type { MatchedSpan, PageReport } from '../../../lib/protocol/messages';
+import type { MatchedSpan } from '../../../lib/match/spans';
+import type { PageReport } from '../../../lib/model/page';
 import { packSpans, type PackedSpans } from '../../../lib/match/spans';
 import { installHighlightApi, uninstallHighlightApi } from '../fake-highlight-api';
 

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ENTITY_TYPES } from '../../../lib/model/types';
 import { PageController } from '../../../lib/page/controller';
-import type { PageReport } from '../../../lib/protocol/messages';
+import type { PageReport } from '../../../lib/model/page';
 import { FakeHighlight, installHighlightApi, uninstallHighlightApi } from '../fake-highlight-api';
 import { testMatcher } from './test-matcher';
 

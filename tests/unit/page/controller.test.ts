@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MARK_TAG } from '../../../lib/dom/highlighter';
 import { ENTITY_TYPES, type EntityType } from '../../../lib/model/types';
 import { PageController, type PageOptions } from '../../../lib/page/controller';
-import type { PageReport } from '../../../lib/protocol/messages';
+import type { PageReport } from '../../../lib/model/page';
 import { installHighlightApi, uninstallHighlightApi, type FakeRegistry } from '../fake-highlight-api';
 import { testMatcher } from './test-matcher';
 

@@ -5,8 +5,8 @@ import { additionalData, open, seal } from '../../../lib/sync/envelope';
 import { parseSyncKey } from '../../../lib/sync/sync-key';
 import { DecryptError } from '../../../lib/sync/errors';
 import type { Change } from '../../../lib/sync/protocol';
-import { AnnotationStore } from '../../../lib/kb/annotation-store';
-import { LensDb } from '../../../lib/kb/db';
+import { AnnotationStore } from '../../../lib/annotations/store';
+import { LensDb } from '../../../lib/db/database';
 import { SyncClient } from '../../../lib/sync/client';
 import { deleteTestDbs, freshDbName, makeDevice, newInput, rng, setupAccount, snapshot, startServer, SERVER_URL, type TestServer } from './helpers';
 

@@ -3,8 +3,8 @@
 import { Dexie } from 'dexie';
 import { describe as describeSpan } from '../../../lib/anchoring';
 import type { Annotation, NewAnnotation } from '../../../lib/annotations/model';
-import { AnnotationStore } from '../../../lib/kb/annotation-store';
-import { LensDb } from '../../../lib/kb/db';
+import { AnnotationStore } from '../../../lib/annotations/store';
+import { LensDb } from '../../../lib/db/database';
 import type { Fetch } from '../../../lib/sync/api';
 import { SyncClient, type SyncClientOptions } from '../../../lib/sync/client';
 import { toBase64url } from '../../../lib/sync/base64url';

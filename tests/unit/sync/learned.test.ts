@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { AnnotationStore } from '../../../lib/kb/annotation-store';
-import { LensDb } from '../../../lib/kb/db';
+import { AnnotationStore } from '../../../lib/annotations/store';
+import { LensDb } from '../../../lib/db/database';
 import { LearnedStore } from '../../../lib/kb/learned-store';
 import { LearnService } from '../../../lib/kb/learn-service';
 import { KnowledgeService } from '../../../lib/kb/service';

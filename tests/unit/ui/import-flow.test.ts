@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openImport } from '../../../lib/annotations/import';
-import type { ImportPreview } from '../../../lib/kb/annotation-import';
+import type { ImportPreview } from '../../../lib/annotations/store-import';
 import { itemsMatching, previewSummary } from '../../../lib/ui/import-flow';
 import { EMPTY_FILTER } from '../../../lib/ui/notebook-filter';
 

@@ -10,9 +10,9 @@ import { ImportPanel } from '../../../components/ImportPanel';
 import { describe as describeSpan } from '../../../lib/anchoring';
 import { exportJsonLd } from '../../../lib/annotations/export';
 import { HYPOTHESIS_PAGE_NOTE } from '../../../lib/annotations/import-item';
-import { AnnotationImports } from '../../../lib/kb/annotation-import';
-import { AnnotationStore } from '../../../lib/kb/annotation-store';
-import { LensDb } from '../../../lib/kb/db';
+import { AnnotationImports } from '../../../lib/annotations/store-import';
+import { AnnotationStore } from '../../../lib/annotations/store';
+import { LensDb } from '../../../lib/db/database';
 import { ImportFlow, type ImportBackend, type ImportStep } from '../../../lib/ui/import-flow';
 import { importPanelProps } from '../../../lib/ui/use-notebook';
 

@@ -7,9 +7,9 @@ import { exportJsonLd } from '../../../lib/annotations/export';
 import { compareEncoded, encode } from '../../../lib/annotations/hlc';
 import { openImport, type Candidate, type ImportShape } from '../../../lib/annotations/import';
 import { noteOf } from '../../../lib/annotations/model';
-import { AnnotationImports, importedRecordProblem, importText, STAGE_SLICE } from '../../../lib/kb/annotation-import';
-import { AnnotationStore } from '../../../lib/kb/annotation-store';
-import { LensDb } from '../../../lib/kb/db';
+import { AnnotationImports, importedRecordProblem, importText, STAGE_SLICE } from '../../../lib/annotations/store-import';
+import { AnnotationStore } from '../../../lib/annotations/store';
+import { LensDb } from '../../../lib/db/database';
 import { deviceIdSchema, hlcSchema, recordIdSchema } from '../../../lib/sync/protocol';
 import { deleteTestDbs, freshDbName, makeDevice, setupAccount, snapshot, startServer, syncUntilQuiet, type TestServer } from '../sync/helpers';
 

@@ -1,7 +1,7 @@
 import type { Alias, Span } from '../model/types';
 import { charClass, isLetterClass, isWordUnit } from './chars';
 import { ContextReader, compileContext, type CompiledContext } from './context';
-import { HBR, SPACE, StreamBuilder, normalizeInto, normalizeText, type NormalizedText } from './normalize';
+import { HBR, SPACE, StreamBuilder, normalizeInto, foldForMatching, type NormalizedText } from './normalize';
 import { gatedLangs } from './lang';
 import { buildTrie, childOf, type Trie } from './trie';
 
@@ -48,7 +48,7 @@ const CASED = 1;
 
 /** The trie key of an alias: its normalized units, "*" at a word end as STAR, trimmed. */
 export function aliasKey(text: string, caseSensitive: boolean): string {
-  const t = normalizeText(text);
+  const t = foldForMatching(text);
   const units = caseSensitive ? t.cased : t.folded;
   let s = '';
   for (let i = 0; i < t.length; i++) {
@@ -82,8 +82,8 @@ function buildTable(items: { key: string; order: number; entry: Entry }[]): Tabl
   return { trie, entries: items.map((i) => i.entry), rootDirect };
 }
 
-/** Bump when what a compiled automaton holds or means changes: stored snapshots of another format are compiled again. */
-export const AUTOMATON_FORMAT = 2; // 2: entries carry their languages (es/fr/de forms)
+/** Bump when what a compiled word trie holds or means changes: stored snapshots of another format are compiled again. */
+export const WORD_TRIE_FORMAT = 2; // 2: entries carry their languages (es/fr/de forms)
 
 /** One table as plain data: the trie's typed arrays and its entries in columns (structured-clonable). */
 interface TableSnapshot {
@@ -99,8 +99,8 @@ interface TableSnapshot {
   langs?: [number, readonly string[]][];
 }
 
-/** A compiled automaton as plain data, to store (IndexedDB, a file) and load without compiling. */
-export interface AutomatonSnapshot {
+/** A compiled word trie as plain data, to store (IndexedDB, a file) and load without compiling. */
+export interface WordTrieSnapshot {
   format: number;
   aliasCount: number;
   tables: (TableSnapshot | null)[];
@@ -135,11 +135,12 @@ function restoreTable(s: TableSnapshot | null): Table | null {
   return { trie: s.trie, entries, rootDirect: s.rootDirect };
 }
 
-function isSnapshot(x: readonly Alias[] | AutomatonSnapshot): x is AutomatonSnapshot {
+function isSnapshot(x: readonly Alias[] | WordTrieSnapshot): x is WordTrieSnapshot {
   return !Array.isArray(x);
 }
 
-export class Automaton {
+/** A trie of alias keys walked from every word start (not Aho-Corasick: no failure links), leftmost-longest. */
+export class WordTrie {
   readonly aliasCount: number;
   private readonly tables: (Table | null)[];
   // Scratch space reused by every scan (scans are synchronous); grown on demand.
@@ -151,10 +152,10 @@ export class Automaton {
   private builder: StreamBuilder | null = null;
 
   /** Compiles `aliases`, or takes a snapshot made by snapshot() (no compiling: the arrays are used as they are). */
-  constructor(source: readonly Alias[] | AutomatonSnapshot) {
+  constructor(source: readonly Alias[] | WordTrieSnapshot) {
     if (isSnapshot(source)) {
-      if (source.format !== AUTOMATON_FORMAT || source.tables.length !== 2) {
-        throw new Error(`automaton snapshot: format ${source.format}, expected ${AUTOMATON_FORMAT}`);
+      if (source.format !== WORD_TRIE_FORMAT || source.tables.length !== 2) {
+        throw new Error(`word trie snapshot: format ${source.format}, expected ${WORD_TRIE_FORMAT}`);
       }
       this.aliasCount = source.aliasCount;
       this.tables = source.tables.map(restoreTable);
@@ -188,9 +189,9 @@ export class Automaton {
     this.tables = [buildTable(folded), buildTable(cased)];
   }
 
-  /** The compiled automaton as plain data (shares its typed arrays: do not change them). */
-  snapshot(): AutomatonSnapshot {
-    return { format: AUTOMATON_FORMAT, aliasCount: this.aliasCount, tables: this.tables.map(snapshotTable) };
+  /** The compiled word trie as plain data (shares its typed arrays: do not change them). */
+  snapshot(): WordTrieSnapshot {
+    return { format: WORD_TRIE_FORMAT, aliasCount: this.aliasCount, tables: this.tables.map(snapshotTable) };
   }
 
   /** Trie size, for benchmarks: nodes and bytes of the typed arrays. */

@@ -1,40 +1,27 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { EntityType } from '../model/types';
-import type { KbStats } from '../kb/store';
-import type { KbBuildTiming } from '../kb/service';
-import type { CardData } from '../kb/card';
-import type { RelatedStatement } from '../kb/related';
-import type { Annotation, AnnotationPatch, NewAnnotation } from '../annotations/model';
-import type { CodePointSpan, SelectorPair } from '../anchoring';
-import type { ImportResult } from '../kb/annotation-store';
-import type { MatcherData } from '../match/entities';
-import type { MatchedSpan, PackedSpans } from '../match/spans';
-
-/** Spans are the matcher's output (lib/match/spans.ts); re-exported for the contexts that exchange them. */
-export type { MatchedSpan };
-import type { PageContext, PageContextRequest } from '../kb/page-context';
-import type { LearnedSummary, LearnResult } from '../kb/learn-service';
+import type { Annotation, AnnotationPatch, CodePointSpan, NewAnnotation, SelectorPair } from '../model/annotation';
+import type { Candidate, ImportOutcome, ImportPreview, ImportProgress, ImportResult, ImportShape } from '../model/import';
+import type {
+  CardData,
+  KbBuildTiming,
+  KbStats,
+  LearnedSummary,
+  LearnResult,
+  MatcherData,
+  PageContext,
+  PageContextRequest,
+  RelatedStatement,
+} from '../model/knowledge';
+import type { NoteEditorDraft, NoteEditorRequest, NoteEditorView } from '../model/note-editor';
+import type { PageReport, ViewerTarget } from '../model/page';
 import type { LearnedDocument } from '../model/types';
-// interop: imports with a preview
-import type { Candidate, ImportShape } from '../annotations/import';
-import type { ImportOutcome, ImportPreview, ImportProgress } from '../kb/annotation-import';
-// sec-page
-import type { NoteEditorDraft, NoteEditorRequest, NoteEditorView } from '../kb/note-editor';
+import type { PackedSpans } from '../match/spans';
 
-// The one map of messages between contexts: name -> request -> response.
-// Content scripts and extension pages send; the background answers.
+// The messages to the background: name -> request -> response. Content scripts, the page UI, the
+// editor frame and extension pages send; the background answers. Messages to a tab: ./to-tab.ts.
+// Both import only plain types (lib/model, and the matcher's packed spans).
 
-
-export interface PageReport {
-  /** Distinct entities highlighted on the page. */
-  entities: number;
-  /** Mentions highlighted on the page. */
-  mentions: number;
-  /** True when the page was over the size limit and only part of it was matched. */
-  partial: boolean;
-}
-
-export interface ProtocolMap {
+export interface ToBackground {
   /** Match a chunk of page text; offsets are relative to the chunk. Spans packed (see spans.ts). */
   matchText(data: { text: string; /** ru-match: the page's lang attribute ("ru", "es"...), if any. */ lang?: string }): { spans: PackedSpans };
   /** What a page needs to match entities itself: the aliases and entity types (lib/match/entities.ts). */
@@ -61,12 +48,6 @@ export interface ProtocolMap {
   annotationSetQuote(data: { id: string; selector: SelectorPair; codePoints: CodePointSpan }): Annotation;
   /** Validates and applies a W3C JSON-LD AnnotationCollection in one transaction; nothing is written on error. */
   annotationsImport(data: { json: string }): { ok: true; result: ImportResult } | { ok: false; errors: string[] };
-  /** Sent to a tab's content script: the page's annotations, anchored or orphaned. */
-  pageAnnotations(): PageAnnotations;
-  /** Sent to a tab's content script: save the selection as a highlight (keyboard command). */
-  highlightSelection(data: { color?: 'yellow' | 'green' | 'blue' | 'pink' | 'purple' }): boolean;
-  /** Sent to a tab's content script: scroll to an annotation. */
-  revealAnnotation(data: { id: string }): boolean;
   /** The content script reports the page's orphans, for the notebook. */
   reportOrphans(data: { source: string; ids: string[]; anchored: string[] }): void;
   /** Opens an annotation's page in a tab and scrolls to it (notebook). */
@@ -76,14 +57,6 @@ export interface ProtocolMap {
   /** Knowledge base counts (popup, tests). */
   /** Counts, and how long this worker's last build took (null if it found the build current). */
   kbStats(): KbStats & { ready: boolean; lastBuild: KbBuildTiming | null };
-  /** Sent to a tab's content script (popup, background): what it shows now. */
-  pageState(): PageState;
-  /** Sent to a tab's content script: every highlighted mention, in document order. */
-  pageMentions(): PageMention[];
-  /** Sent to a tab's content script: scroll to the first (or n-th) mention of an entity and flash it. */
-  revealEntity(data: { entityId: string; index?: number; openCard?: boolean }): boolean;
-  /** Sent to a tab's content script (keyboard command): move to the next (+1) or previous (-1) highlight and open its card. */
-  stepHighlight(data: { delta: 1 | -1 }): boolean;
   /** The popup's context view of a page: its entities with descriptions and latest statements, and related statements. */
   pageContext(data: PageContextRequest): PageContext;
   // Learning from pages (issue 17): the popup and the notebook ask; the background reads the tab.
@@ -96,7 +69,7 @@ export interface ProtocolMap {
   learnedRemove(data: { id: string }): { removed: LearnedDocument | null };
   learnedRestore(data: { doc: LearnedDocument }): LearnedSummary;
 
-  // ---- interop: import with a preview (extension pages → background; lib/kb/annotation-import.ts) ----
+  // ---- interop: import with a preview (extension pages → background; lib/annotations/store-import.ts) ----
   /** Starts an import: a token for the slices that follow. Nothing is written until commit. */
   annotationsImportBegin(): { token: string };
   /** One slice (at most STAGE_SLICE items, from openImport in the page): read, compared, previewed. */
@@ -118,64 +91,7 @@ export interface ProtocolMap {
   noteEditorDelete(data: { token: string }): NoteEditorView;
   noteEditorRestore(data: { token: string }): NoteEditorView;
   noteEditorClose(data: { token: string }): void;
-  /** Sent to the tab's content script: an editor's notes changed (redraw) and/or it closed (remove the frame). */
-  noteEditorDone(data: { token: string; changed: boolean; closed: boolean }): void;
 }
 
-export interface ViewerTarget {
-  documentId: string;
-  statementId?: string;
-  start?: number;
-  end?: number;
-}
-
-export interface PageAnnotations {
-  source: string;
-  loaded: boolean;
-  anchored: { id: string; quote: string; method: string; color: string }[];
-  orphans: { id: string; quote: string }[];
-}
-
-export interface PageMention {
-  entityId: string;
-  type: EntityType;
-  text: string;
-}
-
-export interface PageEntity {
-  entityId: string;
-  type: EntityType;
-  /** The page's surface forms of it, most frequent first. */
-  texts: string[];
-  count: number;
-}
-
-/** Where the last full scan's time went: ms since navigation start at the end of each phase. */
-export interface ScanPhases {
-  /** The page's text read. */
-  read: number;
-  /** The spans of the last chunk arrived (from the background, or from the page's own matcher). */
-  replied: number;
-  /** Every range built and filled into (unshown) highlights. */
-  built: number;
-  /** Highlights shown (registered). */
-  shown: number;
-  // -- drawing (visible first): when the highlights on and near the viewport were shown --
-  firstScreen?: number;
-  /** speed: the first chunk's text read and sent for matching while the rest is read (the preview). */
-  prefix?: number;
-}
-
-export interface PageState extends PageReport {
-  /** False when highlighting is off for this page (site or global setting). */
-  active: boolean;
-  /** Whole-page scans completed (0 while the first is running). */
-  scans: number;
-  /** Milliseconds since navigation start: when the controller started, and when the last full scan was drawn. */
-  timing: { started: number; drawn: number | null; phases?: ScanPhases | null };
-  mode: 'highlight-api' | 'wrap';
-  list: PageEntity[];
-}
-
-export const messaging = defineExtensionMessaging<ProtocolMap>();
+export const messaging = defineExtensionMessaging<ToBackground>();
 export const { sendMessage, onMessage } = messaging;

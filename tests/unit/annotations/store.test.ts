@@ -3,8 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { describe as describeSelectors } from '../../../lib/anchoring';
 import { decode, encode, stampProblem } from '../../../lib/annotations/hlc';
 import { noteOf, tagsOf, type Annotation } from '../../../lib/annotations/model';
-import { AnnotationStore } from '../../../lib/kb/annotation-store';
-import { LensDb } from '../../../lib/kb/db';
+import { AnnotationStore } from '../../../lib/annotations/store';
+import { LensDb } from '../../../lib/db/database';
 
 const names: string[] = [];
 const store = () => {
@@ -200,5 +200,22 @@ describe('AnnotationStore: refuses records the rules refuse, writes nothing', ()
     expect((await s.db.meta.get('hlcLast'))!.value).toBe(clockBefore);
     await s.edit(before[0]!.id, { note: 'still works' });
     s.db.close();
+  });
+});
+
+describe('anchoring outcomes (reportAnchoring)', () => {
+  it('records orphans and anchored notes of a page, and a later report overwrites the earlier', async () => {
+    const s = store();
+    const a = await s.create(input());
+    const b = await s.create(input());
+    await s.reportAnchoring('https://news.example/a', [a.id], [b.id], 10);
+    expect(await s.db.anchorState.get(a.id)).toEqual({ id: a.id, source: 'https://news.example/a', orphan: true, checkedAt: 10 });
+    expect((await s.db.anchorState.get(b.id))?.orphan).toBe(false);
+    await s.reportAnchoring('https://news.example/a', [], [a.id], 20);
+    expect(await s.db.anchorState.get(a.id)).toMatchObject({ orphan: false, checkedAt: 20 });
+    // Device-local: nothing queued for sync beyond the two creations.
+    expect(await s.db.outbox.count()).toBe(2);
+    expect((await s.get(a.id))?.id).toBe(a.id);
+    expect(await s.get('missing')).toBeUndefined();
   });
 });

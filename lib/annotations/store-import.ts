@@ -12,12 +12,15 @@
 // backup") stays deleted unless the reader ticks "Bring back deleted" (restoreDeleted); a file version
 // newer than the deletion wins by itself (the newer change wins, as in sync).
 
-import { compareEncoded, decode, encode, type HybridClock } from '../annotations/hlc';
-import { recordProblem } from '../annotations/record-rules';
-import { countNotes, openImport, readItems, type Candidate, type ImportDraft, type ImportNote, type ImportShape, type Rejection } from '../annotations/import';
-import type { Annotation } from '../annotations/model';
+import { compareEncoded, decode, encode, type HybridClock } from './hlc';
+import { recordProblem } from './record-rules';
+import { countNotes, openImport, readItems, type Candidate, type ImportDraft, type ImportShape, type Rejection } from './import';
+import type { Annotation } from './model';
 import { SYNC_LIMITS } from '../sync/protocol';
-import type { AnnotationStore } from './annotation-store';
+import type { AnnotationStore } from './store';
+import { setMeta } from '../db/meta';
+import type { ImportPreview, ImportOutcome, ImportProgress } from '../model/import';
+export type { ImportPreview, ImportOutcome, ImportProgress };
 
 /** Items read per stage call (the caller sends the file in slices of this size). */
 export const STAGE_SLICE = 250;
@@ -41,37 +44,6 @@ export function importedRecordProblem(a: Annotation, now: number): string | null
   // The one record rule of every edge (lib/annotations/record-rules.ts), and an import's own check:
   // the stamp is this record's device's.
   return recordProblem(a, now) ?? (decode(a.hlc).device !== a.device ? 'device: not the device of the stamp' : null);
-}
-
-export interface ImportPreview {
-  token: string;
-  shape: ImportShape | null;
-  /** Items read so far. */
-  total: number;
-  added: number;
-  updated: number;
-  /** Already here, identical or newer. */
-  unchanged: number;
-  /** Deleted here after the file's version: restored only with restoreDeleted. */
-  deletedSince: number;
-  rejectedCount: number;
-  /** The first MAX_LISTED_REJECTIONS rejections, each with its JSON path. */
-  rejected: Rejection[];
-  notes: Partial<Record<ImportNote, number>>;
-}
-
-export interface ImportOutcome {
-  added: number;
-  updated: number;
-  restored: number;
-  unchanged: number;
-  rejected: number;
-}
-
-export interface ImportProgress {
-  written: number;
-  total: number;
-  done: boolean;
 }
 
 type Decision = 'add' | 'update' | 'unchanged' | 'deletedSince';
@@ -287,7 +259,7 @@ export class AnnotationImports {
           s.progress!.written = Math.min(drafts.length, i + slice.length);
         }
         if (newestForeign) clock.receive(newestForeign);
-        await db.meta.put({ key: HLC_KEY, value: encode(clock.last) });
+        await setMeta(db, HLC_KEY, encode(clock.last));
       });
     } catch (e) {
       s.progress = null;

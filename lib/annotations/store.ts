@@ -1,12 +1,14 @@
-import type { Annotation, AnnotationPatch, NewAnnotation } from '../annotations/model';
-import { createAnnotation, deleteAnnotation, editAnnotation, merge, withQuote } from '../annotations/model';
-import type { CodePointSpan } from '../anchoring/anchor';
-import type { SelectorPair } from '../anchoring/types';
-import { compareEncoded, decode, encode, HybridClock, isValidDevice, MAX_COUNTER, MAX_FUTURE_SKEW_MS, stampProblem } from '../annotations/hlc';
-import { planImport } from '../annotations/import';
-import { assertRecord, recordProblem } from '../annotations/record-rules';
+import type { Annotation, AnnotationPatch, NewAnnotation } from './model';
+import { createAnnotation, deleteAnnotation, editAnnotation, merge, withQuote } from './model';
+import type { CodePointSpan, SelectorPair } from '../model/annotation';
+import { compareEncoded, decode, encode, HybridClock, isValidDevice, MAX_COUNTER, MAX_FUTURE_SKEW_MS, stampProblem } from './hlc';
+import { planImport } from './import';
+import { assertRecord, recordProblem } from './record-rules';
 import { recordIdSchema } from '../sync/protocol';
-import type { LensDb } from './db';
+import type { LensDb } from '../db/database';
+import { getMeta, setMeta } from '../db/meta';
+import type { ImportResult } from '../model/import';
+export type { ImportResult };
 
 // The background's keeper of annotations: every local change gets a fresh HLC
 // stamp from this device's clock (persisted), is written with its outbox entry
@@ -16,7 +18,7 @@ import type { LensDb } from './db';
 // older versions (impossible stamps, ids the server refuses) is repaired on open.
 
 const DEVICE_KEY = 'deviceId';
-export const CLOCK_KEY = 'hlcLast';
+export const CLOCK_KEY = 'hlcLast' as const;
 /** Version of the one-time full scan for records older code let in (see `repairOnOpen`). */
 const REPAIR_KEY = 'recordRepair';
 const REPAIR_VERSION = 1;
@@ -44,12 +46,6 @@ async function rekeyedId(oldId: string): Promise<string> {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 
-export interface ImportResult {
-  added: number;
-  updated: number;
-  skipped: number;
-}
-
 export class AnnotationStore {
   private clockP: Promise<HybridClock> | null = null;
 
@@ -75,19 +71,19 @@ export class AnnotationStore {
   private async repairOnOpen(): Promise<HybridClock> {
     const { db } = this;
     const now = Date.now();
-    const scanned = (await db.meta.get(REPAIR_KEY))?.value === REPAIR_VERSION;
+    const scanned = (await getMeta(db, REPAIR_KEY)) === REPAIR_VERSION;
     const suspects = scanned ? await db.annotations.where('hlc').above(futureBound(now)).toArray() : await db.annotations.toArray();
     const broken = suspects.filter((a) => needsRepair(a, now));
     const newIds = new Map<string, string>();
     for (const a of broken) if (!recordIdSchema.safeParse(a.id).success) newIds.set(a.id, await rekeyedId(String(a.id)));
 
     return db.transaction('rw', [db.annotations, db.outbox, db.meta, db.anchorState], async () => {
-      let device = (await db.meta.get(DEVICE_KEY))?.value as string | undefined;
+      let device = await getMeta(db, DEVICE_KEY);
       if (typeof device !== 'string' || !isValidDevice(device)) {
         device = newDeviceId();
-        await db.meta.put({ key: DEVICE_KEY, value: device });
+        await setMeta(db, DEVICE_KEY, device);
       }
-      const last = (await db.meta.get(CLOCK_KEY))?.value;
+      const last = await getMeta(db, CLOCK_KEY);
       let base: string | null = typeof last === 'string' && stampProblem(last, now) === null ? last : null;
       if (base === null) {
         // The newest possible stamp any record holds: the clock must not fall behind what it made.
@@ -117,8 +113,8 @@ export class AnnotationStore {
         await db.annotations.put(fixed);
         await db.outbox.put({ id, queuedAt: at });
       }
-      await db.meta.put({ key: CLOCK_KEY, value: encode(clock.last) });
-      if (!scanned) await db.meta.put({ key: REPAIR_KEY, value: REPAIR_VERSION });
+      await setMeta(db, CLOCK_KEY, encode(clock.last));
+      if (!scanned) await setMeta(db, REPAIR_KEY, REPAIR_VERSION);
       return clock;
     });
   }
@@ -133,7 +129,7 @@ export class AnnotationStore {
       if (problem) throw new RangeError(`annotation not saved: ${problem}`);
       await this.db.annotations.put(a);
       await this.db.outbox.put({ id: a.id, queuedAt: Date.now() });
-      await this.db.meta.put({ key: CLOCK_KEY, value: a.hlc });
+      await setMeta(this.db, CLOCK_KEY, a.hlc);
       return a;
     });
   }
@@ -170,6 +166,22 @@ export class AnnotationStore {
     });
   }
 
+  /** One annotation as stored (tombstones included), or undefined. */
+  get(id: string): Promise<Annotation | undefined> {
+    return this.db.annotations.get(id);
+  }
+
+  /**
+   * What a page's notes last anchored to (device-local, never synced): `orphans` found no place in
+   * the page, `anchored` did. The notebook lists orphans with their quote; nothing is dropped.
+   */
+  async reportAnchoring(source: string, orphans: readonly string[], anchored: readonly string[], checkedAt = Date.now()): Promise<void> {
+    await this.db.anchorState.bulkPut([
+      ...orphans.map((id) => ({ id, source, orphan: true, checkedAt })),
+      ...anchored.map((id) => ({ id, source, orphan: false, checkedAt })),
+    ]);
+  }
+
   /** Live annotations of a page (by canonical URL). */
   forPage(source: string): Promise<Annotation[]> {
     return this.db.annotations
@@ -199,7 +211,7 @@ export class AnnotationStore {
       const newest = plan.toPut.map((a) => a.hlc).sort(compareEncoded).pop();
       if (newest) {
         clock.receive(newest);
-        await this.db.meta.put({ key: CLOCK_KEY, value: encode(clock.last) });
+        await setMeta(this.db, CLOCK_KEY, encode(clock.last));
       }
       const added = plan.toPut.filter((a) => !known.has(a.id)).length;
       return { added, updated: plan.toPut.length - added, skipped: plan.skipped };
@@ -223,7 +235,7 @@ export class AnnotationStore {
       await this.db.annotations.bulkPut(changed);
       const newest = records.map((r) => r.hlc).sort(compareEncoded).pop()!;
       clock.receive(newest);
-      await this.db.meta.put({ key: CLOCK_KEY, value: encode(clock.last) });
+      await setMeta(this.db, CLOCK_KEY, encode(clock.last));
       return changed.map((a) => a.id);
     });
   }
