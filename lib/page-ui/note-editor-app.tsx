@@ -78,7 +78,8 @@ export function NoteEditorApp({ token }: { token: string }) {
       <div className="card note-panel" role="status">
         <div className="undo-bar">
           <span>Highlight deleted.</span>
-          <button type="button" className="undo" onClick={() => void act('noteEditorRestore')}>
+          {/* The Delete button that had the focus is gone: the focus goes to Undo, not to the frame's body. */}
+          <button type="button" className="undo" autoFocus onClick={() => void act('noteEditorRestore')}>
             Undo
           </button>
           <button type="button" className="close" onClick={close} aria-label="Close">

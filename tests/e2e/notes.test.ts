@@ -186,7 +186,8 @@ describe.each(selectedBrowsers())('%s notes', (name, launch) => {
       for (let i = 0; i < 3; i++) await realPress(page, 'Tab');
       await realPress(page, 'Enter');
       await waitFor(async () => !(await live()), 'the note deleted');
-      await realPress(page, 'Tab'); // Undo
+      // The focus moved to Undo with the deleted view (the Delete button it was on is gone).
+      await waitFor(() => page.evaluate(() => document.activeElement?.localName === 'csto-lens-note'), 'the editor still focused');
       await realPress(page, 'Enter');
       await waitFor(live, 'the note restored');
       await waitFor(async () => (await askContent<NotesState>(ext, v1, 'pageAnnotations'))?.anchored.some((a) => a.id === made.id), 'the note drawn again');
