@@ -32,13 +32,13 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+Y' },
         description: 'Highlight the selected text',
       },
-      // Chromium takes at most four suggested keys: these are the last two.
+      // Chromium takes at most four suggested keys: these are the last two (J/K: Chromium keeps Alt+Shift+N/P for itself on Linux).
       'next-highlight': {
-        suggested_key: { default: 'Alt+Shift+N' },
+        suggested_key: { default: 'Alt+Shift+J' },
         description: 'Go to the next highlight and open its card',
       },
       'previous-highlight': {
-        suggested_key: { default: 'Alt+Shift+P' },
+        suggested_key: { default: 'Alt+Shift+K' },
         description: 'Go to the previous highlight and open its card',
       },
     },
