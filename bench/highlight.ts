@@ -57,6 +57,16 @@ async function prepare(page: TestPage): Promise<void> {
   await (page.raw as unknown as { evaluate(s: string): Promise<unknown> }).evaluate(src);
 }
 
+/**
+ * For a focused run: CSTO_BENCH_ONLY=firefox,200000 keeps only the browsers and page sizes it
+ * names (each list unfiltered when it names none of its kind). The full bench runs everything.
+ */
+const ONLY = (process.env.CSTO_BENCH_ONLY ?? '').split(',').filter(Boolean);
+function only(what: BrowserName | number): boolean {
+  const named = ONLY.filter((x) => (typeof what === 'number' ? /^\d+$/.test(x) : !/^\d+$/.test(x)));
+  return named.length === 0 || named.includes(String(what));
+}
+
 const ratio = (v: number, base: number) => (base > 0 ? v / base : Infinity);
 const words = (n: number) => (n >= 1000 ? `${n / 1000}k` : String(n));
 
@@ -105,6 +115,8 @@ class Session {
       const inWindow = lt.tasks.filter(([t, d]) => t + d > started && t < drawn);
       const longestEntry = inWindow.reduce<[number, number] | null>((a, e) => (a === null || e[1] > a[1] ? e : a), null);
       const p = s.timing.phases;
+      // CSTO_BENCH_DEBUG=1: each run's phases, as the controller recorded them.
+      if (process.env.CSTO_BENCH_DEBUG) console.error(url, JSON.stringify({ ...p, started }, (_k, v: unknown) => (typeof v === 'number' ? Math.round(v) : v)));
       const phases = p ? { read: p.read - started, built: p.built - started, shown: p.shown - started } : null;
       const first = (p as { firstScreen?: number } | null | undefined)?.firstScreen;
       const prefixAt = (p as { prefix?: number } | null | undefined)?.prefix;
@@ -213,6 +225,7 @@ async function benchBrowser(
     ctx.log(`${name}: launched and warmed up in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
     for (const size of SIZES) {
+      if (!only(size)) continue;
       const page = pages.get(size)!;
       const reps = ctx.quick ? (size === BIG ? 3 : 3) : size === BIG ? 7 : 9;
       const timeout = size === BIG ? 180_000 : 60_000;
@@ -255,7 +268,7 @@ async function benchBrowser(
           : '';
       const allCause =
         ratio(ours, mark) > 0.5
-          ? `over target: read ${read.toFixed(0)} ms, match and build ${matchBuild.toFixed(0)} ms, show (registering ${ext[0]!.mentions.toLocaleString()} ranges) ${show.toFixed(0)} ms. `
+          ? `over target: read ${read.toFixed(0)} ms, match and build ${matchBuild.toFixed(0)} ms, show (registering ${ext[0]!.mentions.toLocaleString()} ranges) ${show.toFixed(0)} ms. ${name === 'firefox' ? "Firefox's CSS.highlights.set of a Highlight costs more the more ranges the other registered Highlights hold (a page script, 10,229 ranges: one Highlight 22 ms; the same ranges in 9 interleaved Highlights 145-200 ms, the k-th costing about k times the first), so the 1,024-range parts make it dearer: re-registering this page's parts took 166 ms, one Highlight per type, the largest first, 100-105 ms. " : ''}`
           : '';
       ctx.log(`${name} ${w}: first screen ${firstScreen.toFixed(0)} ms, extension ${ours.toFixed(0)} ms (read ${read.toFixed(0)}, match and build ${matchBuild.toFixed(0)}, show ${show.toFixed(0)}), mark.js ${mark.toFixed(0)} ms, floor ${floor.toFixed(1)} ms, longest task ${longest?.toFixed(0) ?? '—'} ms (${((Date.now() - t1) / 1000).toFixed(0)} s)`);
       figures.push(
@@ -372,6 +385,7 @@ export const highlightBench: BenchModule = {
     const figures: Figure[] = [];
     try {
       for (const name of ['chromium', 'firefox'] as const) {
+        if (!only(name)) continue;
         const extDir = await snapshot(EXT_DIRS[name]);
         try {
           figures.push(...(await benchBrowser(name, extDir, server, pages, ctx)));
