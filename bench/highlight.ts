@@ -34,12 +34,31 @@ interface ExtRun {
   /** Where the longest task sat: ms from the content script's start to its start. */
   longestAt: number | null;
   /** ms from the content script's start to the end of each phase of the scan. */
-  phases: { read: number; built: number; shown: number } | null;
+  phases: { read: number; built: number; filled: number; shown: number } | null;
   /** ms from the content script's start until the highlights on and near the viewport were shown. */
   firstScreen: number | null;
   /** ms from the content script's start until the first chunk's text was read and sent (the preview). */
   prefix: number | null;
+  /** Each CSS.highlights.set of the scan, in order: [ranges, ms]. */
+  registrations: (readonly [number, number])[];
 }
+/**
+ * What the CSS.highlights.set calls of the median run cost, measured in it: how many, their sum,
+ * and the price of a range in the first and in the later ones (Firefox's grows with what is
+ * registered already: lib/dom/paint-per-style.ts).
+ */
+function registrationCause(ext: readonly ExtRun[]): string {
+  const runs = ext.filter((r) => r.registrations.length > 0).sort((a, b) => a.ms - b.ms);
+  const run = runs[runs.length >> 1];
+  if (!run) return '';
+  const sets = run.registrations;
+  const sum = sets.reduce((s, [, ms]) => s + ms, 0);
+  const big = sets.filter(([n]) => n >= 100);
+  const us = ([n, ms]: readonly [number, number]) => ((ms * 1000) / n).toFixed(1);
+  const list = big.map(([n, ms]) => `${n.toLocaleString()} in ${ms.toFixed(0)} ms`).join(', ');
+  return `Measured in this run (the median one): ${sets.length} CSS.highlights.set calls took ${sum.toFixed(0)} ms in all${big.length ? `; those of 100 ranges or more, in order: ${list}` : ''}${big.length > 1 ? ` (${us(big[0]!)} us a range for the first, ${us(big[big.length - 1]!)} us for the last: each registration costs more the more is registered already)` : ''}. `;
+}
+
 interface PageRun {
   floor: number;
   mark: number;
@@ -117,7 +136,7 @@ class Session {
       const p = s.timing.phases;
       // CSTO_BENCH_DEBUG=1: each run's phases, as the controller recorded them.
       if (process.env.CSTO_BENCH_DEBUG) console.error(url, JSON.stringify({ ...p, started }, (_k, v: unknown) => (typeof v === 'number' ? Math.round(v) : v)));
-      const phases = p ? { read: p.read - started, built: p.built - started, shown: p.shown - started } : null;
+      const phases = p ? { read: p.read - started, built: p.built - started, filled: ((p as { filled?: number }).filled ?? p.built) - started, shown: p.shown - started } : null;
       const first = (p as { firstScreen?: number } | null | undefined)?.firstScreen;
       const prefixAt = (p as { prefix?: number } | null | undefined)?.prefix;
       return {
@@ -128,6 +147,7 @@ class Session {
         phases,
         firstScreen: first === undefined ? null : first - started,
         prefix: prefixAt === undefined ? null : prefixAt - started,
+        registrations: (p as { registrations?: (readonly [number, number])[] } | null | undefined)?.registrations ?? [],
       };
     } finally {
       await page.close();
@@ -249,6 +269,8 @@ async function benchBrowser(
       const read = median(withPhases.map((p) => p.read));
       const matchBuild = median(withPhases.map((p) => p.built - p.read));
       const show = median(withPhases.map((p) => p.shown - p.built));
+      const fillRest = median(withPhases.map((p) => p.filled - p.built));
+      const register = median(withPhases.map((p) => p.shown - p.filled));
       const firstScreen = median(ext.map((r) => r.firstScreen).filter((x): x is number => x !== null));
       // Where the longest task of the run with the longest one sat among that run's phases.
       const worst = ext.reduce<ExtRun | null>((a, r) => (r.longestTask !== null && (a === null || r.longestTask > a.longestTask!) ? r : a), null);
@@ -268,9 +290,9 @@ async function benchBrowser(
           : '';
       const allCause =
         ratio(ours, mark) > 0.5
-          ? `over target: read ${read.toFixed(0)} ms, match and build ${matchBuild.toFixed(0)} ms, show (registering ${ext[0]!.mentions.toLocaleString()} ranges) ${show.toFixed(0)} ms. ${name === 'firefox' ? "Not measured by this run, but in separate runs on 2026-12-03 (issue 13's note): Firefox's CSS.highlights.set of a Highlight costs more the more ranges the other registered Highlights hold (a page script, 10,229 ranges: one Highlight 22 ms; the same ranges in 9 interleaved Highlights 145-200 ms, the k-th costing about k times the first), so the 1,024-range parts make it dearer: re-registering this page's parts took 166 ms, one Highlight per type, the largest first, 100-105 ms. " : ''}`
+          ? `over target: read ${read.toFixed(0)} ms, match and build ${matchBuild.toFixed(0)} ms, show ${show.toFixed(0)} ms (the ranges of the mentions not near the viewport made and filled into highlights not shown yet ${fillRest.toFixed(0)} ms, registering them ${register.toFixed(0)} ms; ${ext[0]!.mentions.toLocaleString()} ranges in all). ${registrationCause(ext)}`
           : '';
-      ctx.log(`${name} ${w}: first screen ${firstScreen.toFixed(0)} ms, extension ${ours.toFixed(0)} ms (read ${read.toFixed(0)}, match and build ${matchBuild.toFixed(0)}, show ${show.toFixed(0)}), mark.js ${mark.toFixed(0)} ms, floor ${floor.toFixed(1)} ms, longest task ${longest?.toFixed(0) ?? '—'} ms (${((Date.now() - t1) / 1000).toFixed(0)} s)`);
+      ctx.log(`${name} ${w}: first screen ${firstScreen.toFixed(0)} ms, extension ${ours.toFixed(0)} ms (read ${read.toFixed(0)}, match and build ${matchBuild.toFixed(0)}, show ${show.toFixed(0)}: fill ${fillRest.toFixed(0)}, register ${register.toFixed(0)}), mark.js ${mark.toFixed(0)} ms, floor ${floor.toFixed(1)} ms, longest task ${longest?.toFixed(0) ?? '—'} ms (${((Date.now() - t1) / 1000).toFixed(0)} s)`);
       figures.push(
         figure({
           id: `highlight.${name}.${w}.vs-markjs`,
@@ -316,8 +338,8 @@ async function benchBrowser(
         ...(
           [
             ['read', read, "reading the page's text (the walk, visibility checks and the offset map)"],
-            ['match-and-build', matchBuild, `matching the text (${name === 'firefox' ? 'in the background for a page under 200,000 characters, in the content script above that' : 'in the background, in chunks sent as messages'}) and building the ranges into highlights not shown yet; the two overlap`],
-            ['show', show, 'registering the filled highlights (CSS.highlights.set), in slices'],
+            ['match-and-build', matchBuild, `matching the text (${name === 'firefox' ? 'in the background for a page under 200,000 characters, in the content script above that' : 'in the background, in chunks sent as messages'}) and drawing the mentions near the viewport as their chunks come; the two overlap`],
+            ['show', show, `the rest: the mentions not near the viewport made into ranges and filled into highlights not shown yet (${fillRest.toFixed(0)} ms), then registered (CSS.highlights.set, ${register.toFixed(0)} ms; ${name === 'firefox' ? 'one Highlight a type, in one task' : 'in parts of at most 1,024 ranges, a few a slice'})`],
           ] as const
         ).map(([phase, value, what]) =>
           figure({

@@ -15,6 +15,8 @@ export default defineContentScript({
     // Firefox: a page's text costs more to send to the background than to match here
     // (Chromium builds leave the matcher out of the content script).
     const matcher = import.meta.env.FIREFOX ? new PageMatcher(() => sendMessage('matcherData')) : undefined;
-    void startPageSession(ctx, { matcher, editorUrl: browser.runtime.getURL('/note-editor.html') });
+    // Firefox: each registered Highlight makes registering the next dearer (lib/dom/paint-per-style.ts).
+    const grouping = import.meta.env.FIREFOX ? 'per-style' : 'parts';
+    void startPageSession(ctx, { matcher, grouping, editorUrl: browser.runtime.getURL('/note-editor.html') });
   },
 });

@@ -11,8 +11,9 @@
 import { isDrawable } from './guard';
 import { StyleInjector } from './highlight-styles';
 import { marksAt, rangesAt } from './hit-test';
-import type { Entry, HighlighterMode, HighlightItem, Painter } from './paint';
+import type { Entry, HighlighterMode, HighlightItem, Painter, Registration } from './paint';
 import { highlightEnv, HighlightApiPainter, type HighlightEnv } from './paint-highlight-api';
+import { PerStylePainter } from './paint-per-style';
 import { WrapPainter } from './paint-wrap';
 
 export { BASE_CSS, buildCss, HIGHLIGHT_PREFIX, highlightName, MARK_TAG, shardName, STYLE_PALETTE, styleCss, StyleInjector } from './highlight-styles';
@@ -30,12 +31,21 @@ export interface HighlighterOptions {
    * ('on-first-add': a page that never gets one never restyles for it; the reader's own notes).
    */
   styles?: boolean | 'on-first-add';
+  /**
+   * highlight-api: how a style's ranges are split into Highlight objects. 'parts' (default): parts
+   * of at most SHARD_RANGES, shown a few at a time (Chromium rebuilds every marker when a shown
+   * one changes). 'per-style': one Highlight a style (Firefox's registration costs grow with the
+   * number of Highlights registered; lib/dom/paint-per-style.ts).
+   */
+  grouping?: HighlightGrouping;
 }
+
+export type HighlightGrouping = 'parts' | 'per-style';
 
 export interface AddOptions {
   /**
-   * Fill, but do not show, the highlight parts this call creates: they are shown by showNext()
-   * (or the next add without defer). For drawing a page's worth in slices.
+   * Fill, but do not show, the highlights this call adds to: they are shown by showNext() (in
+   * 'parts' grouping also by the next add without defer). For drawing a page's worth in slices.
    */
   defer?: boolean;
   /**
@@ -66,7 +76,10 @@ export class Highlighter {
     this.mode = opts.mode ?? (this.env ? 'highlight-api' : 'wrap');
     if (this.mode === 'highlight-api') {
       if (!this.env) throw new Error('CSS Custom Highlight API is not available');
-      this.painter = new HighlightApiPainter(this.env, opts.priorities ?? {}, (style, n) => this.stylesheet()?.ensureShards(style, n));
+      this.painter =
+        opts.grouping === 'per-style'
+          ? new PerStylePainter(this.env, opts.priorities ?? {})
+          : new HighlightApiPainter(this.env, opts.priorities ?? {}, (style, n) => this.stylesheet()?.ensureShards(style, n));
     } else {
       this.painter = this.wrapPainter = new WrapPainter(this.document);
     }
@@ -116,6 +129,11 @@ export class Highlighter {
    */
   showNext(): boolean {
     return this.painter.showNext();
+  }
+
+  /** highlight-api: each CSS.highlights.set since the last clear(), as [ranges, ms] (benchmark diagnostics). */
+  get registrations(): readonly Registration[] {
+    return this.painter.registrations;
   }
 
   /** Highlight parts filled but not shown yet. */

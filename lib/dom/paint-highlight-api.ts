@@ -3,7 +3,7 @@
 
 import { isDrawable } from './guard';
 import { shardName } from './highlight-styles';
-import type { Entry, Painter, PaintOptions, Shard } from './paint';
+import type { Entry, Painter, PaintOptions, Registration, Shard } from './paint';
 
 /** Result of highlightsFromPoint (not yet in TypeScript's DOM lib). */
 export interface HighlightHitResult {
@@ -46,11 +46,19 @@ export function supportsHighlightApi(doc: Document = document): boolean {
  */
 export const SHARD_RANGES = 1024;
 
+/** registry.set(name, hl), timed into log as [ranges, ms]. */
+export function timedSet(registry: HighlightRegistry, name: string, hl: Highlight, ranges: number, log: Registration[]): void {
+  const t0 = performance.now();
+  registry.set(name, hl);
+  log.push([ranges, performance.now() - t0]);
+}
+
 export class HighlightApiPainter implements Painter {
   readonly mode = 'highlight-api' as const;
   /** Each style's highlight parts, and the parts not shown yet. */
   private readonly shards = new Map<string, Shard[]>();
   private pending: Shard[] = [];
+  readonly registrations: Registration[] = [];
 
   constructor(
     readonly env: HighlightEnv,
@@ -91,7 +99,7 @@ export class HighlightApiPainter implements Painter {
     const shard = this.pending.shift();
     if (!shard) return false;
     shard.shown = true;
-    this.env.registry.set(shard.name, shard.hl);
+    timedSet(this.env.registry, shard.name, shard.hl, shard.size, this.registrations);
     return true;
   }
 
@@ -105,6 +113,7 @@ export class HighlightApiPainter implements Painter {
     }
     this.shards.clear();
     this.pending = [];
+    this.registrations.length = 0;
   }
 
   /** The part of style's highlight that takes the next range (a new one, not shown, when the last is full). */

@@ -53,6 +53,7 @@ function piecesOf(range: Range, entry: Entry): Piece[] {
 
 export class WrapPainter implements Painter {
   readonly mode = 'wrap' as const;
+  readonly registrations = [] as const;
   /** Text nodes we created by splitting; merged back on removal. */
   private readonly splits = new WeakSet<Text>();
   /** Which entry each mark belongs to (hit-testing). */

@@ -60,4 +60,9 @@ export interface Painter {
   readonly hidden: number;
   /** Forgets every part (after every entry was erased). */
   reset(): void;
+  /** highlight-api: each CSS.highlights.set since the last reset, as [ranges, ms] (diagnostics for the benchmarks). */
+  readonly registrations: readonly Registration[];
 }
+
+/** One CSS.highlights.set: the ranges the Highlight held, and the milliseconds the call took. */
+export type Registration = readonly [ranges: number, ms: number];

@@ -44,12 +44,16 @@ export interface ScanPhases {
   read: number;
   /** The spans of the last chunk arrived (from the background, or from the page's own matcher). */
   replied: number;
-  /** Every range built and filled into (unshown) highlights. */
+  /** The last chunk's mentions queued (those near the viewport drawn). */
   built: number;
+  /** Every queued mention made into a range and filled into (unshown) highlights. */
+  filled?: number;
   /** Highlights shown (registered). */
   shown: number;
   // -- drawing (visible first): when the highlights on and near the viewport were shown --
   firstScreen?: number;
+  /** Each CSS.highlights.set of the scan, in order, as [ranges, ms]. */
+  registrations?: (readonly [number, number])[];
   /** speed: the first chunk's text read and sent for matching while the rest is read (the preview). */
   prefix?: number;
 }

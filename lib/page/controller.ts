@@ -1,7 +1,7 @@
 import type { EntityType } from '../model/types';
 import { collectTextAsync, collectTextInAsync, type TextIndex } from '../dom/collect';
 import { articleBodyFilter } from '../dom/page-chrome';
-import { Highlighter, MARK_TAG, type HighlightItem } from '../dom/highlighter';
+import { Highlighter, MARK_TAG, type HighlightGrouping, type HighlightItem } from '../dom/highlighter';
 import { observeMutations, quietly, type MutationWatch } from '../dom/observe';
 import { nodeAt, RangeMaker, rangeFromOffsets } from '../dom/ranges';
 import { timeSlice } from '../dom/schedule';
@@ -35,6 +35,8 @@ export interface PageOptions {
   /** Leave the page's chrome unread (lib/dom/page-chrome.ts). */
   articleBodyOnly?: boolean;
   mode: 'highlight-api' | 'wrap';
+  /** highlight-api: how the highlights are split into Highlight objects (Firefox: 'per-style'). */
+  grouping?: HighlightGrouping;
   /** Text beyond this many characters is not matched; the page reports itself partial. */
   maxChars?: number;
   /** Characters per chunk matched. */
@@ -128,7 +130,7 @@ export class PageController {
     private readonly opts: PageOptions,
   ) {
     this.started = opts.startedAt ?? performance.now();
-    this.highlighter = new Highlighter({ mode: opts.mode, document: opts.document });
+    this.highlighter = new Highlighter({ mode: opts.mode, document: opts.document, grouping: opts.grouping });
     // Aborted: restore the page (DOM and stylesheet); a new controller starts after each settings change.
     opts.signal.addEventListener(
       'abort',
@@ -205,7 +207,16 @@ export class PageController {
     this.promoteHeld();
     this.scans++;
     this.drawnAt = performance.now();
-    this.phases = { read: timing.read ?? 0, replied: timing.replied ?? 0, built: timing.built ?? 0, shown: this.drawnAt, ...(timing.firstScreen !== undefined ? { firstScreen: timing.firstScreen } : {}), ...(timing.prefix !== undefined ? { prefix: timing.prefix } : {}) };
+    this.phases = {
+      read: timing.read ?? 0,
+      replied: timing.replied ?? 0,
+      built: timing.built ?? 0,
+      shown: this.drawnAt,
+      ...(timing.firstScreen !== undefined ? { firstScreen: timing.firstScreen } : {}),
+      ...(timing.prefix !== undefined ? { prefix: timing.prefix } : {}),
+      ...(timing.filled !== undefined ? { filled: timing.filled } : {}),
+      registrations: this.highlighter.registrations.map(([n, ms]) => [n, Math.round(ms * 10) / 10] as const),
+    };
     this.deps.report(this.report());
   }
 
@@ -348,10 +359,7 @@ export class PageController {
       let b = a;
       while (b < queue.length && whereAt(b) === 0) b++;
       const below = b < queue.length; // a mention below the near region: the first screen is complete
-      if (b > a) {
-        drawRange(a, b, false);
-        while (this.highlighter.showNext());
-      }
+      if (b > a) drawRange(a, b, false); // shown at once (not deferred)
       if (below && timing) {
         firstScreen = true;
         timing.firstScreen ??= performance.now();
@@ -446,6 +454,7 @@ export class PageController {
     } finally {
       scrolls.abort();
     }
+    if (timing) timing.filled = performance.now();
     const show = timeSlice(SHOW_SLICE_MS, { signal });
     while (this.highlighter.showNext()) {
       if (show.shouldYield()) {
@@ -501,7 +510,6 @@ export class PageController {
       ids.push(item.id);
     }
     this.mutate(() => this.highlighter.add(batch, { defer: false, checked: true }));
-    while (this.highlighter.showNext());
     if (below) timing.firstScreen ??= performance.now();
     return { request, sent, text: prefix.text.slice(0, request.to), reply, drawn, ids };
   }

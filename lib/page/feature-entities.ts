@@ -37,6 +37,7 @@ export function entityHighlights(match: PageDeps['match']): PageFeature {
             firstMentionOnly: settings.firstMentionOnly,
             articleBodyOnly: settings.articleBodyOnly,
             mode: page.modeFor(settings),
+            grouping: page.grouping,
             onEntityHit: (hit) => page.ui?.onHit(hit),
             onMarkKey: (mark) => page.ui?.openFromMark(mark),
             startedAt,

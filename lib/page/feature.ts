@@ -4,6 +4,7 @@
 
 import type { Settings } from '../settings';
 import type { AnnotationsLayer } from './annotations-layer';
+import type { HighlightGrouping } from '../dom/highlighter';
 import type { PageController } from './controller';
 import type { PageUiHost } from './ui-host';
 
@@ -20,6 +21,8 @@ export interface PageContext {
   onNavigation(fn: () => void, signal: AbortSignal): void;
   /** How highlights are drawn under these settings (accessible mode, or no Highlight API: wrap). */
   modeFor(settings: Settings): DrawingMode;
+  /** How entity highlights are split into Highlight objects (the browser's costs decide). */
+  readonly grouping: HighlightGrouping;
   /** When the content script started (performance.now()): the first scan is timed from here. */
   readonly startedAt: number;
   /** The features' parts, for the others (each set by its feature's init). */

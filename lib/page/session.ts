@@ -7,6 +7,7 @@ import { entityHighlights } from './feature-entities';
 import { readerNotes } from './feature-notes';
 import { pageUi } from './feature-ui';
 import { routeMatching, type PageMatcher } from './page-matcher';
+import type { HighlightGrouping } from '../dom/highlighter';
 
 // One page's life in the content script: the settings and the in-page navigations the features
 // follow, and the list of features (each with one init), all tied to the content-script
@@ -23,6 +24,11 @@ export interface SessionOptions {
    * small texts still go to the background (routeMatching).
    */
   matcher?: PageMatcher;
+  /**
+   * How entity highlights are split into Highlight objects: 'parts' (default, Chromium) or
+   * 'per-style' (Firefox, where each registered Highlight makes registering the next dearer).
+   */
+  grouping?: HighlightGrouping;
   /** The note editor page's URL (sec-page: the reader's notes are edited in an extension frame). */
   editorUrl?: string;
 }
@@ -60,6 +66,7 @@ export async function startPageSession(ctx: ContentScriptContext, options: Sessi
     onSettings: (fn, signal) => listen(settingsListeners, fn, signal),
     onNavigation: (fn, signal) => listen(navigationListeners, fn, signal),
     modeFor: (s) => (s.accessibleMode || options.forceWrap || !hasHighlightApi ? 'wrap' : 'highlight-api'),
+    grouping: options.grouping ?? 'parts',
     startedAt,
     editorUrl: options.editorUrl ?? '',
     controller: null,
