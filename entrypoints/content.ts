@@ -1,6 +1,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { sendMessage } from '../lib/protocol/to-background';
 import { PageMatcher } from '../lib/page/page-matcher';
+import { perStyle } from '../lib/dom/paint-per-style';
 import { startPageSession } from '../lib/page/session';
 import { guardAgainstForgedStart } from '../lib/page/context-guard';
 import { browser } from 'wxt/browser';
@@ -16,7 +17,7 @@ export default defineContentScript({
     // (Chromium builds leave the matcher out of the content script).
     const matcher = import.meta.env.FIREFOX ? new PageMatcher(() => sendMessage('matcherData')) : undefined;
     // Firefox: each registered Highlight makes registering the next dearer (lib/dom/paint-per-style.ts).
-    const grouping = import.meta.env.FIREFOX ? 'per-style' : 'parts';
+    const grouping = import.meta.env.FIREFOX ? perStyle : undefined;
     void startPageSession(ctx, { matcher, grouping, editorUrl: browser.runtime.getURL('/note-editor.html') });
   },
 });

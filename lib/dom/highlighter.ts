@@ -12,8 +12,7 @@ import { isDrawable } from './guard';
 import { StyleInjector } from './highlight-styles';
 import { marksAt, rangesAt } from './hit-test';
 import type { Entry, HighlighterMode, HighlightItem, Painter, Registration } from './paint';
-import { highlightEnv, HighlightApiPainter, type HighlightEnv } from './paint-highlight-api';
-import { PerStylePainter } from './paint-per-style';
+import { highlightEnv, HighlightApiPainter, type HighlightEnv, type HighlightGrouping } from './paint-highlight-api';
 import { WrapPainter } from './paint-wrap';
 
 export { BASE_CSS, buildCss, HIGHLIGHT_PREFIX, highlightName, MARK_TAG, shardName, STYLE_PALETTE, styleCss, StyleInjector } from './highlight-styles';
@@ -32,20 +31,20 @@ export interface HighlighterOptions {
    */
   styles?: boolean | 'on-first-add';
   /**
-   * highlight-api: how a style's ranges are split into Highlight objects. 'parts' (default): parts
-   * of at most SHARD_RANGES, shown a few at a time (Chromium rebuilds every marker when a shown
-   * one changes). 'per-style': one Highlight a style (Firefox's registration costs grow with the
-   * number of Highlights registered; lib/dom/paint-per-style.ts).
+   * highlight-api: how a style's ranges are split into Highlight objects. Default: parts of at
+   * most SHARD_RANGES, shown a few at a time (Chromium rebuilds every marker when a shown one
+   * changes). Firefox passes perStyle (lib/dom/paint-per-style.ts: its registration costs grow
+   * with what is registered), a factory so that a build without it leaves its code out.
    */
   grouping?: HighlightGrouping;
 }
 
-export type HighlightGrouping = 'parts' | 'per-style';
+export type { HighlightGrouping } from './paint-highlight-api';
 
 export interface AddOptions {
   /**
    * Fill, but do not show, the highlights this call adds to: they are shown by showNext() (in
-   * 'parts' grouping also by the next add without defer). For drawing a page's worth in slices.
+   * the default grouping also by the next add without defer). For drawing a page's worth in slices.
    */
   defer?: boolean;
   /**
@@ -77,8 +76,8 @@ export class Highlighter {
     if (this.mode === 'highlight-api') {
       if (!this.env) throw new Error('CSS Custom Highlight API is not available');
       this.painter =
-        opts.grouping === 'per-style'
-          ? new PerStylePainter(this.env, opts.priorities ?? {})
+        opts.grouping
+          ? opts.grouping(this.env, opts.priorities ?? {})
           : new HighlightApiPainter(this.env, opts.priorities ?? {}, (style, n) => this.stylesheet()?.ensureShards(style, n));
     } else {
       this.painter = this.wrapPainter = new WrapPainter(this.document);

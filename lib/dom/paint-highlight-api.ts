@@ -22,6 +22,9 @@ interface HighlightGlobals {
   Highlight?: typeof Highlight;
 }
 
+/** Makes the painter that groups a Highlighter's ranges into Highlight objects. */
+export type HighlightGrouping = (env: HighlightEnv, priorities: Record<string, number>) => Painter;
+
 export function highlightEnv(doc: Document): HighlightEnv | null {
   for (const g of [doc.defaultView, globalThis] as (HighlightGlobals | null)[]) {
     const registry = g?.CSS?.highlights;

@@ -12,7 +12,7 @@
 
 import { isDrawable } from './guard';
 import { shardName } from './highlight-styles';
-import { timedSet, type HighlightEnv } from './paint-highlight-api';
+import { timedSet, type HighlightEnv, type HighlightGrouping } from './paint-highlight-api';
 import type { Entry, Painter, PaintOptions, Registration, Shard } from './paint';
 
 /** One style's Highlight, and its ranges not shown yet. */
@@ -129,3 +129,6 @@ export class PerStylePainter implements Painter {
     return g;
   }
 }
+
+/** The grouping for Highlighter's options (Firefox). */
+export const perStyle: HighlightGrouping = (env, priorities) => new PerStylePainter(env, priorities);

@@ -22,7 +22,7 @@ export interface PageContext {
   /** How highlights are drawn under these settings (accessible mode, or no Highlight API: wrap). */
   modeFor(settings: Settings): DrawingMode;
   /** How entity highlights are split into Highlight objects (the browser's costs decide). */
-  readonly grouping: HighlightGrouping;
+  readonly grouping: HighlightGrouping | undefined;
   /** When the content script started (performance.now()): the first scan is timed from here. */
   readonly startedAt: number;
   /** The features' parts, for the others (each set by its feature's init). */

@@ -25,8 +25,8 @@ export interface SessionOptions {
    */
   matcher?: PageMatcher;
   /**
-   * How entity highlights are split into Highlight objects: 'parts' (default, Chromium) or
-   * 'per-style' (Firefox, where each registered Highlight makes registering the next dearer).
+   * How entity highlights are split into Highlight objects: by default parts of at most 1,024
+   * ranges (Chromium); Firefox passes perStyle (lib/dom/paint-per-style.ts).
    */
   grouping?: HighlightGrouping;
   /** The note editor page's URL (sec-page: the reader's notes are edited in an extension frame). */
@@ -66,7 +66,7 @@ export async function startPageSession(ctx: ContentScriptContext, options: Sessi
     onSettings: (fn, signal) => listen(settingsListeners, fn, signal),
     onNavigation: (fn, signal) => listen(navigationListeners, fn, signal),
     modeFor: (s) => (s.accessibleMode || options.forceWrap || !hasHighlightApi ? 'wrap' : 'highlight-api'),
-    grouping: options.grouping ?? 'parts',
+    grouping: options.grouping,
     startedAt,
     editorUrl: options.editorUrl ?? '',
     controller: null,

@@ -4,6 +4,7 @@ import { collectText } from '../../../lib/dom/collect';
 import { RangeMaker } from '../../../lib/dom/ranges';
 import { installHighlightApi, uninstallHighlightApi, type FakeHighlight, type FakeRegistry } from '../fake-highlight-api';
 import { Highlighter, SHARD_RANGES, type HighlightItem } from '../../../lib/dom/highlighter';
+import { perStyle } from '../../../lib/dom/paint-per-style';
 
 // Firefox's grouping (lib/dom/paint-per-style.ts): one Highlight a style however many ranges it
 // holds; what is drawn at once goes into the registered one, what is deferred waits until
@@ -52,7 +53,7 @@ const texts = (name: string) => [...(registry.get(name) ?? [])].map((r) => (r as
 describe('Highlighter grouping per-style (Firefox)', () => {
   it('a style of more than SHARD_RANGES ranges stays one Highlight', () => {
     const items = page(SHARD_RANGES + 20);
-    const h = new Highlighter({ mode: 'highlight-api', grouping: 'per-style' });
+    const h = new Highlighter({ mode: 'highlight-api', grouping: perStyle });
     expect(h.add(items)).toBe(items.length);
     expect([...registry.keys()].sort()).toEqual(['csto-lens-country', 'csto-lens-organization', 'csto-lens-person']);
     expect(registry.get('csto-lens-organization')!.size).toBe(SHARD_RANGES + 20);
@@ -61,7 +62,7 @@ describe('Highlighter grouping per-style (Firefox)', () => {
 
   it('what is drawn at once joins its registered Highlight; deferred ranges wait, then showNext() registers all, largest first', () => {
     const items = page(30);
-    const h = new Highlighter({ mode: 'highlight-api', grouping: 'per-style' });
+    const h = new Highlighter({ mode: 'highlight-api', grouping: perStyle });
     // the first screen: shown at once
     h.add(items.slice(0, 7)); // paragraphs 0-2
     const first = registry.get('csto-lens-organization')!;
@@ -93,7 +94,7 @@ describe('Highlighter grouping per-style (Firefox)', () => {
 
   it('erasing reaches waiting and shown ranges alike, before and after showNext(); clear() unregisters', () => {
     const items = page(12);
-    const h = new Highlighter({ mode: 'highlight-api', grouping: 'per-style' });
+    const h = new Highlighter({ mode: 'highlight-api', grouping: perStyle });
     h.add(items.slice(0, 3));
     h.add(items.slice(3), { defer: true });
     expect(h.remove(['organization0', 'organization5'])).toBe(2); // one shown, one waiting
@@ -110,7 +111,7 @@ describe('Highlighter grouping per-style (Firefox)', () => {
 
   it('priorities carry over to the Highlight registered again', () => {
     const items = page(4);
-    const h = new Highlighter({ mode: 'highlight-api', grouping: 'per-style', priorities: { person: 5 } });
+    const h = new Highlighter({ mode: 'highlight-api', grouping: perStyle, priorities: { person: 5 } });
     h.add(items.slice(0, 3));
     h.add(items.slice(3), { defer: true });
     h.showNext();
