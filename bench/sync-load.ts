@@ -8,6 +8,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { encode } from '../lib/annotations/hlc';
 import type { Change, CreateAccountResponse } from '../lib/sync/protocol';
 import { startServer, type ServerProcess } from '../server/test/server-process.ts';
 import { figure, type BenchContext, type BenchModule, type Figure } from './lib/common';
@@ -51,10 +52,12 @@ async function drive(seconds: number, concurrency: number, request: (worker: num
   return { requests: latencies.length, errors, seconds: (performance.now() - t0) / 1000, latencies: latencies.sort((x, y) => x - y) };
 }
 
-function changes(n: number, device: string): Change[] {
-  return Array.from({ length: n }, () => ({
+/** A push of `n` changes as a client would send them (the server refuses any other shape). */
+export function loadChanges(n: number, device: string): Change[] {
+  const wall = Date.now();
+  return Array.from({ length: n }, (_, counter) => ({
     id: randomUUID(),
-    hlc: `${Date.now().toString(36).padStart(10, '0')}:0000:${device}`,
+    hlc: encode({ wall, counter, device }), // the client's own encoding: the server checks the shape
     device,
     deleted: false,
     payload: randomBytes(768).toString('base64url'), // ~1 KB, like an encrypted annotation
@@ -69,13 +72,15 @@ async function run(server: ServerProcess, label: string, seconds: number, ctx: B
     tokens.push(((await res.json()) as CreateAccountResponse).token);
   }
   const auth = (w: number) => ({ authorization: `Bearer ${tokens[w % ACCOUNTS]}` });
+  let firstRefusal: string | null = null; // the first refused request's answer, for the error
   const push = async (w: number) => {
     const res = await fetch(`${server.url}/v1/changes`, {
       method: 'POST',
       headers: { ...auth(w), 'content-type': 'application/json' },
-      body: JSON.stringify({ changes: changes(PUSH_BATCH, `bench-${w}`) }),
+      body: JSON.stringify({ changes: loadChanges(PUSH_BATCH, `bench-${w}`) }),
     });
-    await res.arrayBuffer();
+    const body = await res.text();
+    if (res.status !== 200) firstRefusal ??= `${res.status}: ${body.slice(0, 300)}`;
     return res.status === 200;
   };
   const pull = async (w: number) => {
@@ -90,7 +95,7 @@ async function run(server: ServerProcess, label: string, seconds: number, ctx: B
     ['pull', pull, PULL_PAGE],
   ] as const) {
     const r = await drive(seconds, CONCURRENCY, request);
-    if (r.errors) throw new Error(`${label} ${op}: ${r.errors} of ${r.requests} requests failed`);
+    if (r.errors) throw new Error(`${label} ${op}: ${r.errors} of ${r.requests} requests failed; the first answered ${firstRefusal ?? '(no answer kept)'}`);
     const rps = r.requests / r.seconds;
     const [p50, p95, p99] = [0.5, 0.95, 0.99].map((q) => quantile(r.latencies, q)) as [number, number, number];
     ctx.log(`sync-load/${label} ${op}: ${rps.toFixed(0)} requests/s (${(rps * per).toFixed(0)} changes/s), p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms`);
