@@ -12,7 +12,8 @@ import { KnowledgeServiceCore } from '../lib/kb/service'; // kb-speed: the build
 import { BUILD_SCRIPT, canImportScripts, importBuildScript, loadBuildScript } from '../lib/kb/build-script'; // kb-speed
 import { onMessage } from '../lib/protocol/to-background';
 import { sendToTab } from '../lib/protocol/to-tab';
-import { settingsItem, toggleSite } from '../lib/settings';
+import { toggleSite } from '../lib/settings';
+import { settingsItem } from '../lib/settings-item';
 import { badgeText } from '../lib/ui/badge';
 import { viewerPath } from '../lib/ui/viewer-url';
 import { startSync } from '../lib/sync/start';
@@ -88,7 +89,7 @@ export default defineBackground(() => {
     if (hostname) await settingsItem.setValue(toggleSite(await settingsItem.getValue(), hostname));
   });
 
-  onMessage('matcherData', () => kb.matcherData());
+  onMessage('matcherSnapshot', () => kb.matcherSnapshot());
   onMessage('matchText', async ({ data }) => ({ spans: await kb.matchPacked(data.text, data.lang ?? null) })); // ru-match: the page's language
   onMessage('kbStats', () => kb.stats());
   onMessage('entityCard', ({ data }) => kb.card(data.entityId));
@@ -174,12 +175,16 @@ export default defineBackground(() => {
     return true;
   });
   onMessage('entitiesIn', ({ data }) => kb.entitiesIn(data.text));
-  onMessage('loadPageUi', async ({ sender }) => {
+  // Code the content script loads on demand, into its own world of the frame that asks.
+  const injectIntoSender = async (sender: { tab?: { id?: number }; frameId?: number }, file: '/page-ui.js' | '/page-matcher.js') => {
     const tabId = sender.tab?.id;
     if (tabId === undefined) return false;
-    await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: ['/page-ui.js'] });
+    // At once: the frame asking has long been loaded, and the default waits for its idle time.
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [file], injectImmediately: true });
     return true;
-  });
+  };
+  onMessage('loadPageUi', ({ sender }) => injectIntoSender(sender, '/page-ui.js'));
+  onMessage('loadPageMatcher', ({ sender }) => injectIntoSender(sender, '/page-matcher.js'));
   onMessage('reportPage', async ({ data, sender }) => {
     const tabId = sender.tab?.id;
     if (tabId === undefined) return;

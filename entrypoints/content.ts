@@ -1,6 +1,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { sendMessage } from '../lib/protocol/to-background';
 import { PageMatcher } from '../lib/page/page-matcher';
+import { loadPageMatcher } from '../lib/page/matcher-script';
 import { perStyle } from '../lib/dom/paint-per-style';
 import { startPageSession } from '../lib/page/session';
 import { guardAgainstForgedStart } from '../lib/page/context-guard';
@@ -13,9 +14,11 @@ export default defineContentScript({
   main(ctx) {
     // A page's forged "content script started" event must not stop us (dev builds reload content scripts that way).
     if (!import.meta.env.DEV) guardAgainstForgedStart(ctx, () => browser.runtime?.id != null);
-    // Firefox: a page's text costs more to send to the background than to match here
-    // (Chromium builds leave the matcher out of the content script).
-    const matcher = import.meta.env.FIREFOX ? new PageMatcher(() => sendMessage('matcherData')) : undefined;
+    // Firefox: a big page's text costs more to send to the background than to match here, with a
+    // matcher the background injects when a big page needs it (Chromium builds leave this out).
+    const matcher = import.meta.env.FIREFOX
+      ? new PageMatcher(() => loadPageMatcher({ inject: () => sendMessage('loadPageMatcher'), data: () => sendMessage('matcherSnapshot') }))
+      : undefined;
     // Firefox: each registered Highlight makes registering the next dearer (lib/dom/paint-per-style.ts).
     const grouping = import.meta.env.FIREFOX ? perStyle : undefined;
     void startPageSession(ctx, { matcher, grouping, editorUrl: browser.runtime.getURL('/note-editor.html') });

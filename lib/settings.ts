@@ -1,8 +1,8 @@
-import { storage } from 'wxt/utils/storage';
 import { ENTITY_TYPES, type EntityType } from './model/types';
 
 // The reader's display settings, shared by the content script, popup and options
-// page through extension storage (versioned, so later shapes can migrate).
+// page through extension storage: the stored item (versioned, so later shapes can migrate) is
+// lib/settings-item.ts; the content script only reads it (lib/page/settings-live.ts).
 
 export interface Settings {
   /** Highlighting on or off everywhere. */
@@ -46,13 +46,8 @@ export function withDefaults(stored: Partial<Settings> | null | undefined): Sett
   return { ...DEFAULT_SETTINGS, ...(stored ?? {}) };
 }
 
-export const settingsItem = storage.defineItem<Settings>('local:settings', {
-  fallback: DEFAULT_SETTINGS,
-  version: 2,
-  migrations: {
-    2: (old: Partial<Settings>) => withDefaults(old),
-  },
-});
+/** The key of the settings in `browser.storage.local`. */
+export const SETTINGS_KEY = 'settings';
 
 export function isActiveOn(settings: Settings, hostname: string): boolean {
   return settings.enabled && !settings.disabledSites.includes(hostname);

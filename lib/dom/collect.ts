@@ -355,6 +355,8 @@ export interface AsyncCollectOptions extends CollectOptions {
    *  yieldFn: a scheduler.yield() continuation runs before other tasks, such as the reply the
    *  callback waits for, which would then wait for the whole walk. */
   onPrefix?: { chars: number; callback: (prefix: TextIndex) => Promise<unknown> | void };
+  /** Called once, as soon as at least `chars` characters are read (the walk goes on). */
+  onLength?: { chars: number; callback: () => void };
 }
 
 /** collectTextIn that yields to the event loop whenever budgetMs is spent. */
@@ -367,6 +369,7 @@ export async function collectTextInAsync(
   const vis = new VisibilityCache(opts);
   const out = new IndexBuilder();
   let prefix = opts.onPrefix;
+  let long = opts.onLength;
   let pending = false;
   let sliceStart = performance.now();
   for (const r of prepareRoots(nodes, vis)) {
@@ -384,6 +387,10 @@ export async function collectTextInAsync(
             () => (pending = false),
           );
         }
+      }
+      if (long && out.length >= long.chars) {
+        long.callback();
+        long = undefined;
       }
       if (!more) break;
       if (performance.now() - sliceStart >= budget) {

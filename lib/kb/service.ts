@@ -1,5 +1,5 @@
 import { liveQuery, type Subscription } from 'dexie';
-import { EntityMatcher, matcherData, type MatcherData } from '../match/entities';
+import { EntityMatcher, matcherData, type MatcherData, type MatcherSnapshot } from '../match/entities';
 import type { MatchedSpan } from '../match/spans';
 import type { PackedSpans } from '../match/spans';
 import { computeBuildKey } from './build-key';
@@ -164,6 +164,7 @@ export class KnowledgeServiceCore {
   private invalidate(): void {
     this.compiled = null;
     this.data = null;
+    this.pageSnapshot = null;
     this.origin = null;
     this.related = null;
     this.cards.clear();
@@ -265,6 +266,22 @@ export class KnowledgeServiceCore {
       throw err;
     });
     return this.data;
+  }
+
+  private pageSnapshot: Promise<MatcherSnapshot> | null = null;
+
+  /**
+   * The compiled matcher as data (typed arrays), for a page to match with on its own without
+   * compiling (Firefox's big pages: lib/page/matcher-script.ts); made once per build.
+   */
+  matcherSnapshot(): Promise<MatcherSnapshot> {
+    this.pageSnapshot ??= this.matcher()
+      .then((m) => m.snapshot())
+      .catch((err) => {
+        this.pageSnapshot = null;
+        throw err;
+      });
+    return this.pageSnapshot;
   }
 
   /** What a page needs to match on its own (lib/match/entities.ts), read once per build. */

@@ -146,3 +146,12 @@ export interface MatcherData {
    *  "Pakistan", but their mentions are never returned. */
   hidden: string[];
 }
+
+/** MatcherData compiled, as plain data (typed arrays): lib/match/entities.ts's MatcherSnapshot,
+ *  whose compiled word trie the messages that carry it need not know. */
+export interface CompiledMatcherData {
+  build: string;
+  wordTrie: unknown;
+  types: Record<string, EntityType>;
+  hidden: string[];
+}

@@ -56,6 +56,15 @@ export interface ScanPhases {
   registrations?: (readonly [number, number])[];
   /** speed: the first chunk's text read and sent for matching while the rest is read (the preview). */
   prefix?: number;
+  /** Firefox: the page's own matcher, so far (lib/page/page-matcher.ts). */
+  inPage?: PageMatcherStats;
+}
+
+export interface PageMatcherStats {
+  /** Chunks it matched (the others were sent to the background). */
+  chunks: number;
+  /** When it was loaded and compiled (performance.now()), or null. */
+  readyAt: number | null;
 }
 
 export interface PageState extends PageReport {

@@ -6,7 +6,7 @@ import { observeMutations, quietly, type MutationWatch } from '../dom/observe';
 import { nodeAt, RangeMaker, rangeFromOffsets } from '../dom/ranges';
 import { timeSlice } from '../dom/schedule';
 import type { MatchedSpan } from '../match/spans';
-import type { PageEntity, PageMention, PageReport, PageState, ScanPhases } from '../model/page';
+import type { PageEntity, PageMatcherStats, PageMention, PageReport, PageState, ScanPhases } from '../model/page';
 import { isPacked, packSpans, type PackedSpans } from '../match/spans';
 import { limitText, splitForMatching, textForMatching } from './chunks';
 import { watchPointerHits, type HitKind } from './entity-hits';
@@ -22,6 +22,10 @@ export interface PageDeps {
    *  `scanChars`: the length of all the text this scan matches, of which the chunk is a part. */
   match(text: string, scanChars: number): Promise<PackedSpans | readonly MatchedSpan[]>;
   report(report: PageReport): void;
+  /** The page's own matcher (Firefox), if any: told once while a page is read, as soon as `chars`
+   *  characters are (it loads meanwhile, to be ready when the matching starts); its stats go
+   *  into the scan's phases. */
+  pageMatcher?: { chars: number; prefetch(): void; stats(): PageMatcherStats };
 }
 
 export interface PageOptions {
@@ -194,7 +198,9 @@ export class PageController {
       this.highlighter.mode === 'wrap' || this.opts.chunkChars !== undefined || this.opts.firstMentionOnly === true
         ? undefined
         : { chars: FIRST_CHUNK_CHARS + CONTEXT_CHARS + 1, callback: (prefix: TextIndex) => (preview = this.previewFirstScreen(prefix, generation, timing, changes)) };
-    const index = await collectTextAsync(this.opts.document.body, { signal: this.opts.signal, skip: this.chrome, onPrefix });
+    const local = this.deps.pageMatcher;
+    const onLength = local && { chars: local.chars, callback: () => local.prefetch() };
+    const index = await collectTextAsync(this.opts.document.body, { signal: this.opts.signal, skip: this.chrome, onPrefix, onLength });
     if (generation !== this.generation) return;
     timing.read = performance.now();
     const limited = limitText(index.text, this.room());
@@ -216,6 +222,7 @@ export class PageController {
       ...(timing.prefix !== undefined ? { prefix: timing.prefix } : {}),
       ...(timing.filled !== undefined ? { filled: timing.filled } : {}),
       registrations: this.highlighter.registrations.map(([n, ms]) => [n, Math.round(ms * 10) / 10] as const),
+      ...(this.deps.pageMatcher ? { inPage: this.deps.pageMatcher.stats() } : {}),
     };
     this.deps.report(this.report());
   }

@@ -8,7 +8,7 @@ import { until, type PageFeature } from './feature';
 // Entity highlights: a controller while highlighting is on for this site, started again after
 // every settings change, reading the page again after an in-page navigation; answers the popup.
 
-export function entityHighlights(match: PageDeps['match']): PageFeature {
+export function entityHighlights(match: PageDeps['match'], pageMatcher?: PageDeps['pageMatcher']): PageFeature {
   return {
     name: 'entity highlights',
     init(page, signal) {
@@ -29,7 +29,7 @@ export function entityHighlights(match: PageDeps['match']): PageFeature {
         }
         const abort = new AbortController();
         const controller = new PageController(
-          { match, report: (r) => void sendMessage('reportPage', r).catch(() => {}) },
+          { match, pageMatcher, report: (r) => void sendMessage('reportPage', r).catch(() => {}) },
           {
             document: page.document,
             signal: abort.signal,

@@ -1,26 +1,36 @@
 import { yieldToMain } from '../dom/schedule';
-import { EntityMatcher, type MatcherData } from '../match/entities';
+import type { EntityMatcher } from '../match/entities';
 import type { PackedSpans } from '../match/spans';
+import type { PageMatcherStats } from '../model/page';
 
-// The page's own entity matcher. Its data (every alias, from the knowledge base) is asked of
-// the background once per page, on the first big scan; then each chunk of text is matched here,
-// in a task of its own, so no page text crosses a message boundary and no single task holds the
-// main thread for long.
+// The page's own entity matcher. It is loaded once per page, on the first big scan (its code is a
+// script the background injects, and its data, every alias, comes from the knowledge base:
+// lib/page/matcher-script.ts); then each chunk of text is matched here, in a task of its own, so
+// no page text crosses a message boundary and no single task holds the main thread for long.
+
+/** What the page matches with: an EntityMatcher, compiled in the page. */
+export type CompiledMatcher = Pick<EntityMatcher, 'matchPacked' | 'release'>;
 
 /** Scans shorter than this are matched by the background: a short text is a cheap message, and
  *  the matcher's data (~100 KB) and its compilation cost more than the text itself. */
 export const PAGE_MATCH_MIN_CHARS = 200_000;
 
 export class PageMatcher {
-  private matcher: Promise<EntityMatcher> | null = null;
-  private compiled: EntityMatcher | null = null;
+  private matcher: Promise<CompiledMatcher> | null = null;
+  private compiled: CompiledMatcher | null = null;
   private queued = 0;
+  private chunks = 0;
+  private readyAt: number | null = null;
 
-  constructor(private readonly load: () => Promise<MatcherData>) {}
+  constructor(private readonly load: () => Promise<CompiledMatcher>) {}
 
   /** Starts loading and compiling, if not started yet (a failure is retried on the next use). */
   prefetch(): void {
     this.ready$().catch(() => {});
+  }
+
+  get stats(): PageMatcherStats {
+    return { chunks: this.chunks, readyAt: this.readyAt };
   }
 
   /** Loaded and compiled: match() starts without waiting for the background. */
@@ -28,9 +38,12 @@ export class PageMatcher {
     return this.compiled !== null;
   }
 
-  private ready$(): Promise<EntityMatcher> {
+  private ready$(): Promise<CompiledMatcher> {
     this.matcher ??= this.load()
-      .then((data) => (this.compiled = new EntityMatcher(data)))
+      .then((compiled) => {
+        this.readyAt = performance.now();
+        return (this.compiled = compiled);
+      })
       .catch((err: unknown) => {
         this.matcher = null;
         throw err;
@@ -45,6 +58,7 @@ export class PageMatcher {
       const matcher = await this.ready$();
       await yieldToMain();
       const spans = matcher.matchPacked(text);
+      this.chunks++;
       // The last of a burst: the scan's scratch space (~12 bytes a character) is not kept.
       if (this.queued === 1) matcher.release();
       return spans;

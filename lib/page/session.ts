@@ -1,12 +1,13 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { settingsItem, withDefaults, type Settings } from '../settings';
+import type { Settings } from '../settings';
+import { readSettings, watchSettings } from './settings-live';
 import { sendMessage } from '../protocol/to-background';
 import { offerContext } from '../page-ui/bridge';
 import { startFeatures, type PageContext, type PageFeature } from './feature';
 import { entityHighlights } from './feature-entities';
 import { readerNotes } from './feature-notes';
 import { pageUi } from './feature-ui';
-import { routeMatching, type PageMatcher } from './page-matcher';
+import { PAGE_MATCH_MIN_CHARS, routeMatching, type PageMatcher } from './page-matcher';
 import type { HighlightGrouping } from '../dom/highlighter';
 
 // One page's life in the content script: the settings and the in-page navigations the features
@@ -36,7 +37,7 @@ export interface SessionOptions {
 export async function startPageSession(ctx: ContentScriptContext, options: SessionOptions = {}): Promise<void> {
   // The first scan is timed from here (reading the settings included); later ones from their own start.
   const startedAt = performance.now();
-  let settings: Settings = withDefaults(await settingsItem.getValue());
+  let settings: Settings = await readSettings();
   const settingsListeners = new Set<(next: Settings) => void>();
   const navigationListeners = new Set<() => void>();
   const listen = <F,>(set: Set<F>, fn: F, signal: AbortSignal) => {
@@ -45,8 +46,7 @@ export async function startPageSession(ctx: ContentScriptContext, options: Sessi
   };
 
   offerContext(ctx); // the page UI's shadow root follows this context (lib/page-ui/mount.tsx)
-  const unwatch = settingsItem.watch((stored) => {
-    const next = withDefaults(stored);
+  const unwatch = watchSettings((next) => {
     settings = next;
     for (const fn of settingsListeners) fn(next);
   });
@@ -77,9 +77,12 @@ export async function startPageSession(ctx: ContentScriptContext, options: Sessi
   // ru-match: the page's language decides Spanish, French and German aliases where a paragraph is too short to tell.
   const lang = document.documentElement.lang.trim().toLowerCase().split(/[-_]/)[0] || undefined;
   const inBackground = async (text: string) => (await sendMessage('matchText', lang ? { text, lang } : { text })).spans;
-  const match = options.matcher ? routeMatching(options.matcher, inBackground) : inBackground;
+  const pageMatcher = options.matcher;
+  const match = pageMatcher ? routeMatching(pageMatcher, inBackground) : inBackground;
+  // A page big enough to be matched here starts loading its matcher while it is still read.
+  const local = pageMatcher && { chars: PAGE_MATCH_MIN_CHARS, prefetch: () => pageMatcher.prefetch(), stats: () => pageMatcher.stats };
 
   /** The page's features, started in this order. */
-  const features: PageFeature[] = [pageUi, readerNotes, entityHighlights(match)];
+  const features: PageFeature[] = [pageUi, readerNotes, entityHighlights(match, local)];
   await startFeatures(features, page, ctx.signal);
 }

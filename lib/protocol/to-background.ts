@@ -2,12 +2,12 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { Annotation, AnnotationPatch, CodePointSpan, NewAnnotation, SelectorPair } from '../model/annotation';
 import type { Candidate, ImportOutcome, ImportPreview, ImportProgress, ImportResult, ImportShape } from '../model/import';
 import type {
+  CompiledMatcherData,
   CardData,
   KbBuildTiming,
   KbStats,
   LearnedSummary,
   LearnResult,
-  MatcherData,
   PageContext,
   PageContextRequest,
   RelatedStatement,
@@ -24,8 +24,9 @@ import type { PackedSpans } from '../match/spans';
 export interface ToBackground {
   /** Match a chunk of page text; offsets are relative to the chunk. Spans packed (see spans.ts). */
   matchText(data: { text: string; /** ru-match: the page's lang attribute ("ru", "es"...), if any. */ lang?: string }): { spans: PackedSpans };
-  /** What a page needs to match entities itself: the aliases and entity types (lib/match/entities.ts). */
-  matcherData(): MatcherData;
+  /** What a page needs to match entities itself: the compiled matcher as typed arrays (Firefox's
+   *  big pages, whose messages keep typed arrays: lib/page/matcher-script.ts). */
+  matcherSnapshot(): CompiledMatcherData;
   /** The content script reports what it drew, for the badge and the popup. */
   reportPage(data: PageReport): void;
   /** The card for an entity (page UI). */
@@ -38,6 +39,8 @@ export interface ToBackground {
   openTimeline(data: { entityId: string }): void;
   /** Loads the page UI (card, toolbars) into the sender's frame, once. */
   loadPageUi(): boolean;
+  /** Firefox's content script on a big page: inject its matcher's script (lib/page/matcher-script.ts). */
+  loadPageMatcher(): boolean;
   /** Researchers' annotations (background keeps them; every change is stamped and queued for sync). */
   annotationsForPage(data: { source: string }): Annotation[];
   annotationCreate(data: NewAnnotation): Annotation;

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { settingsItem, withDefaults, type Settings } from '../settings';
+import { withDefaults, type Settings } from '../settings';
+import { settingsItem } from '../settings-item';
 
 /** The stored settings, live, and a setter that persists them. */
 export function useSettings(): [Settings | null, (next: Settings) => void] {

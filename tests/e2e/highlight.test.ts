@@ -128,11 +128,16 @@ describe.each(selectedBrowsers())('%s highlighting', (name, launch) => {
       const types = new Set(state.list.map((e) => e.type));
       if (name === 'firefox') expect(names.length).toBe(types.size);
       else expect(names.some((n) => n.includes('--'))).toBe(true);
+      // Firefox matched (some of) the page with its own matcher, injected on demand (page-matcher.js);
+      // Chromium sent every chunk to the background.
+      const inPage = state.timing.phases?.inPage;
+      if (name === 'firefox') expect(inPage?.chunks).toBeGreaterThan(0);
+      else expect(inPage).toBeUndefined();
       // What a reader sees far down the page: drawn like the first screen.
       await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight / 2));
       await page.screenshot(`highlight-big-middle-${name}.png`);
       console.log(
-        `[${name}] big.html: ${state.mentions} mentions drawn ${Math.round(state.timing.drawn! - state.timing.started)} ms after the content script started, ${Math.round(state.timing.drawn!)} ms after navigation start`,
+        `[${name}] big.html: ${state.mentions} mentions drawn ${Math.round(state.timing.drawn! - state.timing.started)} ms after the content script started, ${Math.round(state.timing.drawn!)} ms after navigation start${inPage ? `; ${inPage.chunks} chunks matched in the page, its matcher ready ${Math.round(inPage.readyAt! - state.timing.started)} ms after the start` : ''}`,
       );
     } finally {
       await page.close();

@@ -2,6 +2,7 @@
 // CSS.highlights registry, or the wrappers in accessible mode) and the content
 // script's own account of them (asked through an extension page, as the popup does).
 import { ENTITY_TYPES } from '../../lib/model/types';
+import type { ScanPhases } from '../../lib/model/page';
 import type { Page as PwPage } from 'playwright-core';
 import type { Page as PpPage } from 'puppeteer-core';
 import type { TestBrowser, TestPage } from './browsers.ts';
@@ -46,7 +47,7 @@ export interface PageStateResult {
   partial: boolean;
   active: boolean;
   scans: number;
-  timing: { started: number; drawn: number | null; phases?: { read: number; replied: number; built: number; shown: number } | null };
+  timing: { started: number; drawn: number | null; phases?: ScanPhases | null };
   mode: string;
   list: PageStateEntity[];
 }

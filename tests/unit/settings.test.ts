@@ -1,7 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ENTITY_TYPES } from '../../lib/model/types';
-import { DEFAULT_SETTINGS, isActiveOn, settingsItem, toggleSite, withDefaults, type Settings } from '../../lib/settings';
+import { DEFAULT_SETTINGS, isActiveOn, toggleSite, withDefaults, type Settings } from '../../lib/settings';
+import { settingsItem } from '../../lib/settings-item';
+import { readSettings, watchSettings } from '../../lib/page/settings-live';
 
 const on = (patch: Partial<Settings> = {}): Settings => ({ ...DEFAULT_SETTINGS, ...patch });
 
@@ -86,5 +88,38 @@ describe('settingsItem', () => {
     await new Promise((r) => setTimeout(r, 10));
     unwatch();
     expect(seen.at(-1)?.disabledSites).toEqual(['example.org']);
+  });
+});
+
+describe("the content script's settings (readSettings, watchSettings)", () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('reads what the settings item wrote, and the defaults when nothing is stored', async () => {
+    expect(await readSettings()).toEqual(DEFAULT_SETTINGS);
+    await settingsItem.setValue(on({ disabledSites: ['a.org'], firstMentionOnly: true }));
+    expect(await readSettings()).toEqual(on({ disabledSites: ['a.org'], firstMentionOnly: true }));
+  });
+
+  it('fills what settings stored by version 1 lack, without migrating them (the content script never writes)', async () => {
+    await fakeBrowser.storage.local.set({ settings: { enabled: false, disabledSites: [], types: ['person'], accessibleMode: false }, settings$: { v: 1 } });
+    expect(await readSettings()).toEqual(on({ enabled: false, types: ['person'] }));
+    expect((await fakeBrowser.storage.local.get('settings$'))['settings$']).toEqual({ v: 1 });
+  });
+
+  it('follows each write of the settings, ignores other keys and areas, and stops when unsubscribed', async () => {
+    const seen: Settings[] = [];
+    const unwatch = watchSettings((s) => seen.push(s));
+    await settingsItem.setValue(toggleSite(await settingsItem.getValue(), 'example.org'));
+    await fakeBrowser.storage.local.set({ other: 1 });
+    await fakeBrowser.storage.sync.set({ settings: on({ enabled: false }) });
+    await new Promise((r) => setTimeout(r, 10));
+    expect(seen.map((s) => s.disabledSites)).toEqual([['example.org']]);
+    await fakeBrowser.storage.local.remove('settings');
+    await new Promise((r) => setTimeout(r, 10));
+    expect(seen.at(-1)).toEqual(DEFAULT_SETTINGS);
+    unwatch();
+    await settingsItem.setValue(on({ enabled: false }));
+    await new Promise((r) => setTimeout(r, 10));
+    expect(seen).toHaveLength(2);
   });
 });

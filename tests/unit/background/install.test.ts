@@ -7,7 +7,8 @@ import { DB_NAME, LensDb } from '../../../lib/db/database';
 import { storedBuildKey } from '../../../lib/kb/store';
 import { messaging } from '../../../lib/protocol/to-background';
 import { syncMessaging } from '../../../lib/sync/messages';
-import { DEFAULT_SETTINGS, settingsItem } from '../../../lib/settings';
+import { DEFAULT_SETTINGS } from '../../../lib/settings';
+import { settingsItem } from '../../../lib/settings-item';
 
 // The background worker's wiring, under WXT's fake browser and fake-indexeddb.
 

@@ -315,6 +315,26 @@ describe('collectTextAsync', () => {
     }
   });
 
+  it('onLength is told once, as soon as that much text is read, while the walk goes on (a page matcher starts loading)', async () => {
+    page(Array.from({ length: 3000 }, (_, i) => `<p>paragraph ${i} of the page</p>`).join(''));
+    const sync = collectText(document.body, { styles: false });
+    const readWhenTold: number[] = [];
+    let yields = 0;
+    const ix = await collectTextAsync(document.body, {
+      budgetMs: 0,
+      styles: false,
+      yieldFn: async () => void yields++,
+      onLength: { chars: 20_000, callback: () => readWhenTold.push(yields) },
+    });
+    expect(ix.text).toBe(sync.text);
+    expect(readWhenTold).toHaveLength(1);
+    expect(readWhenTold[0]).toBeGreaterThan(0); // not at the start
+    expect(readWhenTold[0]).toBeLessThan(yields); // nor at the end
+    const small: number[] = [];
+    await collectTextAsync(document.body, { styles: false, onLength: { chars: sync.text.length + 1, callback: () => small.push(1) } });
+    expect(small).toEqual([]); // a page shorter than that never tells
+  });
+
   it('stops when aborted', async () => {
     page(Array.from({ length: 2000 }, () => '<p>word</p>').join(''));
     const ac = new AbortController();

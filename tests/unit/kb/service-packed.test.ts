@@ -5,6 +5,7 @@ import { KnowledgeService } from '../../../lib/kb/service';
 import { unpackSpans } from '../../../lib/match/spans';
 import { EntityMatcher, type MatcherData } from '../../../lib/match/entities';
 import { storedBuildKey } from '../../../lib/kb/store';
+import { compilePageMatcher } from '../../../lib/page/matcher-compile';
 import { diskSources } from '../../../scripts/lib/sources';
 
 const names: string[] = [];
@@ -40,6 +41,18 @@ describe('KnowledgeService.matchPacked and matcherData (the matchText and matche
     expect(data.build.length).toBeGreaterThan(8);
     expect(new EntityMatcher(data).match(text)).toEqual(await svc.match(text));
     expect((await svc.match(text)).length).toBeGreaterThan(3);
+    svc.db.close();
+  });
+
+  it("matcherSnapshot() is the compiled matcher a page loads without compiling (Firefox's messages clone its typed arrays), made once per build", async () => {
+    const name = `svc-snap-${process.pid}`;
+    names.push(name);
+    const svc = new KnowledgeService(new LensDb(name), diskSources);
+    const text = 'Pakistan Point News: Sergei Lavrov and the CSTO in Dushanbe; Armenia froze its participation.';
+    const sent = structuredClone(await svc.matcherSnapshot());
+    expect(sent.build).toBe(await storedBuildKey(svc.db));
+    expect(compilePageMatcher(sent).matchPacked(text)).toEqual(await svc.matchPacked(text));
+    expect(await svc.matcherSnapshot()).toBe(await svc.matcherSnapshot());
     svc.db.close();
   });
 });

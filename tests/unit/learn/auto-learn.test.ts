@@ -5,7 +5,8 @@ import { AutoLearner, autoLearnSkip } from '../../../lib/learn/auto-learn';
 import { LensDb } from '../../../lib/db/database';
 import { KnowledgeService } from '../../../lib/kb/service';
 import { LearnService } from '../../../lib/kb/learn-service';
-import { DEFAULT_SETTINGS, isLearnSite, settingsItem, toggleLearnSite, type Settings } from '../../../lib/settings';
+import { DEFAULT_SETTINGS, isLearnSite, toggleLearnSite, type Settings } from '../../../lib/settings';
+import { settingsItem } from '../../../lib/settings-item';
 import type { ArticleRead } from '../../../lib/model/types';
 import { diskSources } from '../../../scripts/lib/sources';
 

@@ -1,6 +1,8 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EntityMatcher, type MatcherData } from '../../../lib/match/entities';
-import { PAGE_MATCH_MIN_CHARS, PageMatcher, routeMatching } from '../../../lib/page/page-matcher';
+import { PAGE_MATCH_MIN_CHARS, PageMatcher, routeMatching, type CompiledMatcher } from '../../../lib/page/page-matcher';
+import { loadPageMatcher, offerCompiler } from '../../../lib/page/matcher-script';
+import { compilePageMatcher } from '../../../lib/page/matcher-compile';
 import { unpackSpans } from '../../../lib/match/spans';
 
 const DATA: MatcherData = {
@@ -16,7 +18,7 @@ const DATA: MatcherData = {
 
 describe('PageMatcher (matching in the content script)', () => {
   it('asks for the data once, however many chunks are matched, and matches like the background would', async () => {
-    const load = vi.fn(async () => JSON.parse(JSON.stringify(DATA)) as MatcherData);
+    const load = vi.fn(async () => new EntityMatcher(JSON.parse(JSON.stringify(DATA)) as MatcherData));
     const m = new PageMatcher(load);
     m.prefetch();
     const texts = ['CSTO and Armenia.', 'Pakistan and the CSTO.', 'nothing here'];
@@ -28,7 +30,7 @@ describe('PageMatcher (matching in the content script)', () => {
   });
 
   it('never matches in the task that asks (each chunk waits for a turn of the event loop), and answers in order', async () => {
-    const m = new PageMatcher(async () => DATA);
+    const m = new PageMatcher(async () => new EntityMatcher(DATA));
     m.prefetch();
     await new Promise((r) => setTimeout(r, 0)); // loaded and compiled
     const scans = vi.spyOn(EntityMatcher.prototype, 'matchPacked');
@@ -47,7 +49,7 @@ describe('PageMatcher (matching in the content script)', () => {
     let calls = 0;
     const m = new PageMatcher(async () => {
       if (calls++ === 0) throw new Error('background asleep');
-      return DATA;
+      return new EntityMatcher(DATA);
     });
     await expect(m.match('CSTO')).rejects.toThrow('background asleep');
     expect(unpackSpans(await m.match('CSTO'))).toEqual([{ start: 0, end: 4, entityId: 'org:csto', type: 'organization' }]);
@@ -56,7 +58,7 @@ describe('PageMatcher (matching in the content script)', () => {
 
   it('lets go of the scan scratch space after the last queued chunk', async () => {
     const release = vi.spyOn(EntityMatcher.prototype, 'release');
-    const m = new PageMatcher(async () => DATA);
+    const m = new PageMatcher(async () => new EntityMatcher(DATA));
     await Promise.all([m.match('CSTO'), m.match('Armenia'), m.match('CSTO')]);
     expect(release).toHaveBeenCalledTimes(1);
     await m.match('Armenia');
@@ -72,7 +74,7 @@ describe('routeMatching (Firefox: big scans in the page, small ones in the backg
   };
 
   it('a scan under PAGE_MATCH_MIN_CHARS goes to the background and never loads the page matcher', async () => {
-    const load = vi.fn(async () => DATA);
+    const load = vi.fn(async () => new EntityMatcher(DATA));
     const sent: string[] = [];
     const route = routeMatching(new PageMatcher(load), background(sent));
     const got = await route('CSTO and Armenia', PAGE_MATCH_MIN_CHARS - 1);
@@ -82,20 +84,51 @@ describe('routeMatching (Firefox: big scans in the page, small ones in the backg
   });
 
   it('a big scan starts the load, sends chunks to the background until the page matcher is ready, then matches in the page', async () => {
-    let release!: (d: MatcherData) => void;
-    const load = vi.fn(() => new Promise<MatcherData>((r) => (release = r)));
+    let release!: (m: CompiledMatcher) => void;
+    const load = vi.fn(() => new Promise<CompiledMatcher>((r) => (release = r)));
     const page = new PageMatcher(load);
     const sent: string[] = [];
     const route = routeMatching(page, background(sent));
     const first = await route('CSTO one', PAGE_MATCH_MIN_CHARS);
     expect(sent).toEqual(['CSTO one']);
     expect(load).toHaveBeenCalledTimes(1);
-    release(DATA);
+    release(new EntityMatcher(DATA));
     await new Promise((r) => setTimeout(r, 0));
     expect(page.ready).toBe(true);
     const second = await route('CSTO two', PAGE_MATCH_MIN_CHARS * 5);
     expect(sent).toEqual(['CSTO one']); // not sent: matched in the page
     expect(unpackSpans(second)).toEqual(unpackSpans(first));
     expect(load).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('loadPageMatcher (the matcher script, injected on demand)', () => {
+  const KEY = '__cstoLensMatcher';
+  afterEach(() => delete (globalThis as Record<string, unknown>)[KEY]);
+
+  it('asks for the script and the data together, then compiles with what the script left', async () => {
+    const asked: string[] = [];
+    const compiled = await loadPageMatcher({
+      inject: async () => {
+        asked.push('inject');
+        await Promise.resolve();
+        offerCompiler(compilePageMatcher); // what entrypoints/page-matcher.ts does
+      },
+      data: async () => (asked.push('data'), structuredClone(new EntityMatcher(DATA).snapshot())), // as the background sends it
+    });
+    expect(asked).toEqual(['inject', 'data']);
+    expect(unpackSpans(compiled.matchPacked('the CSTO')).map((s) => s.entityId)).toEqual(['org:csto']);
+  });
+
+  it('does not inject the script again once it ran in this world', async () => {
+    offerCompiler(compilePageMatcher);
+    const inject = vi.fn(async () => true);
+    await loadPageMatcher({ inject, data: async () => DATA });
+    expect(inject).not.toHaveBeenCalled();
+  });
+
+  it('fails clearly when the script did not load (the page matcher then retries, and the background matches meanwhile)', async () => {
+    await expect(loadPageMatcher({ inject: async () => true, data: async () => DATA })).rejects.toThrow('the page matcher script did not load');
+    await expect(loadPageMatcher({ inject: async () => Promise.reject(new Error('No tab')), data: async () => DATA })).rejects.toThrow('No tab');
   });
 });
