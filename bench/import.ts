@@ -64,6 +64,8 @@ async function run(ctx: BenchContext): Promise<Figure[]> {
     await new Promise((r) => setTimeout(r, 0));
   }
   const stageBlock = stageLag.stop();
+  // Which slices ran long, and whether the event loop was blocked as long (else the slice waited: GC, another process).
+  const long = slices.map((ms, i) => `#${i + 1} ${ms.toFixed(0)} ms`).filter((_, i) => slices[i]! > 50);
   ctx.log(`staged ${n} in slices of ${STAGE_SLICE}`);
   const writeLag = lagMonitor();
   const w0 = performance.now();
@@ -76,7 +78,15 @@ async function run(ctx: BenchContext): Promise<Figure[]> {
   const note = 'fake-indexeddb in Node; a browser\'s IndexedDB writes off the main thread';
   return [
     figure({ id: 'import.stage.medianSliceMs', value: median(slices), unit: 'ms', baseline, target: '≤ 50 ms per message', check: (v) => v <= 50 }),
-    figure({ id: 'import.stage.slowestSliceMs', value: slowestSlice, unit: 'ms', baseline, target: '≤ 50 ms per message', check: (v) => v <= 50 }),
+    figure({
+      id: 'import.stage.slowestSliceMs',
+      value: slowestSlice,
+      unit: 'ms',
+      baseline,
+      target: '≤ 50 ms per message',
+      check: (v) => v <= 50,
+      note: `${long.length ? `over 50 ms: ${long.join(', ')} of ${slices.length} slices, while the longest the event loop was blocked was ${stageBlock.toFixed(0)} ms (the rest of the slice it waited, not ran: fake-indexeddb answers in timer tasks). ` : ''}wall time of each stage() call of ${STAGE_SLICE} records`,
+    }),
     figure({ id: 'import.stage.longestBlockMs', value: stageBlock, unit: 'ms', baseline, target: '≤ 50 ms', check: (v) => v <= 50 }),
     figure({ id: 'import.commit.longestBlockMs', value: writeBlock, unit: 'ms', baseline, target: '≤ 50 ms', check: (v) => v <= 50, note }),
     figure({ id: 'import.commit.totalMs', value: writeMs, unit: 'ms', baseline: null, note }),

@@ -199,7 +199,8 @@ export class PageController {
         ? undefined
         : { chars: FIRST_CHUNK_CHARS + CONTEXT_CHARS + 1, callback: (prefix: TextIndex) => (preview = this.previewFirstScreen(prefix, generation, timing, changes)) };
     const local = this.deps.pageMatcher;
-    const onLength = local && { chars: local.chars, callback: () => local.prefetch() };
+    // After the first screen's reply: the matcher's loading must not hold it up.
+    const onLength = local && { chars: local.chars, callback: () => void (preview ?? Promise.resolve()).finally(() => local.prefetch()) };
     const index = await collectTextAsync(this.opts.document.body, { signal: this.opts.signal, skip: this.chrome, onPrefix, onLength });
     if (generation !== this.generation) return;
     timing.read = performance.now();
