@@ -22,10 +22,10 @@ export interface PageDeps {
    *  `scanChars`: the length of all the text this scan matches, of which the chunk is a part. */
   match(text: string, scanChars: number): Promise<PackedSpans | readonly MatchedSpan[]>;
   report(report: PageReport): void;
-  /** The page's own matcher (Firefox), if any: told once while a page is read, as soon as `chars`
-   *  characters are (it loads meanwhile, to be ready when the matching starts); its stats go
-   *  into the scan's phases. */
-  pageMatcher?: { chars: number; prefetch(): void; stats(): PageMatcherStats };
+  /** The page's own matcher (Firefox), if any: told once while a page is read, as soon as
+   *  `minChars` characters are (it loads meanwhile, to be ready when the matching starts); its
+   *  stats go into the scan's phases. */
+  pageMatcher?: { readonly minChars: number; prefetch(): void; stats(): PageMatcherStats };
 }
 
 export interface PageOptions {
@@ -199,8 +199,9 @@ export class PageController {
         ? undefined
         : { chars: FIRST_CHUNK_CHARS + CONTEXT_CHARS + 1, callback: (prefix: TextIndex) => (preview = this.previewFirstScreen(prefix, generation, timing, changes)) };
     const local = this.deps.pageMatcher;
-    // After the first screen's reply: the matcher's loading must not hold it up.
-    const onLength = local && { chars: local.chars, callback: () => void (preview ?? Promise.resolve()).finally(() => local.prefetch()) };
+    // After the first screen's reply (or its failure): the matcher's loading must not hold it up.
+    const prefetch = () => local?.prefetch();
+    const onLength = local && { chars: local.minChars, callback: () => void (preview ?? Promise.resolve()).then(prefetch, prefetch) };
     const index = await collectTextAsync(this.opts.document.body, { signal: this.opts.signal, skip: this.chrome, onPrefix, onLength });
     if (generation !== this.generation) return;
     timing.read = performance.now();

@@ -3,16 +3,16 @@ import type { EntityMatcher } from '../match/entities';
 import type { PackedSpans } from '../match/spans';
 import type { PageMatcherStats } from '../model/page';
 
-// The page's own entity matcher. It is loaded once per page, on the first big scan (its code is a
-// script the background injects, and its data, every alias, comes from the knowledge base:
-// lib/page/matcher-script.ts); then each chunk of text is matched here, in a task of its own, so
+// The page's own entity matcher. It is loaded once per page, while a big page is read (its code is
+// a script the background injects, and its data the compiled matcher's snapshot from the knowledge
+// base: lib/page/matcher-script.ts); then each chunk of text is matched here, in a task of its own, so
 // no page text crosses a message boundary and no single task holds the main thread for long.
 
-/** What the page matches with: an EntityMatcher, compiled in the page. */
+/** What the page matches with: an EntityMatcher, loaded in the page. */
 export type CompiledMatcher = Pick<EntityMatcher, 'matchPacked' | 'release'>;
 
 /** Scans shorter than this are matched by the background: a short text is a cheap message, and
- *  the matcher's data (~100 KB) and its compilation cost more than the text itself. */
+ *  loading the matcher (its script and snapshot) costs more than the text itself. */
 export const PAGE_MATCH_MIN_CHARS = 200_000;
 
 export class PageMatcher {
@@ -21,19 +21,21 @@ export class PageMatcher {
   private queued = 0;
   private chunks = 0;
   private readyAt: number | null = null;
+  /** A read this long starts loading the matcher (the controller's PageDeps.pageMatcher). */
+  readonly minChars = PAGE_MATCH_MIN_CHARS;
 
   constructor(private readonly load: () => Promise<CompiledMatcher>) {}
 
-  /** Starts loading and compiling, if not started yet (a failure is retried on the next use). */
+  /** Starts loading, if not started yet (a failure is retried on the next use). */
   prefetch(): void {
     this.ready$().catch(() => {});
   }
 
-  get stats(): PageMatcherStats {
+  stats(): PageMatcherStats {
     return { chunks: this.chunks, readyAt: this.readyAt };
   }
 
-  /** Loaded and compiled: match() starts without waiting for the background. */
+  /** Loaded: match() starts without waiting for the background. */
   get ready(): boolean {
     return this.compiled !== null;
   }

@@ -7,7 +7,7 @@ import { startFeatures, type PageContext, type PageFeature } from './feature';
 import { entityHighlights } from './feature-entities';
 import { readerNotes } from './feature-notes';
 import { pageUi } from './feature-ui';
-import { PAGE_MATCH_MIN_CHARS, routeMatching, type PageMatcher } from './page-matcher';
+import { routeMatching, type PageMatcher } from './page-matcher';
 import type { HighlightGrouping } from '../dom/highlighter';
 
 // One page's life in the content script: the settings and the in-page navigations the features
@@ -77,12 +77,10 @@ export async function startPageSession(ctx: ContentScriptContext, options: Sessi
   // ru-match: the page's language decides Spanish, French and German aliases where a paragraph is too short to tell.
   const lang = document.documentElement.lang.trim().toLowerCase().split(/[-_]/)[0] || undefined;
   const inBackground = async (text: string) => (await sendMessage('matchText', lang ? { text, lang } : { text })).spans;
-  const pageMatcher = options.matcher;
-  const match = pageMatcher ? routeMatching(pageMatcher, inBackground) : inBackground;
   // A page big enough to be matched here starts loading its matcher while it is still read.
-  const local = pageMatcher && { chars: PAGE_MATCH_MIN_CHARS, prefetch: () => pageMatcher.prefetch(), stats: () => pageMatcher.stats };
+  const match = options.matcher ? routeMatching(options.matcher, inBackground) : inBackground;
 
   /** The page's features, started in this order. */
-  const features: PageFeature[] = [pageUi, readerNotes, entityHighlights(match, local)];
+  const features: PageFeature[] = [pageUi, readerNotes, entityHighlights(match, options.matcher)];
   await startFeatures(features, page, ctx.signal);
 }

@@ -92,4 +92,30 @@ describe('PageController: the first screen before the whole page is read', () =>
     expect(order).toEqual([0, 0]);
     expect(c.state(true).mentions).toBe(N * 2);
   });
+
+  it('a failed preview still starts the page matcher loading, and leaves no unhandled rejection behind', async () => {
+    installHighlightApi();
+    document.body.innerHTML = PAGE;
+    const abort = new AbortController();
+    aborts.push(abort);
+    let calls = 0;
+    const match = async (t: string) => {
+      if (calls++ === 0) throw new Error('the background is restarting'); // the preview's request
+      return testMatcher.match(t);
+    };
+    const prefetched: number[] = [];
+    const pageMatcher = { minChars: 20_000, prefetch: () => prefetched.push(calls), stats: () => ({ chunks: 0, readyAt: null }) };
+    const unhandled: unknown[] = [];
+    const onUnhandled = (e: unknown) => unhandled.push(e);
+    process.on('unhandledRejection', onUnhandled);
+    restore.push(() => process.off('unhandledRejection', onUnhandled));
+    const c = new PageController({ match, report: () => {}, pageMatcher }, { document, signal: abort.signal, mode: 'highlight-api', types: new Set(ENTITY_TYPES), viewport: (r) => (paragraphOf(r) < 4 ? 0 : 1) });
+    await c.start();
+    await new Promise((r) => setTimeout(r, 0)); // where an unhandled rejection is reported
+    expect(prefetched).toHaveLength(1);
+    expect(prefetched[0]).toBeGreaterThanOrEqual(1); // after the preview's reply (its failure)
+    expect(unhandled).toEqual([]);
+    // The full pass matched the whole page anyway.
+    expect(c.state(true).mentions).toBe(N * 2);
+  });
 });
