@@ -350,7 +350,7 @@ export interface AsyncCollectOptions extends CollectOptions {
   /** Yields to the event loop; defaults to a macrotask yield (see schedule.ts). */
   yieldFn?: () => Promise<void>;
   /** speed: called once, as soon as at least `chars` characters are read, with what is read so far
-   *  (a prefix of the final index: the same text, nodes and offsets); the walk goes on meanwhile.
+   *  (a prefix of the final index: the same text, nodes and offsets); the walk yields, then goes on.
    *  While the promise it may return is pending, the walk yields with a timer rather than
    *  yieldFn: a scheduler.yield() continuation runs before other tasks, such as the reply the
    *  callback waits for, which would then wait for the whole walk. */
@@ -371,6 +371,7 @@ export async function collectTextInAsync(
   let prefix = opts.onPrefix;
   let long = opts.onLength;
   let pending = false;
+  let yieldNow = false;
   let sliceStart = performance.now();
   for (const r of prepareRoots(nodes, vis)) {
     out.boundary();
@@ -380,6 +381,7 @@ export async function collectTextInAsync(
       if (prefix && out.length >= prefix.chars) {
         const p = prefix.callback(out.snapshot());
         prefix = undefined;
+        yieldNow = true; // what the callback started (a message) goes on before the walk
         if (p) {
           pending = true;
           p.then(
@@ -393,7 +395,8 @@ export async function collectTextInAsync(
         long = undefined;
       }
       if (!more) break;
-      if (performance.now() - sliceStart >= budget) {
+      if (yieldNow || performance.now() - sliceStart >= budget) {
+        yieldNow = false;
         await (pending ? new Promise<void>((resolve) => setTimeout(resolve, 0)) : yieldFn());
         opts.signal?.throwIfAborted();
         sliceStart = performance.now();

@@ -33,6 +33,12 @@ function messageChannelYield(): Promise<void> | null {
 export function yieldToMain(): Promise<void> {
   const s = (globalThis as { scheduler?: SchedulerLike }).scheduler;
   if (s && typeof s.yield === 'function') return s.yield();
+  return yieldTask();
+}
+
+/** Gives the event loop a turn behind the tasks already queued (a MessageChannel macrotask, else
+ *  setTimeout(0)): for a loop that waits for another task's reply. */
+export function yieldTask(): Promise<void> {
   return messageChannelYield() ?? new Promise((resolve) => setTimeout(resolve, 0));
 }
 

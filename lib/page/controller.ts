@@ -9,6 +9,7 @@ import type { MatchedSpan } from '../match/spans';
 import type { PageEntity, PageMatcherStats, PageMention, PageReport, PageState, ScanPhases } from '../model/page';
 import { isPacked, packSpans, type PackedSpans } from '../match/spans';
 import { limitText, splitForMatching, textForMatching } from './chunks';
+import type { EarlyRead } from './early-read';
 import { watchPointerHits, type HitKind } from './entity-hits';
 import { clearFocusRing, entityLabel, moveRovingStop, rovingStop, showFocusRing, watchHighlightKeys } from './keyboard';
 
@@ -55,6 +56,9 @@ export interface PageOptions {
   /** Where a range lies from the viewport (and the margin drawn with it): -1 above, 0 on or near
    *  it, 1 below. Highlights near the viewport are drawn first. Default: its client rect. */
   viewport?: (range: Range) => number;
+  /** The page's read, begun before this controller was made (lib/page/early-read.ts): the first
+   *  scan follows it instead of reading the page again. */
+  early?: EarlyRead;
 }
 
 export interface EntityHit {
@@ -101,6 +105,11 @@ const NEAR_SCREENS = 1;
 /** Text of the same block sent on either side of a chunk cut inside a block, so that a name
  *  (or a context cue) across the cut is still seen whole. Longer than any alias. */
 const CONTEXT_CHARS = 512;
+/** The first screen's preview starts once this much of the page is read (its first chunk and the
+ *  context after it). */
+export const PREVIEW_CHARS = FIRST_CHUNK_CHARS + CONTEXT_CHARS + 1;
+/** Quiet time before page changes are read again. */
+export const CHANGES_DEBOUNCE_MS = 150;
 
 let nextId = 0;
 
@@ -156,18 +165,19 @@ export class PageController {
     const body = this.opts.document.body;
     if (!body) return;
     this.observed = body;
+    const early = this.opts.early;
+    if (early && early.root !== body) early.cancel(); // the page swapped its body meanwhile
     // Observe first: what arrives during the first scan is read again, never missed;
     // a re-read replaces the highlights inside the nodes it reads, so none is doubled.
-    this.watch = observeMutations(
-      body,
-      (added) => void this.scanAdded(added).catch(ignoreAbort),
-      () => this.dropDisconnected(),
-      { debounceMs: 150, signal: this.opts.signal },
-    );
+    // (A read begun earlier has observed the page since it began: the first scan adopts it.)
+    if (early?.root !== body) this.watch = observeMutations(body, this.onAdded, this.onRemoved, { debounceMs: CHANGES_DEBOUNCE_MS, signal: this.opts.signal });
     this.listenForHits();
     if (this.opts.onMarkKey) watchHighlightKeys(this.opts.document, this.opts.signal, this.opts.onMarkKey);
-    await this.scanAll();
+    await this.scanAll(early?.root === body ? early : undefined);
   }
+
+  private readonly onAdded = (added: Node[]) => void this.scanAdded(added).catch(ignoreAbort);
+  private readonly onRemoved = () => this.dropDisconnected();
 
   /** Clears and reads the page again (single-page-app navigation). */
   async rescan(): Promise<void> {
@@ -183,10 +193,11 @@ export class PageController {
     this.partial = false;
   }
 
-  private async scanAll(): Promise<void> {
+  private async scanAll(begun?: EarlyRead): Promise<void> {
     const generation = this.generation;
     const timing: Partial<ScanPhases> = {};
-    const changes = this.watch?.changes;
+    // An early read's observer started with it: no change counted before it began.
+    const changes = begun ? 0 : this.watch?.changes;
     this.chrome = this.opts.articleBodyOnly ? articleBodyFilter(this.opts.document) : undefined;
     // speed (issue 13): the first screen does not wait for the whole page to be read. As soon as
     // the first chunk's text is read it is matched and what of it lies on and near the viewport
@@ -197,12 +208,21 @@ export class PageController {
     const onPrefix =
       this.highlighter.mode === 'wrap' || this.opts.chunkChars !== undefined || this.opts.firstMentionOnly === true
         ? undefined
-        : { chars: FIRST_CHUNK_CHARS + CONTEXT_CHARS + 1, callback: (prefix: TextIndex) => (preview = this.previewFirstScreen(prefix, generation, timing, changes)) };
+        : { chars: PREVIEW_CHARS, callback: (prefix: TextIndex) => (preview = this.previewFirstScreen(prefix, generation, timing, changes)) };
     const local = this.deps.pageMatcher;
     // After the first screen's reply (or its failure): the matcher's loading must not hold it up.
     const prefetch = () => local?.prefetch();
     const onLength = local && { chars: local.minChars, callback: () => void (preview ?? Promise.resolve()).then(prefetch, prefetch) };
-    const index = await collectTextAsync(this.opts.document.body, { signal: this.opts.signal, skip: this.chrome, onPrefix, onLength });
+    const signal = this.opts.signal;
+    let reading: Promise<TextIndex>;
+    if (begun) {
+      const followed = begun.follow({ onPrefix, onLength: onLength || undefined, onAdded: this.onAdded, onRemoved: this.onRemoved, signal });
+      this.watch = followed.watch;
+      reading = followed.index;
+    } else {
+      reading = collectTextAsync(this.opts.document.body, { signal, skip: this.chrome, onPrefix, onLength });
+    }
+    const index = await reading;
     if (generation !== this.generation) return;
     timing.read = performance.now();
     const limited = limitText(index.text, this.room());

@@ -3,17 +3,20 @@ import type { PageState } from '../model/page';
 import { sendMessage } from '../protocol/to-background';
 import { onTabMessage } from '../protocol/to-tab';
 import { PageController, type PageDeps } from './controller';
+import type { EarlyRead } from './early-read';
 import { until, type PageFeature } from './feature';
 
 // Entity highlights: a controller while highlighting is on for this site, started again after
 // every settings change, reading the page again after an in-page navigation; answers the popup.
+// The first controller follows the read the session began (`early`) if it reads the whole page.
 
-export function entityHighlights(match: PageDeps['match'], pageMatcher?: PageDeps['pageMatcher']): PageFeature {
+export function entityHighlights(match: PageDeps['match'], pageMatcher?: PageDeps['pageMatcher'], early?: EarlyRead): PageFeature {
   return {
     name: 'entity highlights',
     init(page, signal) {
       let current: { controller: PageController; abort: AbortController } | null = null;
       let firstStart: number | undefined = page.startedAt;
+      let begun = early; // for the first start only
       const stop = () => {
         current?.abort.abort();
         current = null;
@@ -23,6 +26,10 @@ export function entityHighlights(match: PageDeps['match'], pageMatcher?: PageDep
         stop();
         const startedAt = firstStart;
         firstStart = undefined; // only the first start is timed from the content script's start
+        const read = begun;
+        begun = undefined;
+        // Article body only: a read that leaves the page's chrome out, not the one begun.
+        if (read && (settings.articleBodyOnly || !isActiveOn(settings, location.hostname))) read.cancel();
         if (!isActiveOn(settings, location.hostname)) {
           void sendMessage('reportPage', { entities: 0, mentions: 0, partial: false }).catch(() => {});
           return;
@@ -41,6 +48,7 @@ export function entityHighlights(match: PageDeps['match'], pageMatcher?: PageDep
             onEntityHit: (hit) => page.ui?.onHit(hit),
             onMarkKey: (mark) => page.ui?.openFromMark(mark),
             startedAt,
+            ...(read && !settings.articleBodyOnly ? { early: read } : {}),
           },
         );
         current = { controller, abort };
@@ -50,7 +58,7 @@ export function entityHighlights(match: PageDeps['match'], pageMatcher?: PageDep
         });
       };
       // One listener for the life of the page (not one more per settings change).
-      signal.addEventListener('abort', stop, { once: true });
+      signal.addEventListener('abort', () => (stop(), begun?.cancel()), { once: true });
       page.onSettings(start, signal);
       page.onNavigation(() => void current?.controller.rescan().catch(() => {}), signal);
 

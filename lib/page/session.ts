@@ -5,6 +5,8 @@ import { sendMessage } from '../protocol/to-background';
 import { offerContext } from '../page-ui/bridge';
 import { startFeatures, type PageContext, type PageFeature } from './feature';
 import { entityHighlights } from './feature-entities';
+import { CHANGES_DEBOUNCE_MS, PREVIEW_CHARS } from './controller';
+import { startEarlyRead } from './early-read';
 import { readerNotes } from './feature-notes';
 import { pageUi } from './feature-ui';
 import { routeMatching, type PageMatcher } from './page-matcher';
@@ -37,7 +39,14 @@ export interface SessionOptions {
 export async function startPageSession(ctx: ContentScriptContext, options: SessionOptions = {}): Promise<void> {
   // The first scan is timed from here (reading the settings included); later ones from their own start.
   const startedAt = performance.now();
-  let settings: Settings = await readSettings();
+  // The page is read while the settings are on their way; the entity highlights follow that read
+  // if the settings let them (lib/page/early-read.ts).
+  const early = document.body ? startEarlyRead(document.body, { prefixChars: PREVIEW_CHARS, lengthChars: options.matcher?.minChars, debounceMs: CHANGES_DEBOUNCE_MS }) : undefined;
+  ctx.onInvalidated(() => early?.cancel());
+  let settings: Settings = await readSettings().catch((err: unknown) => {
+    early?.cancel();
+    throw err;
+  });
   const settingsListeners = new Set<(next: Settings) => void>();
   const navigationListeners = new Set<() => void>();
   const listen = <F,>(set: Set<F>, fn: F, signal: AbortSignal) => {
@@ -81,6 +90,6 @@ export async function startPageSession(ctx: ContentScriptContext, options: Sessi
   const match = options.matcher ? routeMatching(options.matcher, inBackground) : inBackground;
 
   /** The page's features, started in this order. */
-  const features: PageFeature[] = [pageUi, readerNotes, entityHighlights(match, options.matcher)];
+  const features: PageFeature[] = [pageUi, readerNotes, entityHighlights(match, options.matcher, early)];
   await startFeatures(features, page, ctx.signal);
 }

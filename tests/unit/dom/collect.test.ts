@@ -315,6 +315,18 @@ describe('collectTextAsync', () => {
     }
   });
 
+  it('yields right after onPrefix, whatever the budget left: what the callback started goes on before the walk', async () => {
+    page(Array.from({ length: 3000 }, (_, i) => `<p>paragraph ${i} of the page</p>`).join(''));
+    const events: string[] = [];
+    await collectTextAsync(document.body, {
+      budgetMs: 1e9, // no slice ever ends on time
+      styles: false,
+      yieldFn: async () => void events.push('yield'),
+      onPrefix: { chars: 5_000, callback: () => void events.push('prefix') },
+    });
+    expect(events).toEqual(['prefix', 'yield']);
+  });
+
   it('onLength is told once, as soon as that much text is read, while the walk goes on (a page matcher starts loading)', async () => {
     page(Array.from({ length: 3000 }, (_, i) => `<p>paragraph ${i} of the page</p>`).join(''));
     const sync = collectText(document.body, { styles: false });

@@ -1,0 +1,126 @@
+import { collectTextAsync, type AsyncCollectOptions, type TextIndex } from '../dom/collect';
+import { observeMutations, type MutationWatch } from '../dom/observe';
+import { yieldTask, yieldToMain } from '../dom/schedule';
+
+// speed (issue 13): the page is read while the reader's settings are still on their way (reading
+// them from storage takes Firefox ~14 ms on a busy page, about as long as reading the first
+// screen's text). The session starts the read; the first controller follows it once the settings
+// say it may (highlighting on for this site, the whole page read), or it is cancelled. Changes
+// to the page from the read's start are watched by the same observer the controller then keeps,
+// so none is missed between the two.
+
+type Callback<T extends 'onPrefix' | 'onLength'> = NonNullable<AsyncCollectOptions[T]>;
+
+/** What the follower attaches: called as if it had started the read itself. */
+export interface ReadFollower {
+  onPrefix?: Callback<'onPrefix'>;
+  onLength?: Callback<'onLength'>;
+  onAdded(nodes: Node[]): void;
+  onRemoved(nodes: Node[]): void;
+  signal: AbortSignal;
+}
+
+export interface EarlyRead {
+  readonly root: HTMLElement;
+  /** The read's own prefix and length marks (the follower's must be the same). */
+  readonly prefixChars: number;
+  readonly lengthChars: number | undefined;
+  /** Takes the read over: its text, and the observer that has watched the page since it began
+   *  (its `changes` counted from there). At most once. */
+  follow(follower: ReadFollower): { index: Promise<TextIndex>; watch: MutationWatch };
+  /** Stops the read and its observer (not followed: the settings asked for another read, or none). */
+  cancel(): void;
+}
+
+export interface EarlyReadOptions {
+  /** The follower's preview mark (PageController's PREVIEW_CHARS). */
+  prefixChars: number;
+  /** The follower's onLength mark, if it will have one (the page matcher's minChars). */
+  lengthChars?: number;
+  debounceMs: number;
+}
+
+const timer = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+export function startEarlyRead(root: HTMLElement, opts: EarlyReadOptions): EarlyRead {
+  const abort = new AbortController();
+  let follower: ReadFollower | null = null;
+  let prefix: TextIndex | null = null;
+  let longEnough = false;
+  let pendingAdded: Node[][] = [];
+  let pendingRemoved: Node[][] = [];
+  let followed: () => void = () => {};
+  const whenFollowed = new Promise<void>((resolve) => (followed = resolve));
+  // The follower's preview work, when it was handed the prefix late: the walk yields with timers
+  // while it is pending (as collectTextAsync does for a callback's promise), so the reply that
+  // work waits for is not held behind the rest of the walk.
+  let lateWork = false;
+
+  const watch = observeMutations(
+    root,
+    (nodes) => (follower ? follower.onAdded(nodes) : pendingAdded.push(nodes)),
+    (nodes) => (follower ? follower.onRemoved(nodes) : pendingRemoved.push(nodes)),
+    { debounceMs: opts.debounceMs, signal: abort.signal },
+  );
+  const index = collectTextAsync(root, {
+    signal: abort.signal,
+    // Until followed, a macrotask yield (a scheduler.yield() continuation would run before the
+    // settings' reply, which would then wait for the whole walk), and past the prefix a pause: the
+    // settings' reply comes sooner on an idle thread, and the preview can start at once.
+    yieldFn: () => (follower ? (lateWork ? timer() : yieldToMain()) : prefix ? whenFollowed : yieldTask()),
+    onPrefix: {
+      chars: opts.prefixChars,
+      callback: (p) => {
+        prefix = p;
+        return follower?.onPrefix?.callback(p);
+      },
+    },
+    ...(opts.lengthChars !== undefined
+      ? {
+          onLength: {
+            chars: opts.lengthChars,
+            callback: () => {
+              longEnough = true;
+              follower?.onLength?.callback();
+            },
+          },
+        }
+      : {}),
+  });
+  index.catch(() => {}); // cancelled: nobody waits for it
+
+  return {
+    root,
+    prefixChars: opts.prefixChars,
+    lengthChars: opts.lengthChars,
+    follow(f) {
+      if (follower) throw new Error('this read is followed already');
+      if (abort.signal.aborted) throw new Error('this read was cancelled');
+      if (f.onPrefix && f.onPrefix.chars !== opts.prefixChars) throw new Error(`the read marks its prefix at ${opts.prefixChars} characters, not ${f.onPrefix.chars}`);
+      if (f.onLength && f.onLength.chars !== opts.lengthChars) throw new Error(`the read marks its length at ${opts.lengthChars} characters, not ${f.onLength.chars}`);
+      follower = f;
+      if (f.signal.aborted) abort.abort();
+      else f.signal.addEventListener('abort', () => abort.abort(), { once: true });
+      // What happened before the follower came, in order: removals, then additions (as a batch).
+      for (const nodes of pendingRemoved) f.onRemoved(nodes);
+      for (const nodes of pendingAdded) f.onAdded(nodes);
+      pendingAdded = [];
+      pendingRemoved = [];
+      // A prefix not reached yet: the walk calls the follower's own callback then.
+      const work = prefix ? f.onPrefix?.callback(prefix) : undefined;
+      if (work) {
+        lateWork = true;
+        const done = () => (lateWork = false);
+        work.then(done, done);
+      }
+      if (longEnough) f.onLength?.callback();
+      followed();
+      return { index, watch };
+    },
+    cancel() {
+      if (follower) return;
+      abort.abort();
+      followed(); // a walk paused at the prefix wakes, to end
+    },
+  };
+}
