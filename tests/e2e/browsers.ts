@@ -272,15 +272,25 @@ function wrapPuppeteerPage(page: PpPage): TestPage {
       await page.goto(url, { waitUntil: 'load', timeout: opts?.timeout ?? 30_000 });
     },
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+    // Polled from here with evaluate: puppeteer's own waitForFunction builds its predicate with
+    // Function(), which Firefox 140.12 blocks by CSP on extension pages ("call to Function()
+    // blocked by CSP"). A failed evaluate (a navigation in between) is tried again.
     async waitForFunction(fn, arg, opts) {
-      const h = await page.waitForFunction(
-        fn as (a: unknown) => unknown,
-        { timeout: opts?.timeout ?? DEFAULT_TIMEOUT, polling: opts?.polling ?? 'raf' },
-        arg,
-      );
-      const v = await h.jsonValue();
-      await h.dispose();
-      return v as never;
+      const timeout = opts?.timeout ?? DEFAULT_TIMEOUT;
+      const every = typeof opts?.polling === 'number' ? opts.polling : 16;
+      const end = Date.now() + timeout;
+      let failure: unknown = null;
+      for (;;) {
+        try {
+          const v: unknown = await page.evaluate(fn as never, arg);
+          if (v) return v as never;
+          failure = null;
+        } catch (e) {
+          failure = e;
+        }
+        if (Date.now() >= end) throw new Error(`waitForFunction: not true within ${timeout} ms${failure ? ` (last evaluate failed: ${(failure as Error).message ?? String(failure)})` : ''}`);
+        await new Promise((r) => setTimeout(r, every));
+      }
     },
     async waitForSelector(selector, opts) {
       await page.waitForSelector(selector, { timeout: opts?.timeout ?? DEFAULT_TIMEOUT });
