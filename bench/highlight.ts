@@ -41,6 +41,8 @@ interface ExtRun {
   prefix: number | null;
   /** Each CSS.highlights.set of the scan, in order: [ranges, ms]. */
   registrations: (readonly [number, number])[];
+  /** Whether the first scan followed the read begun before the settings came (lib/page/early-read.ts). */
+  early: 'followed' | 'refused' | null;
 }
 /**
  * What the CSS.highlights.set calls of the median run cost, measured in it: how many, their sum,
@@ -148,6 +150,7 @@ class Session {
         firstScreen: first === undefined ? null : first - started,
         prefix: prefixAt === undefined ? null : prefixAt - started,
         registrations: (p as { registrations?: (readonly [number, number])[] } | null | undefined)?.registrations ?? [],
+        early: (p as { early?: 'followed' | 'refused' } | null | undefined)?.early ?? null,
       };
     } finally {
       await page.close();
@@ -286,7 +289,7 @@ async function benchBrowser(
       const prefix = median(ext.map((r) => r.prefix).filter((x): x is number => x !== null));
       const fsCause =
         ratio(firstScreen, mark) > 0.1
-          ? `over target: of the first screen's ${firstScreen.toFixed(0)} ms, reading the page until the first chunk's text (8,500 characters) was read and sent took ${prefix.toFixed(0)} ms (the content script's start and its read of the settings, which the walk's first slices overlap: lib/page/early-read.ts), its match in the background and the message round trip and drawing the mentions near the viewport the other ${(firstScreen - prefix).toFixed(0)} ms, while the rest of the page was read (the whole read ${read.toFixed(0)} ms). `
+          ? `over target: of the first screen's ${firstScreen.toFixed(0)} ms, reading the page until the first chunk's text (8,500 characters) was read and sent took ${prefix.toFixed(0)} ms (the content script's start and its read of the settings, which the walk's first slices overlap: lib/page/early-read.ts, followed in ${ext.filter((r) => r.early === 'followed').length} of ${ext.length} runs), its match in the background and the message round trip and drawing the mentions near the viewport the other ${(firstScreen - prefix).toFixed(0)} ms, while the rest of the page was read (the whole read ${read.toFixed(0)} ms). `
           : '';
       const allCause =
         ratio(ours, mark) > 0.5
@@ -295,7 +298,7 @@ async function benchBrowser(
       // The older figures of the same run (kept with their targets): where their time went.
       const overCause = (target: number, against: number, what: string) =>
         ratio(ours, against) > target ? `over target: ${what}; of the ${ours.toFixed(0)} ms, read ${read.toFixed(0)}, match and build ${matchBuild.toFixed(0)}, show ${show.toFixed(0)} (registering ${register.toFixed(0)} of it). ` : '';
-      ctx.log(`${name} ${w}: first screen ${firstScreen.toFixed(0)} ms, extension ${ours.toFixed(0)} ms (read ${read.toFixed(0)}, match and build ${matchBuild.toFixed(0)}, show ${show.toFixed(0)}: fill ${fillRest.toFixed(0)}, register ${register.toFixed(0)}), mark.js ${mark.toFixed(0)} ms, floor ${floor.toFixed(1)} ms, longest task ${longest?.toFixed(0) ?? '—'} ms (${((Date.now() - t1) / 1000).toFixed(0)} s)`);
+      ctx.log(`${name} ${w}: first screen ${firstScreen.toFixed(0)} ms, extension ${ours.toFixed(0)} ms (read ${read.toFixed(0)}, match and build ${matchBuild.toFixed(0)}, show ${show.toFixed(0)}: fill ${fillRest.toFixed(0)}, register ${register.toFixed(0)}), mark.js ${mark.toFixed(0)} ms, floor ${floor.toFixed(1)} ms, longest task ${longest?.toFixed(0) ?? '—'} ms, early read followed in ${ext.filter((r) => r.early === 'followed').length} of ${ext.length} runs (${((Date.now() - t1) / 1000).toFixed(0)} s)`);
       figures.push(
         figure({
           id: `highlight.${name}.${w}.vs-markjs`,

@@ -13,6 +13,9 @@ export interface TextIndex {
   starts: number[];
   /** lengths[i] is the length nodes[i] had when read (a cheap staleness check; see ranges.ts). */
   lengths?: number[];
+  /** The page removed the node a sliced read was at (between two slices): the rest of that root
+   *  went unread. The reader reads it again (collectTextInAsync). */
+  cut?: true;
 }
 
 export interface CollectOptions {
@@ -243,6 +246,13 @@ class SubtreeWalk {
     this.cur = root;
   }
 
+  /** False when the node the walk is at was removed from its root since the last step (the walk
+   *  cannot tell where the rest of the root is then). */
+  intact(): boolean {
+    const cur = this.cur;
+    return cur === null || cur === this.root || this.root.contains(cur);
+  }
+
   /** Processes up to limit nodes; false once the walk is over. */
   step(limit: number): boolean {
     const { out, vis } = this;
@@ -372,11 +382,16 @@ export async function collectTextInAsync(
   let long = opts.onLength;
   let pending = false;
   let yieldNow = false;
+  let cut = false;
   let sliceStart = performance.now();
   for (const r of prepareRoots(nodes, vis)) {
     out.boundary();
     const walk = new SubtreeWalk(r, out, vis);
     for (;;) {
+      if (!walk.intact()) {
+        cut = true; // removed under the walk while it yielded
+        break;
+      }
       const more = walk.step(256);
       if (prefix && out.length >= prefix.chars) {
         const p = prefix.callback(out.snapshot());
@@ -403,7 +418,9 @@ export async function collectTextInAsync(
       }
     }
   }
-  return out.finish();
+  const index = out.finish();
+  if (cut) index.cut = true;
+  return index;
 }
 
 /** collectText that yields to the event loop whenever budgetMs is spent. */

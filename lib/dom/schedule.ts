@@ -36,8 +36,9 @@ export function yieldToMain(): Promise<void> {
   return yieldTask();
 }
 
-/** Gives the event loop a turn behind the tasks already queued (a MessageChannel macrotask, else
- *  setTimeout(0)): for a loop that waits for another task's reply. */
+/** Gives the event loop a turn as a new task (a MessageChannel message, else setTimeout(0)), so
+ *  tasks from other sources (an extension message's reply) can run between two: for a loop that
+ *  waits for such a reply (a scheduler.yield() continuation may run before them, every time). */
 export function yieldTask(): Promise<void> {
   return messageChannelYield() ?? new Promise((resolve) => setTimeout(resolve, 0));
 }

@@ -58,6 +58,11 @@ export interface ScanPhases {
   prefix?: number;
   /** Firefox: the page's own matcher, so far (lib/page/page-matcher.ts). */
   inPage?: PageMatcherStats;
+  /** The first scan and the read begun before the settings came (lib/page/early-read.ts):
+   *  followed, or refused (the page changed meanwhile) and the page read again. */
+  early?: 'followed' | 'refused';
+  /** Reads started again because the page removed the part being read (TextIndex.cut). */
+  cutReads?: number;
 }
 
 export interface PageMatcherStats {

@@ -57,7 +57,8 @@ export interface PageOptions {
    *  it, 1 below. Highlights near the viewport are drawn first. Default: its client rect. */
   viewport?: (range: Range) => number;
   /** The page's read, begun before this controller was made (lib/page/early-read.ts): the first
-   *  scan follows it instead of reading the page again. */
+   *  scan follows it instead of reading the page again, unless the page changed since it began
+   *  (or it cannot be followed): then the scan reads the page itself. */
   early?: EarlyRead;
 }
 
@@ -110,6 +111,8 @@ const CONTEXT_CHARS = 512;
 export const PREVIEW_CHARS = FIRST_CHUNK_CHARS + CONTEXT_CHARS + 1;
 /** Quiet time before page changes are read again. */
 export const CHANGES_DEBOUNCE_MS = 150;
+/** How many times a full read cut short by the page (TextIndex.cut) is read again. */
+const CUT_READS = 2;
 
 let nextId = 0;
 
@@ -163,17 +166,20 @@ export class PageController {
   /** Reads and highlights the whole page; then follows additions and removals. */
   async start(): Promise<void> {
     const body = this.opts.document.body;
+    const early = this.opts.early;
+    if (early && early.root !== body) early.cancel(); // the page swapped its body meanwhile, or has none
     if (!body) return;
     this.observed = body;
-    const early = this.opts.early;
-    if (early && early.root !== body) early.cancel(); // the page swapped its body meanwhile
-    // Observe first: what arrives during the first scan is read again, never missed;
-    // a re-read replaces the highlights inside the nodes it reads, so none is doubled.
-    // (A read begun earlier has observed the page since it began: the first scan adopts it.)
-    if (early?.root !== body) this.watch = observeMutations(body, this.onAdded, this.onRemoved, { debounceMs: CHANGES_DEBOUNCE_MS, signal: this.opts.signal });
     this.listenForHits();
     if (this.opts.onMarkKey) watchHighlightKeys(this.opts.document, this.opts.signal, this.opts.onMarkKey);
     await this.scanAll(early?.root === body ? early : undefined);
+  }
+
+  /** Observes the page, once: observing comes before the first read, so what arrives during it is
+   *  read again, never missed; a re-read replaces the highlights inside the nodes it reads. */
+  private observe(): MutationWatch | null {
+    if (!this.watch && this.observed) this.watch = observeMutations(this.observed, this.onAdded, this.onRemoved, { debounceMs: CHANGES_DEBOUNCE_MS, signal: this.opts.signal });
+    return this.watch;
   }
 
   private readonly onAdded = (added: Node[]) => void this.scanAdded(added).catch(ignoreAbort);
@@ -193,11 +199,14 @@ export class PageController {
     this.partial = false;
   }
 
-  private async scanAll(begun?: EarlyRead): Promise<void> {
+  private async scanAll(begun?: EarlyRead, attempt = 0, earlier?: ScanPhases['early']): Promise<void> {
+    if (!this.opts.document.body) return; // nothing to read (a rescan of a page that dropped its body)
     const generation = this.generation;
     const timing: Partial<ScanPhases> = {};
-    // An early read's observer started with it: no change counted before it began.
-    const changes = begun ? 0 : this.watch?.changes;
+    // The first scan (begun: the read the session started) is observed from its read's start, by
+    // that read's observer or a fresh one: neither has seen a change yet. (Known before the follow,
+    // which may hand over a prefix read already.)
+    const changes = begun ? 0 : this.observe()?.changes;
     this.chrome = this.opts.articleBodyOnly ? articleBodyFilter(this.opts.document) : undefined;
     // speed (issue 13): the first screen does not wait for the whole page to be read. As soon as
     // the first chunk's text is read it is matched and what of it lies on and near the viewport
@@ -214,16 +223,21 @@ export class PageController {
     const prefetch = () => local?.prefetch();
     const onLength = local && { chars: local.minChars, callback: () => void (preview ?? Promise.resolve()).then(prefetch, prefetch) };
     const signal = this.opts.signal;
-    let reading: Promise<TextIndex>;
-    if (begun) {
-      const followed = begun.follow({ onPrefix, onLength: onLength || undefined, onAdded: this.onAdded, onRemoved: this.onRemoved, signal });
-      this.watch = followed.watch;
-      reading = followed.index;
-    } else {
-      reading = collectTextAsync(this.opts.document.body, { signal, skip: this.chrome, onPrefix, onLength });
-    }
+    // The read begun before this controller, if the page did not change meanwhile (its observer,
+    // adopted, has seen no change since the read began); else a read of our own, observed from now.
+    const followed = begun?.follow({ onPrefix, onLength: onLength || undefined, onAdded: this.onAdded, onRemoved: this.onRemoved, signal });
+    if (followed) this.watch = followed.watch;
+    else this.observe();
+    const earlyRead: ScanPhases['early'] = begun ? (followed ? 'followed' : 'refused') : earlier;
+    const reading = followed ? followed.index : collectTextAsync(this.opts.document.body, { signal, skip: this.chrome, onPrefix, onLength });
     const index = await reading;
     if (generation !== this.generation) return;
+    // The page removed the node the walk was at (between two slices): the rest of the page went
+    // unread. Read it again (a page that keeps doing so: twice, then what was read is used).
+    if (index.cut && attempt < CUT_READS) {
+      this.clear();
+      return this.scanAll(undefined, attempt + 1, earlyRead);
+    }
     timing.read = performance.now();
     const limited = limitText(index.text, this.room());
     this.partial = limited.partial;
@@ -245,6 +259,8 @@ export class PageController {
       ...(timing.filled !== undefined ? { filled: timing.filled } : {}),
       registrations: this.highlighter.registrations.map(([n, ms]) => [n, Math.round(ms * 10) / 10] as const),
       ...(this.deps.pageMatcher ? { inPage: this.deps.pageMatcher.stats() } : {}),
+      ...(earlyRead ? { early: earlyRead } : {}),
+      ...(attempt > 0 ? { cutReads: attempt } : {}),
     };
     this.deps.report(this.report());
   }

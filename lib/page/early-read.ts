@@ -5,9 +5,11 @@ import { yieldTask, yieldToMain } from '../dom/schedule';
 // speed (issue 13): the page is read while the reader's settings are still on their way (reading
 // them from storage takes Firefox ~14 ms on a busy page, about as long as reading the first
 // screen's text). The session starts the read; the first controller follows it once the settings
-// say it may (highlighting on for this site, the whole page read), or it is cancelled. Changes
-// to the page from the read's start are watched by the same observer the controller then keeps,
-// so none is missed between the two.
+// say it may (highlighting on for this site, the whole page read), or it is cancelled. An observer
+// runs from the read's start: if the page changed before the follow (a node removed under the
+// paused walk would end it early; one added would be read by the walk and by the observer's
+// batch), the read is dropped and the controller reads the page itself, as it would have
+// without the early read. Only an unchanged page is handed over, with that observer.
 
 type Callback<T extends 'onPrefix' | 'onLength'> = NonNullable<AsyncCollectOptions[T]>;
 
@@ -26,9 +28,13 @@ export interface EarlyRead {
   readonly prefixChars: number;
   readonly lengthChars: number | undefined;
   /** Takes the read over: its text, and the observer that has watched the page since it began
-   *  (its `changes` counted from there). At most once. */
-  follow(follower: ReadFollower): { index: Promise<TextIndex>; watch: MutationWatch };
-  /** Stops the read and its observer (not followed: the settings asked for another read, or none). */
+   *  (no change seen yet: `changes` is 0). Null when the follower must read the page itself: the
+   *  page changed since the read began, the follower's marks are not the read's, its signal is
+   *  aborted already, the read was cancelled, or another follower has it. In the first three
+   *  cases the read is cancelled too. */
+  follow(follower: ReadFollower): { index: Promise<TextIndex>; watch: MutationWatch } | null;
+  /** Stops the read and its observer (the settings asked for another read, or none). Does nothing
+   *  once the read is followed: the follower's signal stops it then. */
   cancel(): void;
 }
 
@@ -47,8 +53,6 @@ export function startEarlyRead(root: HTMLElement, opts: EarlyReadOptions): Early
   let follower: ReadFollower | null = null;
   let prefix: TextIndex | null = null;
   let longEnough = false;
-  let pendingAdded: Node[][] = [];
-  let pendingRemoved: Node[][] = [];
   let followed: () => void = () => {};
   const whenFollowed = new Promise<void>((resolve) => (followed = resolve));
   // The follower's preview work, when it was handed the prefix late: the walk yields with timers
@@ -58,8 +62,9 @@ export function startEarlyRead(root: HTMLElement, opts: EarlyReadOptions): Early
 
   const watch = observeMutations(
     root,
-    (nodes) => (follower ? follower.onAdded(nodes) : pendingAdded.push(nodes)),
-    (nodes) => (follower ? follower.onRemoved(nodes) : pendingRemoved.push(nodes)),
+    // Before the follow, a batch only tells that the page changed (watch.changes): the read is dropped then.
+    (nodes) => follower?.onAdded(nodes),
+    (nodes) => follower?.onRemoved(nodes),
     { debounceMs: opts.debounceMs, signal: abort.signal },
   );
   const index = collectTextAsync(root, {
@@ -88,24 +93,25 @@ export function startEarlyRead(root: HTMLElement, opts: EarlyReadOptions): Early
       : {}),
   });
   index.catch(() => {}); // cancelled: nobody waits for it
+  const cancel = () => {
+    abort.abort(); // the walk and the observer stop
+    followed(); // a walk paused at the prefix wakes, to end
+  };
 
   return {
     root,
     prefixChars: opts.prefixChars,
     lengthChars: opts.lengthChars,
     follow(f) {
-      if (follower) throw new Error('this read is followed already');
-      if (abort.signal.aborted) throw new Error('this read was cancelled');
-      if (f.onPrefix && f.onPrefix.chars !== opts.prefixChars) throw new Error(`the read marks its prefix at ${opts.prefixChars} characters, not ${f.onPrefix.chars}`);
-      if (f.onLength && f.onLength.chars !== opts.lengthChars) throw new Error(`the read marks its length at ${opts.lengthChars} characters, not ${f.onLength.chars}`);
+      if (follower || abort.signal.aborted) return null;
+      const sameMarks = (!f.onPrefix || f.onPrefix.chars === opts.prefixChars) && (!f.onLength || f.onLength.chars === opts.lengthChars);
+      watch.flush(); // the page's changes until now, delivered (to nobody) and counted
+      if (!sameMarks || watch.changes > 0 || f.signal.aborted) {
+        cancel();
+        return null;
+      }
       follower = f;
-      if (f.signal.aborted) abort.abort();
-      else f.signal.addEventListener('abort', () => abort.abort(), { once: true });
-      // What happened before the follower came, in order: removals, then additions (as a batch).
-      for (const nodes of pendingRemoved) f.onRemoved(nodes);
-      for (const nodes of pendingAdded) f.onAdded(nodes);
-      pendingAdded = [];
-      pendingRemoved = [];
+      f.signal.addEventListener('abort', () => abort.abort(), { once: true });
       // A prefix not reached yet: the walk calls the follower's own callback then.
       const work = prefix ? f.onPrefix?.callback(prefix) : undefined;
       if (work) {
@@ -118,9 +124,7 @@ export function startEarlyRead(root: HTMLElement, opts: EarlyReadOptions): Early
       return { index, watch };
     },
     cancel() {
-      if (follower) return;
-      abort.abort();
-      followed(); // a walk paused at the prefix wakes, to end
+      if (!follower) cancel();
     },
   };
 }

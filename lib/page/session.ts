@@ -47,6 +47,7 @@ export async function startPageSession(ctx: ContentScriptContext, options: Sessi
     early?.cancel();
     throw err;
   });
+  if (ctx.signal.aborted) return early?.cancel(); // invalidated while the settings were read
   const settingsListeners = new Set<(next: Settings) => void>();
   const navigationListeners = new Set<() => void>();
   const listen = <F,>(set: Set<F>, fn: F, signal: AbortSignal) => {
@@ -91,5 +92,9 @@ export async function startPageSession(ctx: ContentScriptContext, options: Sessi
 
   /** The page's features, started in this order. */
   const features: PageFeature[] = [pageUi, readerNotes, entityHighlights(match, options.matcher, early)];
-  await startFeatures(features, page, ctx.signal);
+  try {
+    await startFeatures(features, page, ctx.signal);
+  } finally {
+    early?.cancel(); // not followed (a feature failed, or none took it): stopped with its observer
+  }
 }

@@ -371,6 +371,28 @@ describe('collectTextAsync', () => {
       },
     });
     expect(ix.nodes.length).toBeLessThan(3000);
+    expect(ix.cut).toBe(true);
+  });
+
+  it('says the read was cut when the page removed the node the walk was at (the rest went unread), not when it removed what was read', async () => {
+    const html = Array.from({ length: 3000 }, (_, i) => `<p data-i="${i}">w${i}</p>`).join('');
+    const removeAtFirstYield = (from: number, to: number) => {
+      let first = true;
+      return async () => {
+        if (first) for (const p of [...document.querySelectorAll('p')].slice(from, to)) p.remove();
+        first = false;
+      };
+    };
+    // 256 nodes a step, two a paragraph: the walk yields first at paragraph ~128.
+    page(html);
+    const cut = await collectTextAsync(document.body, { budgetMs: 0, styles: false, yieldFn: removeAtFirstYield(100, 300) });
+    expect(cut.cut).toBe(true);
+    expect(cut.nodes.length).toBeLessThan(200);
+
+    page(html);
+    const behind = await collectTextAsync(document.body, { budgetMs: 0, styles: false, yieldFn: removeAtFirstYield(0, 50) });
+    expect(behind.cut).toBeUndefined();
+    expect(behind.text.endsWith('w2999')).toBe(true);
   });
 
   it('collects a 200,000-word page in many slices (their length is the benchmarks\' job)', async () => {

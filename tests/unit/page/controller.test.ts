@@ -302,6 +302,22 @@ describe.each<Mode>(['wrap', 'highlight-api'])('PageController (%s mode)', (mode
     expect(document.querySelector('p')!.textContent).toBe(text);
   });
 
+  it('a page that removes, mid-read, the part the read is at: the page is read again, the rest is highlighted', async () => {
+    const n = 1000;
+    const html = Array.from({ length: n }, (_, i) => `<p>Paragraph ${i}: the CSTO met in Moscow.</p>`).join('');
+    const { controller } = setup(mode, html);
+    // A clock 9 ms on at each look: the read yields after each step (256 nodes, ~128 paragraphs).
+    let now = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => (now += 9));
+    const started = controller.start(); // its first slice is read now, and it yields
+    for (const p of [...document.querySelectorAll('p')].slice(100, 300)) p.remove();
+    await started;
+    vi.restoreAllMocks();
+    // Read only to where it was, it would count about 200 mentions.
+    expect(controller.state(true).mentions).toBe((n - 200) * 2);
+    expect(drawnTexts(mode, controller).filter((t) => t === 'Moscow')).toHaveLength(n - 200);
+  });
+
   it('rescan() after the body is replaced reads the new page only', async () => {
     const { controller, last } = setup(mode, ARTICLE);
     await controller.start();
