@@ -289,7 +289,7 @@ async function benchBrowser(
       const prefix = median(ext.map((r) => r.prefix).filter((x): x is number => x !== null));
       const fsCause =
         ratio(firstScreen, mark) > 0.1
-          ? `over target: of the first screen's ${firstScreen.toFixed(0)} ms, reading the page until the first chunk's text (8,500 characters) was read and sent took ${prefix.toFixed(0)} ms (the content script's start and its read of the settings, which the walk's first slices overlap: lib/page/early-read.ts, followed in ${ext.filter((r) => r.early === 'followed').length} of ${ext.length} runs), its match in the background and the message round trip and drawing the mentions near the viewport the other ${(firstScreen - prefix).toFixed(0)} ms, while the rest of the page was read (the whole read ${read.toFixed(0)} ms). `
+          ? `over target: of the first screen's ${firstScreen.toFixed(0)} ms, reading the page until the first chunk's text (8,500 characters) was read and sent took ${prefix.toFixed(0)} ms (the content script's start and the walk to that point, while the settings are read: lib/page/early-read.ts, which sends it before they come; followed in ${ext.filter((r) => r.early === 'followed').length} of ${ext.length} runs), its match in the background and the message round trip and drawing the mentions near the viewport the other ${(firstScreen - prefix).toFixed(0)} ms, while the rest of the page was read (the whole read ${read.toFixed(0)} ms). `
           : '';
       const allCause =
         ratio(ours, mark) > 0.5

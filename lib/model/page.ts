@@ -54,7 +54,8 @@ export interface ScanPhases {
   firstScreen?: number;
   /** Each CSS.highlights.set of the scan, in order, as [ranges, ms]. */
   registrations?: (readonly [number, number])[];
-  /** speed: the first chunk's text read and sent for matching while the rest is read (the preview). */
+  /** speed: the first chunk's text read and sent for matching while the rest is read (the preview;
+   *  sent before the settings came, by the early read, when nobody followed it yet). */
   prefix?: number;
   /** Firefox: the page's own matcher, so far (lib/page/page-matcher.ts). */
   inPage?: PageMatcherStats;

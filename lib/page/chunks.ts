@@ -1,6 +1,19 @@
 // Splits page text into pieces small enough for one message, at block
 // boundaries (or, inside a huge block, at a space) so no name is cut in two.
 
+import type { TextIndex } from '../dom/collect';
+
+export const CHUNK_CHARS = 100_000;
+/** speed: the first chunk's size; each next is twice the last, up to CHUNK_CHARS (the top of the
+ *  page, its first screen, is answered after a few thousand characters are matched). */
+export const FIRST_CHUNK_CHARS = 8_000;
+/** Text of the same block sent on either side of a chunk cut inside a block, so that a name
+ *  (or a context cue) across the cut is still seen whole. Longer than any alias. */
+export const CONTEXT_CHARS = 512;
+/** The first screen's preview starts once this much of the page is read (its first chunk and the
+ *  context after it). */
+export const PREVIEW_CHARS = FIRST_CHUNK_CHARS + CONTEXT_CHARS + 1;
+
 export interface TextChunk {
   offset: number;
   text: string;
@@ -73,4 +86,37 @@ export function textForMatching(text: string, starts: readonly number[], lengths
   }
   if (at < text.length) parts.push(MATCH_BREAK.repeat(text.length - at));
   return parts.join('');
+}
+
+/** A chunk's request: the chunk [start, end) and the text around it sent with it [from, to). */
+export interface ChunkRequest {
+  start: number;
+  end: number;
+  from: number;
+  to: number;
+}
+
+export function requestFor(text: string, chunk: { offset: number; text: string }): ChunkRequest {
+  // A chunk cut inside a block is sent with some of the block around it; it keeps the spans
+  // that start inside it, so each span is found by exactly one chunk, and found whole.
+  const end = chunk.offset + chunk.text.length;
+  const from = chunk.offset === 0 ? 0 : Math.max(chunk.offset - CONTEXT_CHARS, text.lastIndexOf('\n', chunk.offset - 1) + 1);
+  const nextBlock = text.indexOf('\n', end - 1);
+  const to = Math.max(end, Math.min(end + CONTEXT_CHARS, nextBlock < 0 ? text.length : nextBlock));
+  return { start: chunk.offset, end, from, to };
+}
+
+export const sameRequest = (a: ChunkRequest, b: ChunkRequest) => a.start === b.start && a.end === b.end && a.from === b.from && a.to === b.to;
+
+/** The first screen's preview asks for the first chunk of the page's text, as the full pass will,
+ *  once the read prefix reaches past that chunk's context: that request, and the text it sends
+ *  ([0, request.to); the matcher gets [request.from, request.to) of it). Null for a prefix too
+ *  short (the whole page is). */
+export function previewRequest(prefix: TextIndex): { request: ChunkRequest; sent: string; total: number } | null {
+  const first = splitForMatching(prefix.text, CHUNK_CHARS, FIRST_CHUNK_CHARS)[0];
+  if (!first) return null;
+  const request = requestFor(prefix.text, first);
+  if (request.to + 1 > prefix.text.length) return null;
+  const sent = textForMatching(prefix.text, prefix.starts, prefix.lengths ?? prefix.nodes.map((n) => n.length)).slice(0, request.to);
+  return { request, sent, total: prefix.text.length };
 }

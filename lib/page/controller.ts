@@ -8,7 +8,8 @@ import { timeSlice } from '../dom/schedule';
 import type { MatchedSpan } from '../match/spans';
 import type { PageEntity, PageMatcherStats, PageMention, PageReport, PageState, ScanPhases } from '../model/page';
 import { isPacked, packSpans, type PackedSpans } from '../match/spans';
-import { limitText, splitForMatching, textForMatching } from './chunks';
+import { CHUNK_CHARS, FIRST_CHUNK_CHARS, limitText, PREVIEW_CHARS, previewRequest, requestFor, sameRequest, splitForMatching, textForMatching, type ChunkRequest } from './chunks';
+export { PREVIEW_CHARS } from './chunks';
 import type { EarlyRead } from './early-read';
 import { watchPointerHits, type HitKind } from './entity-hits';
 import { clearFocusRing, entityLabel, moveRovingStop, rovingStop, showFocusRing, watchHighlightKeys } from './keyboard';
@@ -86,10 +87,6 @@ interface EntityItem {
 
 export const DEFAULT_MAX_CHARS = 3_000_000;
 export { HOVER_DELAY_MS } from './entity-hits';
-const CHUNK_CHARS = 100_000;
-/** speed: the first chunk's size; each next is twice the last, up to CHUNK_CHARS (the top of the
- *  page, its first screen, is answered after a few thousand characters are matched). */
-const FIRST_CHUNK_CHARS = 8_000;
 /** Chunks asked for at once: the matcher (the background, or a task of the page's) always has the
  *  next chunk queued while the ranges of the last one are built and drawn. */
 export const IN_FLIGHT = 4;
@@ -103,12 +100,6 @@ const DRAW_EVERY = 128;
 const SHOW_SLICE_MS = 30;
 /** How far beyond the viewport (in viewport heights) the first screen's highlights reach. */
 const NEAR_SCREENS = 1;
-/** Text of the same block sent on either side of a chunk cut inside a block, so that a name
- *  (or a context cue) across the cut is still seen whole. Longer than any alias. */
-const CONTEXT_CHARS = 512;
-/** The first screen's preview starts once this much of the page is read (its first chunk and the
- *  context after it). */
-export const PREVIEW_CHARS = FIRST_CHUNK_CHARS + CONTEXT_CHARS + 1;
 /** Quiet time before page changes are read again. */
 export const CHANGES_DEBOUNCE_MS = 150;
 /** How many times a full read cut short by the page (TextIndex.cut) is read again. */
@@ -516,14 +507,13 @@ export class PageController {
    * (matchAndDraw, given the result) reuses the reply and makes the others.
    */
   private async previewFirstScreen(prefix: TextIndex, generation: number, timing: Partial<ScanPhases>, changesAtRead: number | undefined): Promise<EarlyScreen | null> {
-    const first = splitForMatching(prefix.text, CHUNK_CHARS, FIRST_CHUNK_CHARS)[0];
-    if (!first || this.room() < prefix.text.length) return null;
-    const request = requestFor(prefix.text, first);
-    // The same request the full pass makes, if the prefix reaches past its context.
-    if (request.to + 1 > prefix.text.length) return null;
-    const sent = textForMatching(prefix.text, prefix.starts, prefix.lengths ?? prefix.nodes.map((n) => n.length)).slice(0, request.to);
-    timing.prefix = performance.now();
-    const reply = this.deps.match(sent.slice(request.from), prefix.text.length);
+    const asked = previewRequest(prefix);
+    if (!asked || this.room() < prefix.text.length) return null;
+    const { request, sent } = asked;
+    // Asked already by the read begun before the settings came (lib/page/early-read.ts), or now.
+    const before = this.opts.early?.askedFor(asked);
+    timing.prefix = before?.at ?? performance.now();
+    const reply = before?.reply ?? this.deps.match(sent.slice(request.from), prefix.text.length);
     reply.catch(() => {});
     const found = await reply;
     if (generation !== this.generation || this.opts.signal.aborted) return null;
@@ -833,26 +823,6 @@ function ignoreAbort(err: unknown): void {
   if (err && typeof err === 'object' && 'name' in err && err.name === 'AbortError') return;
   console.debug('[CSTO Lens]', err);
 }
-
-/** A chunk's request: the chunk [start, end) and the text around it sent with it [from, to). */
-interface ChunkRequest {
-  start: number;
-  end: number;
-  from: number;
-  to: number;
-}
-
-function requestFor(text: string, chunk: { offset: number; text: string }): ChunkRequest {
-  // A chunk cut inside a block is sent with some of the block around it; it keeps the spans
-  // that start inside it, so each span is found by exactly one chunk, and found whole.
-  const end = chunk.offset + chunk.text.length;
-  const from = chunk.offset === 0 ? 0 : Math.max(chunk.offset - CONTEXT_CHARS, text.lastIndexOf('\n', chunk.offset - 1) + 1);
-  const nextBlock = text.indexOf('\n', end - 1);
-  const to = Math.max(end, Math.min(end + CONTEXT_CHARS, nextBlock < 0 ? text.length : nextBlock));
-  return { start: chunk.offset, end, from, to };
-}
-
-const sameRequest = (a: ChunkRequest, b: ChunkRequest) => a.start === b.start && a.end === b.end && a.from === b.from && a.to === b.to;
 
 /** What previewFirstScreen drew, and the reply the full pass reuses. */
 interface EarlyScreen {

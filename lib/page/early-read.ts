@@ -1,6 +1,10 @@
 import { collectTextAsync, type AsyncCollectOptions, type TextIndex } from '../dom/collect';
 import { observeMutations, type MutationWatch } from '../dom/observe';
 import { yieldTask, yieldToMain } from '../dom/schedule';
+import type { MatchedSpan, PackedSpans } from '../match/spans';
+import { previewRequest, sameRequest } from './chunks';
+
+type Reply = Promise<PackedSpans | readonly MatchedSpan[]>;
 
 // speed (issue 13): the page is read while the reader's settings are still on their way (reading
 // them from storage takes Firefox ~14 ms on a busy page, about as long as reading the first
@@ -33,6 +37,9 @@ export interface EarlyRead {
    *  aborted already, the read was cancelled, or another follower has it. In the first three
    *  cases the read is cancelled too. */
   follow(follower: ReadFollower): { index: Promise<TextIndex>; watch: MutationWatch } | null;
+  /** The reply to the first screen's request (chunks.ts previewRequest), if the read asked for that
+   *  very request before the follower came (EarlyReadOptions.ask). Once. */
+  askedFor(asked: NonNullable<ReturnType<typeof previewRequest>>): { reply: Reply; at: number } | null;
   /** Stops the read and its observer (the settings asked for another read, or none). Does nothing
    *  once the read is followed: the follower's signal stops it then. */
   cancel(): void;
@@ -44,6 +51,10 @@ export interface EarlyReadOptions {
   /** The follower's onLength mark, if it will have one (the page matcher's minChars). */
   lengthChars?: number;
   debounceMs: number;
+  /** speed: asks the matcher for the first screen's chunk as soon as the prefix is read, if nobody
+   *  follows yet (the settings are still on their way, and nearly always let the page be
+   *  highlighted); the follower's preview then finds its reply under way (askedFor). */
+  ask?: (text: string, total: number) => Reply;
 }
 
 const timer = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -59,6 +70,7 @@ export function startEarlyRead(root: HTMLElement, opts: EarlyReadOptions): Early
   // while it is pending (as collectTextAsync does for a callback's promise), so the reply that
   // work waits for is not held behind the rest of the walk.
   let lateWork = false;
+  let asked: { request: NonNullable<ReturnType<typeof previewRequest>>; reply: Reply; at: number } | null = null;
 
   const watch = observeMutations(
     root,
@@ -77,7 +89,13 @@ export function startEarlyRead(root: HTMLElement, opts: EarlyReadOptions): Early
       chars: opts.prefixChars,
       callback: (p) => {
         prefix = p;
-        return follower?.onPrefix?.callback(p);
+        if (follower) return follower.onPrefix?.callback(p);
+        const request = opts.ask ? previewRequest(p) : null;
+        if (request && opts.ask) {
+          const reply = opts.ask(request.sent.slice(request.request.from), request.total);
+          reply.catch(() => {}); // taken by the follower's preview, or by nobody
+          asked = { request, reply, at: performance.now() };
+        }
       },
     },
     ...(opts.lengthChars !== undefined
@@ -122,6 +140,12 @@ export function startEarlyRead(root: HTMLElement, opts: EarlyReadOptions): Early
       if (longEnough) f.onLength?.callback();
       followed();
       return { index, watch };
+    },
+    askedFor(request) {
+      const a = asked;
+      if (!a || a.request.total !== request.total || a.request.sent !== request.sent || !sameRequest(a.request.request, request.request)) return null;
+      asked = null;
+      return a;
     },
     cancel() {
       if (!follower) cancel();

@@ -39,9 +39,17 @@ export interface SessionOptions {
 export async function startPageSession(ctx: ContentScriptContext, options: SessionOptions = {}): Promise<void> {
   // The first scan is timed from here (reading the settings included); later ones from their own start.
   const startedAt = performance.now();
-  // The page is read while the settings are on their way; the entity highlights follow that read
-  // if the settings let them (lib/page/early-read.ts).
-  const early = document.body ? startEarlyRead(document.body, { prefixChars: PREVIEW_CHARS, lengthChars: options.matcher?.minChars, debounceMs: CHANGES_DEBOUNCE_MS }) : undefined;
+  // ru-match: the page's language decides Spanish, French and German aliases where a paragraph is too short to tell.
+  const lang = document.documentElement.lang.trim().toLowerCase().split(/[-_]/)[0] || undefined;
+  const inBackground = async (text: string) => (await sendMessage('matchText', lang ? { text, lang } : { text })).spans;
+  // A page big enough to be matched here starts loading its matcher while it is still read.
+  const match = options.matcher ? routeMatching(options.matcher, inBackground) : inBackground;
+
+  // The page is read while the settings are on their way, and its first screen's chunk sent to be
+  // matched; the entity highlights follow that read if the settings let them (lib/page/early-read.ts).
+  const early = document.body
+    ? startEarlyRead(document.body, { prefixChars: PREVIEW_CHARS, lengthChars: options.matcher?.minChars, debounceMs: CHANGES_DEBOUNCE_MS, ask: match })
+    : undefined;
   ctx.onInvalidated(() => early?.cancel());
   let settings: Settings = await readSettings().catch((err: unknown) => {
     early?.cancel();
@@ -83,12 +91,6 @@ export async function startPageSession(ctx: ContentScriptContext, options: Sessi
     layer: null,
     ui: null,
   };
-
-  // ru-match: the page's language decides Spanish, French and German aliases where a paragraph is too short to tell.
-  const lang = document.documentElement.lang.trim().toLowerCase().split(/[-_]/)[0] || undefined;
-  const inBackground = async (text: string) => (await sendMessage('matchText', lang ? { text, lang } : { text })).spans;
-  // A page big enough to be matched here starts loading its matcher while it is still read.
-  const match = options.matcher ? routeMatching(options.matcher, inBackground) : inBackground;
 
   /** The page's features, started in this order. */
   const features: PageFeature[] = [pageUi, readerNotes, entityHighlights(match, options.matcher, early)];

@@ -40,8 +40,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Long enough to read the whole page, were the walk not paused at the prefix. */
 const PAUSED = 300;
 
-function begin(lengthChars?: number, prefixChars = PREVIEW_CHARS) {
-  const read = startEarlyRead(document.body, { prefixChars, lengthChars, debounceMs: CHANGES_DEBOUNCE_MS });
+function begin(lengthChars?: number, prefixChars = PREVIEW_CHARS, ask?: (text: string, total: number) => Promise<ReturnType<typeof testMatcher.match>>) {
+  const read = startEarlyRead(document.body, { prefixChars, lengthChars, debounceMs: CHANGES_DEBOUNCE_MS, ...(ask ? { ask } : {}) });
   reads.push(read);
   return read;
 }
@@ -139,6 +139,62 @@ describe('startEarlyRead: the page read before the settings are known', () => {
     expect(c.state(true).timing.phases!.early).toBe('refused');
     expect(c.state(true).mentions).toBe((N - 400) * 2);
     // Without the page read again, the walk ended where it paused: about 500 mentions, not 800.
+  });
+
+  it('asks for the first screen\'s chunk at the prefix when nobody follows yet; the follower\'s preview takes that reply', async () => {
+    installHighlightApi();
+    document.body.innerHTML = PAGE;
+    const expected = await alone();
+    const asked: string[] = [];
+    const read = begin(undefined, PREVIEW_CHARS, async (t) => (asked.push(t), testMatcher.match(t)));
+    await sleep(PAUSED);
+    expect(asked).toHaveLength(1); // before any follower: the settings are still on their way
+    expect(asked[0]!.startsWith('Paragraph 0:')).toBe(true);
+    const followedAt = performance.now();
+    const { c, sent } = controllerFollowing(read);
+    await c.start();
+    expect(sent.filter((t) => t.startsWith('Paragraph 0:'))).toEqual([]); // not asked again
+    expect(c.state(true).timing.phases!.prefix).toBeLessThan(followedAt); // timed from when it was asked
+    expect(asked).toHaveLength(1);
+    expect(c.mentions()).toEqual(expected);
+    expect(c.state(true).timing.phases!.firstScreen).toBeDefined();
+  });
+
+  it('asks nothing when followed before the prefix (the follower asks); a page changed meanwhile is read again, and the reply taken only for the same first chunk', async () => {
+    installHighlightApi();
+    document.body.innerHTML = PAGE;
+    const asked: string[] = [];
+    const ask = async (t: string) => (asked.push(t), testMatcher.match(t));
+    const read = begin(undefined, PREVIEW_CHARS, ask);
+    const first = controllerFollowing(read);
+    await first.c.start();
+    expect(asked).toEqual([]);
+    expect(first.sent.filter((t) => t.startsWith('Paragraph 0:'))).toHaveLength(1);
+    first.abort.abort();
+
+    // Asked, then the page changed at its end: read again, to the same first chunk, whose reply is taken.
+    const appended = begin(undefined, PREVIEW_CHARS, ask);
+    await sleep(PAUSED);
+    document.body.append(document.createElement('p'));
+    const same = controllerFollowing(appended);
+    await same.c.start();
+    expect(same.c.state(true).timing.phases!.early).toBe('refused');
+    expect(asked).toHaveLength(1);
+    expect(same.sent.filter((t) => t.startsWith('Paragraph 0:'))).toEqual([]);
+    expect(same.c.state(true).mentions).toBe(N * 2);
+    same.abort.abort();
+
+    // Asked, then the page changed at its top: another first chunk, asked for by the controller.
+    const prepended = begin(undefined, PREVIEW_CHARS, ask);
+    await sleep(PAUSED);
+    const top = document.createElement('p');
+    top.textContent = 'Top story: the CSTO met in Moscow.';
+    document.body.prepend(top);
+    const other = controllerFollowing(prepended);
+    await other.c.start();
+    expect(asked).toHaveLength(2);
+    expect(other.sent.filter((t) => t.startsWith('Top story:'))).toHaveLength(1);
+    expect(other.c.state(true).mentions).toBe(N * 2 + 2);
   });
 
   it('tells a follower that comes late the marks it passed already, once each', async () => {
