@@ -43,6 +43,8 @@ interface ExtRun {
   registrations: (readonly [number, number])[];
   /** Whether the first scan followed the read begun before the settings came (lib/page/early-read.ts). */
   early: 'followed' | 'refused' | null;
+  /** ms from the content script's start until the first scan began (the settings known). */
+  began: number | null;
 }
 /**
  * What the CSS.highlights.set calls of the median run cost, measured in it: how many, their sum,
@@ -151,6 +153,7 @@ class Session {
         prefix: prefixAt === undefined ? null : prefixAt - started,
         registrations: (p as { registrations?: (readonly [number, number])[] } | null | undefined)?.registrations ?? [],
         early: (p as { early?: 'followed' | 'refused' } | null | undefined)?.early ?? null,
+        began: typeof (p as { began?: number } | null | undefined)?.began === 'number' ? (p as { began: number }).began - started : null,
       };
     } finally {
       await page.close();
@@ -289,7 +292,7 @@ async function benchBrowser(
       const prefix = median(ext.map((r) => r.prefix).filter((x): x is number => x !== null));
       const fsCause =
         ratio(firstScreen, mark) > 0.1
-          ? `over target: of the first screen's ${firstScreen.toFixed(0)} ms, reading the page until the first chunk's text (8,500 characters) was read and sent took ${prefix.toFixed(0)} ms (the content script's start and the walk to that point, while the settings are read: lib/page/early-read.ts, which sends it before they come; followed in ${ext.filter((r) => r.early === 'followed').length} of ${ext.length} runs), its match in the background and the message round trip and drawing the mentions near the viewport the other ${(firstScreen - prefix).toFixed(0)} ms, while the rest of the page was read (the whole read ${read.toFixed(0)} ms). `
+          ? `over target: of the first screen's ${firstScreen.toFixed(0)} ms, reading the page until the first chunk's text (8,500 characters) was read and sent took ${prefix.toFixed(0)} ms (the content script's start and the walk to that point, while the settings are read: lib/page/early-read.ts, which sends it before they come; followed in ${ext.filter((r) => r.early === 'followed').length} of ${ext.length} runs), its match in the background and the message round trip and drawing the mentions near the viewport the other ${(firstScreen - prefix).toFixed(0)} ms (the settings, from storage or with that reply, came ${median(ext.map((r) => r.began).filter((x): x is number => x !== null)).toFixed(0)} ms after the start), while the rest of the page was read (the whole read ${read.toFixed(0)} ms). `
           : '';
       const allCause =
         ratio(ours, mark) > 0.5

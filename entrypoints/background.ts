@@ -90,7 +90,13 @@ export default defineBackground(() => {
   });
 
   onMessage('matcherSnapshot', () => kb.matcherSnapshot());
-  onMessage('matchText', async ({ data }) => ({ spans: await kb.matchPacked(data.text, data.lang ?? null) })); // ru-match: the page's language
+  // The settings as last written, for a page's first matchText (it asks before its own read of them comes).
+  let settingsNow = settingsItem.getValue();
+  settingsItem.watch(() => void (settingsNow = settingsItem.getValue()));
+  onMessage('matchText', async ({ data }) => {
+    const spans = await kb.matchPacked(data.text, data.lang ?? null); // ru-match: the page's language
+    return data.withSettings ? { spans, settings: { ...(await settingsNow) } } : { spans };
+  });
   onMessage('kbStats', () => kb.stats());
   onMessage('entityCard', ({ data }) => kb.card(data.entityId));
   onMessage('relatedStatements', ({ data }) => kb.relatedTo(data.text));

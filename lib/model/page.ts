@@ -40,6 +40,8 @@ export interface PageEntity {
 
 /** Where the last full scan's time went: ms since navigation start at the end of each phase. */
 export interface ScanPhases {
+  /** The scan began (the first one: when the settings were known, and the controller made). */
+  began?: number;
   /** The page's text read. */
   read: number;
   /** The spans of the last chunk arrived (from the background, or from the page's own matcher). */

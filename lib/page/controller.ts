@@ -193,7 +193,7 @@ export class PageController {
   private async scanAll(begun?: EarlyRead, attempt = 0, earlier?: ScanPhases['early']): Promise<void> {
     if (!this.opts.document.body) return; // nothing to read (a rescan of a page that dropped its body)
     const generation = this.generation;
-    const timing: Partial<ScanPhases> = {};
+    const timing: Partial<ScanPhases> = { began: performance.now() };
     // The first scan (begun: the read the session started) is observed from its read's start, by
     // that read's observer or a fresh one: neither has seen a change yet. (Known before the follow,
     // which may hand over a prefix read already.)
@@ -241,6 +241,7 @@ export class PageController {
     this.scans++;
     this.drawnAt = performance.now();
     this.phases = {
+      ...(timing.began !== undefined ? { began: timing.began } : {}),
       read: timing.read ?? 0,
       replied: timing.replied ?? 0,
       built: timing.built ?? 0,

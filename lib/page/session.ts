@@ -1,5 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { Settings } from '../settings';
+import { withDefaults, type Settings } from '../settings';
 import { readSettings, watchSettings } from './settings-live';
 import { sendMessage } from '../protocol/to-background';
 import { offerContext } from '../page-ui/bridge';
@@ -42,16 +42,26 @@ export async function startPageSession(ctx: ContentScriptContext, options: Sessi
   // ru-match: the page's language decides Spanish, French and German aliases where a paragraph is too short to tell.
   const lang = document.documentElement.lang.trim().toLowerCase().split(/[-_]/)[0] || undefined;
   const inBackground = async (text: string) => (await sendMessage('matchText', lang ? { text, lang } : { text })).spans;
+  // The early read's request for the first screen also asks for the settings: the reply to a page's
+  // first message comes about when storage's does (Firefox: 25-55 ms on a big page's load), and
+  // the preview needs both; whichever settings come first are taken.
+  let settingsInReply: (s: Settings) => void = () => {};
+  const replySettings = new Promise<Settings>((resolve) => (settingsInReply = resolve));
+  const askEarly = async (text: string) => {
+    const r = await sendMessage('matchText', { text, withSettings: true, ...(lang ? { lang } : {}) });
+    if (r.settings) settingsInReply(withDefaults(r.settings as Partial<Settings>));
+    return r.spans;
+  };
   // A page big enough to be matched here starts loading its matcher while it is still read.
   const match = options.matcher ? routeMatching(options.matcher, inBackground) : inBackground;
 
   // The page is read while the settings are on their way, and its first screen's chunk sent to be
   // matched; the entity highlights follow that read if the settings let them (lib/page/early-read.ts).
   const early = document.body
-    ? startEarlyRead(document.body, { prefixChars: PREVIEW_CHARS, lengthChars: options.matcher?.minChars, debounceMs: CHANGES_DEBOUNCE_MS, ask: match })
+    ? startEarlyRead(document.body, { prefixChars: PREVIEW_CHARS, lengthChars: options.matcher?.minChars, debounceMs: CHANGES_DEBOUNCE_MS, ask: askEarly })
     : undefined;
   ctx.onInvalidated(() => early?.cancel());
-  let settings: Settings = await readSettings().catch((err: unknown) => {
+  let settings: Settings = await Promise.race([readSettings(), replySettings]).catch((err: unknown) => {
     early?.cancel();
     throw err;
   });

@@ -23,7 +23,15 @@ import type { PackedSpans } from '../match/spans';
 
 export interface ToBackground {
   /** Match a chunk of page text; offsets are relative to the chunk. Spans packed (see spans.ts). */
-  matchText(data: { text: string; /** ru-match: the page's lang attribute ("ru", "es"...), if any. */ lang?: string }): { spans: PackedSpans };
+  matchText(data: {
+    text: string;
+    /** ru-match: the page's lang attribute ("ru", "es"...), if any. */
+    lang?: string;
+    /** speed: the page's first request, sent before its settings came from storage: the reply
+     *  carries them too, as stored (the page takes whichever comes first and fills in defaults:
+     *  lib/page/session.ts). */
+    withSettings?: true;
+  }): { spans: PackedSpans; settings?: Record<string, unknown> };
   /** What a page needs to match entities itself: the compiled matcher as typed arrays (Firefox's
    *  big pages, whose messages keep typed arrays: lib/page/matcher-script.ts). */
   matcherSnapshot(): CompiledMatcherData;
