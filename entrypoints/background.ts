@@ -12,7 +12,8 @@ import { KnowledgeServiceCore } from '../lib/kb/service'; // kb-speed: the build
 import { BUILD_SCRIPT, canImportScripts, importBuildScript, loadBuildScript } from '../lib/kb/build-script'; // kb-speed
 import { onMessage } from '../lib/protocol/to-background';
 import { sendToTab } from '../lib/protocol/to-tab';
-import { toggleSite } from '../lib/settings';
+import { toggleSite, type Settings } from '../lib/settings';
+import { answerMatchText } from '../lib/kb/match-text';
 import { settingsItem } from '../lib/settings-item';
 import { badgeText } from '../lib/ui/badge';
 import { viewerPath } from '../lib/ui/viewer-url';
@@ -90,13 +91,11 @@ export default defineBackground(() => {
   });
 
   onMessage('matcherSnapshot', () => kb.matcherSnapshot());
-  // The settings as last written, for a page's first matchText (it asks before its own read of them comes).
-  let settingsNow = settingsItem.getValue();
-  settingsItem.watch(() => void (settingsNow = settingsItem.getValue()));
-  onMessage('matchText', async ({ data }) => {
-    const spans = await kb.matchPacked(data.text, data.lang ?? null); // ru-match: the page's language
-    return data.withSettings ? { spans, settings: { ...(await settingsNow) } } : { spans };
-  });
+  // The settings as last written, for a page's first matchText: it asks before its own read of them
+  // comes (lib/page/first-settings.ts). Its text is not matched where highlighting is off.
+  let settingsNow: Promise<Settings | null> = settingsItem.getValue().catch(() => null);
+  settingsItem.watch((next) => void (settingsNow = next ? Promise.resolve(next) : settingsItem.getValue().catch(() => null)));
+  onMessage('matchText', ({ data, sender }) => answerMatchText((text, lang) => kb.matchPacked(text, lang), data, sender.url, () => settingsNow));
   onMessage('kbStats', () => kb.stats());
   onMessage('entityCard', ({ data }) => kb.card(data.entityId));
   onMessage('relatedStatements', ({ data }) => kb.relatedTo(data.text));

@@ -111,7 +111,9 @@ export function startEarlyRead(root: HTMLElement, opts: EarlyReadOptions): Early
       : {}),
   });
   index.catch(() => {}); // cancelled: nobody waits for it
-  const cancel = () => {
+  /** keepReply: the read was refused (the follower reads the page itself, and may come to the same first chunk). */
+  const cancel = (keepReply = false) => {
+    if (!keepReply) asked = null; // its reply is nobody's
     abort.abort(); // the walk and the observer stop
     followed(); // a walk paused at the prefix wakes, to end
   };
@@ -125,10 +127,11 @@ export function startEarlyRead(root: HTMLElement, opts: EarlyReadOptions): Early
       const sameMarks = (!f.onPrefix || f.onPrefix.chars === opts.prefixChars) && (!f.onLength || f.onLength.chars === opts.lengthChars);
       watch.flush(); // the page's changes until now, delivered (to nobody) and counted
       if (!sameMarks || watch.changes > 0 || f.signal.aborted) {
-        cancel();
+        cancel(true);
         return null;
       }
       follower = f;
+      if (!f.onPrefix) asked = null; // no preview to take the reply (a later scan asks for itself)
       f.signal.addEventListener('abort', () => abort.abort(), { once: true });
       // A prefix not reached yet: the walk calls the follower's own callback then.
       const work = prefix ? f.onPrefix?.callback(prefix) : undefined;

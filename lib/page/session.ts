@@ -1,5 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { withDefaults, type Settings } from '../settings';
+import type { Settings } from '../settings';
+import { firstSettings } from './first-settings';
 import { readSettings, watchSettings } from './settings-live';
 import { sendMessage } from '../protocol/to-background';
 import { offerContext } from '../page-ui/bridge';
@@ -42,14 +43,21 @@ export async function startPageSession(ctx: ContentScriptContext, options: Sessi
   // ru-match: the page's language decides Spanish, French and German aliases where a paragraph is too short to tell.
   const lang = document.documentElement.lang.trim().toLowerCase().split(/[-_]/)[0] || undefined;
   const inBackground = async (text: string) => (await sendMessage('matchText', lang ? { text, lang } : { text })).spans;
-  // The early read's request for the first screen also asks for the settings: the reply to a page's
-  // first message comes about when storage's does (Firefox: 25-55 ms on a big page's load), and
-  // the preview needs both; whichever settings come first are taken.
-  let settingsInReply: (s: Settings) => void = () => {};
-  const replySettings = new Promise<Settings>((resolve) => (settingsInReply = resolve));
+  const settingsListeners = new Set<(next: Settings) => void>();
+  // The settings from storage, or from the reply to the early read's request for the first screen,
+  // whichever comes first (a page's first message is answered about when storage is: Firefox,
+  // 25-55 ms on a big page's load; the preview needs both); storage's answer, or a write seen
+  // meanwhile, corrects them (lib/page/first-settings.ts).
+  let settings: Settings | null = null;
+  const known = firstSettings(readSettings(), (next) => {
+    settings = next;
+    for (const fn of settingsListeners) fn(next);
+  });
+  const unwatch = watchSettings((next) => known.written(next));
+  ctx.onInvalidated(unwatch);
   const askEarly = async (text: string) => {
     const r = await sendMessage('matchText', { text, withSettings: true, ...(lang ? { lang } : {}) });
-    if (r.settings) settingsInReply(withDefaults(r.settings as Partial<Settings>));
+    if (r.settings) known.fromReply(r.settings);
     return r.spans;
   };
   // A page big enough to be matched here starts loading its matcher while it is still read.
@@ -61,12 +69,13 @@ export async function startPageSession(ctx: ContentScriptContext, options: Sessi
     ? startEarlyRead(document.body, { prefixChars: PREVIEW_CHARS, lengthChars: options.matcher?.minChars, debounceMs: CHANGES_DEBOUNCE_MS, ask: askEarly })
     : undefined;
   ctx.onInvalidated(() => early?.cancel());
-  let settings: Settings = await Promise.race([readSettings(), replySettings]).catch((err: unknown) => {
+  await known.known.catch((err: unknown) => {
     early?.cancel();
+    unwatch();
     throw err;
   });
+  settings = known.current()!;
   if (ctx.signal.aborted) return early?.cancel(); // invalidated while the settings were read
-  const settingsListeners = new Set<(next: Settings) => void>();
   const navigationListeners = new Set<() => void>();
   const listen = <F,>(set: Set<F>, fn: F, signal: AbortSignal) => {
     set.add(fn);
@@ -74,11 +83,6 @@ export async function startPageSession(ctx: ContentScriptContext, options: Sessi
   };
 
   offerContext(ctx); // the page UI's shadow root follows this context (lib/page-ui/mount.tsx)
-  const unwatch = watchSettings((next) => {
-    settings = next;
-    for (const fn of settingsListeners) fn(next);
-  });
-  ctx.onInvalidated(unwatch);
   // Single-page sites change the URL without a load: read the new article.
   let lastUrl = location.href;
   ctx.addEventListener(window, 'wxt:locationchange', () => {
@@ -90,7 +94,7 @@ export async function startPageSession(ctx: ContentScriptContext, options: Sessi
   const hasHighlightApi = typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
   const page: PageContext = {
     document,
-    settings: () => settings,
+    settings: () => settings!,
     onSettings: (fn, signal) => listen(settingsListeners, fn, signal),
     onNavigation: (fn, signal) => listen(navigationListeners, fn, signal),
     modeFor: (s) => (s.accessibleMode || options.forceWrap || !hasHighlightApi ? 'wrap' : 'highlight-api'),

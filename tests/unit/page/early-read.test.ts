@@ -197,6 +197,20 @@ describe('startEarlyRead: the page read before the settings are known', () => {
     expect(other.c.state(true).mentions).toBe(N * 2 + 2);
   });
 
+  it('a cancelled read\'s reply is nobody\'s: a controller handed it reads and asks for itself', async () => {
+    installHighlightApi();
+    document.body.innerHTML = PAGE;
+    const asked: string[] = [];
+    const read = begin(undefined, PREVIEW_CHARS, async (t) => (asked.push(t), testMatcher.match(t)));
+    await sleep(PAUSED);
+    expect(asked).toHaveLength(1);
+    read.cancel();
+    const { c, sent } = controllerFollowing(read);
+    await c.start();
+    expect(sent.filter((t) => t.startsWith('Paragraph 0:'))).toHaveLength(1);
+    expect(c.state(true).mentions).toBe(N * 2);
+  });
+
   it('tells a follower that comes late the marks it passed already, once each', async () => {
     document.body.innerHTML = PAGE;
     const read = begin(20_000);

@@ -1,0 +1,38 @@
+import { packSpans, type PackedSpans } from '../match/spans';
+import { isActiveOn, type Settings } from '../settings';
+
+// The background's answer to matchText. A page's first request (withSettings) comes before the page
+// knows its settings (lib/page/first-settings.ts): the answer carries them, as last written, and
+// where highlighting is off for the sender's site its text is not matched.
+
+/** lib/protocol/to-background.ts matchText's request and answer. */
+interface Request {
+  text: string;
+  lang?: string;
+  withSettings?: true;
+}
+interface Answer {
+  spans: PackedSpans;
+  settings?: Record<string, unknown>;
+}
+
+export async function answerMatchText(
+  match: (text: string, lang: string | null) => Promise<PackedSpans>,
+  data: Request,
+  senderUrl: string | undefined,
+  settingsNow: () => Promise<Settings | null>,
+): Promise<Answer> {
+  const lang = data.lang ?? null; // ru-match: the page's language
+  if (!data.withSettings) return { spans: await match(data.text, lang) };
+  const settings = await settingsNow();
+  if (!settings) return { spans: await match(data.text, lang) };
+  return { spans: isActiveOn(settings, hostnameOf(senderUrl)) ? await match(data.text, lang) : packSpans([]), settings: { ...settings } };
+}
+
+function hostnameOf(url: string | undefined): string {
+  try {
+    return url ? new URL(url).hostname : '';
+  } catch {
+    return '';
+  }
+}
