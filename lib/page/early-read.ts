@@ -7,9 +7,11 @@ import { previewRequest, sameRequest } from './chunks';
 type Reply = Promise<PackedSpans | readonly MatchedSpan[]>;
 
 // speed (issue 13): the page is read while the reader's settings are still on their way (reading
-// them from storage takes Firefox ~14 ms on a busy page, about as long as reading the first
-// screen's text). The session starts the read; the first controller follows it once the settings
-// say it may (highlighting on for this site, the whole page read), or it is cancelled. An observer
+// them from storage took Firefox 27-53 ms on a big page's load, where reading the first screen's
+// text takes 3). The session starts the read; once the first screen's text is read it is sent to be
+// matched (`ask`, whose reply also brings the settings: lib/page/first-settings.ts). The first
+// controller follows the read once the settings say it may (highlighting on for this site, the
+// whole page read), and its preview takes that reply (`askedFor`); or it is cancelled. An observer
 // runs from the read's start: if the page changed before the follow (a node removed under the
 // paused walk would end it early; one added would be read by the walk and by the observer's
 // batch), the read is dropped and the controller reads the page itself, as it would have
