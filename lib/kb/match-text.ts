@@ -22,11 +22,10 @@ export async function answerMatchText(
   senderUrl: string | undefined,
   settingsNow: () => Promise<Settings | null>,
 ): Promise<Answer> {
-  const lang = data.lang ?? null; // ru-match: the page's language
-  if (!data.withSettings) return { spans: await match(data.text, lang) };
-  const settings = await settingsNow();
-  if (!settings) return { spans: await match(data.text, lang) };
-  return { spans: isActiveOn(settings, hostnameOf(senderUrl)) ? await match(data.text, lang) : packSpans([]), settings: { ...settings } };
+  const settings = data.withSettings ? await settingsNow() : null;
+  const matched = () => match(data.text, data.lang ?? null); // ru-match: the page's language
+  if (!settings) return { spans: await matched() };
+  return { spans: isActiveOn(settings, hostnameOf(senderUrl)) ? await matched() : packSpans([]), settings: { ...settings } };
 }
 
 function hostnameOf(url: string | undefined): string {
