@@ -253,7 +253,8 @@ async function benchBrowser(
     for (const size of SIZES) {
       if (!only(size)) continue;
       const page = pages.get(size)!;
-      const reps = ctx.quick ? (size === BIG ? 3 : 3) : size === BIG ? 7 : 9;
+      // CSTO_BENCH_REPS: more runs of a quick study (CSTO_BENCH_ONLY), to tell two builds apart.
+      const reps = Number(process.env.CSTO_BENCH_REPS) || (ctx.quick ? 3 : size === BIG ? 7 : 9);
       const timeout = size === BIG ? 180_000 : 60_000;
       const ext: ExtRun[] = [];
       const other: PageRun[] = [];

@@ -181,7 +181,7 @@ export default defineBackground(() => {
   });
   onMessage('entitiesIn', ({ data }) => kb.entitiesIn(data.text));
   // Code the content script loads on demand, into its own world of the frame that asks.
-  const injectIntoSender = async (sender: { tab?: { id?: number }; frameId?: number }, file: '/page-ui.js' | '/page-matcher.js') => {
+  const injectIntoSender = async (sender: { tab?: { id?: number }; frameId?: number }, file: '/page-ui.js') => {
     const tabId = sender.tab?.id;
     if (tabId === undefined) return false;
     // At once: the frame asking has long been loaded, and the default waits for its idle time.
@@ -189,7 +189,6 @@ export default defineBackground(() => {
     return true;
   };
   onMessage('loadPageUi', ({ sender }) => injectIntoSender(sender, '/page-ui.js'));
-  onMessage('loadPageMatcher', ({ sender }) => injectIntoSender(sender, '/page-matcher.js'));
   onMessage('reportPage', async ({ data, sender }) => {
     const tabId = sender.tab?.id;
     if (tabId === undefined) return;

@@ -17,7 +17,9 @@ export default defineContentScript({
     // Firefox: a big page's text costs more to send to the background than to match here, with a
     // matcher the background injects when a big page needs it (Chromium builds leave this out).
     const matcher = import.meta.env.FIREFOX
-      ? new PageMatcher(() => loadPageMatcher({ inject: () => sendMessage('loadPageMatcher'), data: () => sendMessage('matcherSnapshot') }))
+      ? new PageMatcher(() =>
+          loadPageMatcher({ script: () => import(/* @vite-ignore */ browser.runtime.getURL('/page-matcher.js')), data: () => sendMessage('matcherSnapshot') }),
+        )
       : undefined;
     // Firefox: each registered Highlight makes registering the next dearer (lib/dom/paint-per-style.ts).
     const grouping = import.meta.env.FIREFOX ? perStyle : undefined;

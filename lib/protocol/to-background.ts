@@ -48,7 +48,6 @@ export interface ToBackground {
   /** Loads the page UI (card, toolbars) into the sender's frame, once. */
   loadPageUi(): boolean;
   /** Firefox's content script on a big page: inject its matcher's script (lib/page/matcher-script.ts). */
-  loadPageMatcher(): boolean;
   /** Researchers' annotations (background keeps them; every change is stamped and queued for sync). */
   annotationsForPage(data: { source: string }): Annotation[];
   annotationCreate(data: NewAnnotation): Annotation;

@@ -32,7 +32,7 @@ export async function startFixtureServer(root: string = FIXTURE_PAGES_DIR): Prom
   const rootAbs = resolve(root);
   const server: Server = createServer(async (req, res) => {
     try {
-      const { pathname } = new URL(req.url ?? '/', 'http://x');
+      const { pathname, searchParams } = new URL(req.url ?? '/', 'http://x');
       let rel = decodeURIComponent(pathname);
       if (rel.endsWith('/')) rel += 'index.html';
       const file = normalize(join(rootAbs, rel));
@@ -50,6 +50,8 @@ export async function startFixtureServer(root: string = FIXTURE_PAGES_DIR): Prom
         'content-type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
         'content-length': body.length,
         'cache-control': 'no-store',
+        // ?csp=strict: a page that allows no script and no load of any kind but its own styles.
+        ...(searchParams.get('csp') === 'strict' ? { 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline' 'self'" } : {}),
       });
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch (err) {

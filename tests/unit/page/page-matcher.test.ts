@@ -102,7 +102,7 @@ describe('routeMatching (Firefox: big scans in the page, small ones in the backg
   });
 });
 
-describe('loadPageMatcher (the matcher script, injected on demand)', () => {
+describe('loadPageMatcher (the matcher script, imported on demand)', () => {
   const KEY = '__cstoLensMatcher';
   const snapshot = () => structuredClone(new EntityMatcher(DATA).snapshot()); // as the background sends it
   afterEach(() => delete (globalThis as Record<string, unknown>)[KEY]);
@@ -110,26 +110,26 @@ describe('loadPageMatcher (the matcher script, injected on demand)', () => {
   it('asks for the script and the data together, then compiles with what the script left', async () => {
     const asked: string[] = [];
     const compiled = await loadPageMatcher({
-      inject: async () => {
-        asked.push('inject');
+      script: async () => {
+        asked.push('script');
         await Promise.resolve();
         offerCompiler(compilePageMatcher); // what entrypoints/page-matcher.ts does
       },
       data: async () => (asked.push('data'), snapshot()),
     });
-    expect(asked).toEqual(['inject', 'data']);
+    expect(asked).toEqual(['script', 'data']);
     expect(unpackSpans(compiled.matchPacked('the CSTO')).map((s) => s.entityId)).toEqual(['org:csto']);
   });
 
-  it('does not inject the script again once it ran in this world', async () => {
+  it('does not run the script again once it ran in this world', async () => {
     offerCompiler(compilePageMatcher);
-    const inject = vi.fn(async () => true);
-    await loadPageMatcher({ inject, data: async () => snapshot() });
-    expect(inject).not.toHaveBeenCalled();
+    const script = vi.fn(async () => true);
+    await loadPageMatcher({ script, data: async () => snapshot() });
+    expect(script).not.toHaveBeenCalled();
   });
 
   it('fails clearly when the script did not load (the page matcher then retries, and the background matches meanwhile)', async () => {
-    await expect(loadPageMatcher({ inject: async () => true, data: async () => snapshot() })).rejects.toThrow('the page matcher script did not load');
-    await expect(loadPageMatcher({ inject: async () => Promise.reject(new Error('No tab')), data: async () => snapshot() })).rejects.toThrow('No tab');
+    await expect(loadPageMatcher({ script: async () => true, data: async () => snapshot() })).rejects.toThrow('the page matcher script did not load');
+    await expect(loadPageMatcher({ script: async () => Promise.reject(new Error('No tab')), data: async () => snapshot() })).rejects.toThrow('No tab');
   });
 });
