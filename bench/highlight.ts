@@ -45,6 +45,9 @@ interface ExtRun {
   early: 'followed' | 'refused' | null;
   /** ms from the content script's start until the first scan began (the settings known). */
   began: number | null;
+  /** Firefox: the page's own matcher (lib/page/page-matcher.ts): chunks, ms from the content
+   *  script's start until it was ready, and the main thread's ms spent matching. */
+  inPage: { chunks: number; readyAt: number | null; matchMs: number } | null;
 }
 /**
  * What the CSS.highlights.set calls of the median run cost, measured in it: how many, their sum,
@@ -60,8 +63,35 @@ function registrationCause(ext: readonly ExtRun[]): string {
   const big = sets.filter(([n]) => n >= 100);
   const us = ([n, ms]: readonly [number, number]) => ((ms * 1000) / n).toFixed(1);
   const list = big.map(([n, ms]) => `${n.toLocaleString()} in ${ms.toFixed(0)} ms`).join(', ');
-  return `Measured in this run (the median one): ${sets.length} CSS.highlights.set calls took ${sum.toFixed(0)} ms in all${big.length ? `; those of 100 ranges or more, in order: ${list}` : ''}${big.length > 1 ? ` (${us(big[0]!)} us a range for the first, ${us(big[big.length - 1]!)} us for the last: each registration costs more the more is registered already)` : ''}. `;
+  return `Measured in this run (the median one): ${sets.length} CSS.highlights.set calls took ${sum.toFixed(0)} ms in all${big.length ? `; those of 100 ranges or more, in order: ${list}` : ''}${big.length > 1 ? ` (${us(big[0]!)} us a range for the first, ${us(big[big.length - 1]!)} us for the last${Number(us(big[big.length - 1]!)) > 2 * Number(us(big[0]!)) ? ': each registration costs more the more is registered already' : ''})` : ''}. `;
 }
+
+function inPageOf(p: unknown, started: number): ExtRun['inPage'] {
+  const s = (p as { inPage?: { chunks: number; readyAt: number | null; matchMs?: number } } | null | undefined)?.inPage;
+  return s ? { chunks: s.chunks, readyAt: s.readyAt === null ? null : s.readyAt - started, matchMs: s.matchMs ?? 0 } : null;
+}
+
+/**
+ * Firefox: what the page's own matcher cost the median run, measured in it: the main thread's time
+ * matching, and how long after the read it was ready (the chunks before went to the background).
+ * With the no-matching time it is the main thread's work, which no scheduling can shorten.
+ */
+function inPageCause(ext: readonly ExtRun[], noMatching: number, mark: number): string {
+  const runs = ext.filter((r) => r.inPage && r.inPage.chunks > 0 && r.phases).sort((a, b) => a.ms - b.ms);
+  const run = runs[runs.length >> 1];
+  if (!run) return '';
+  const { chunks, readyAt, matchMs } = run.inPage!;
+  // The read is timed from the content script's start: less the wait for the settings (the read
+  // pauses at the first screen's text meanwhile), what is left is work.
+  const wait = run.began ?? 0;
+  const work = noMatching - wait + matchMs;
+  const ready = readyAt === null ? '' : `, its matcher ready ${(readyAt - run.phases!.read).toFixed(0)} ms after the read ended (its snapshot's message; the chunks before went to the background)`;
+  return `In the median run the page matched ${chunks} chunks itself, which held the main thread ${matchMs.toFixed(0)} ms${ready}: with the no-matching time less the ${wait.toFixed(0)} ms the settings took to come, the main thread's own work alone is ${work.toFixed(0)} ms (ratio ${(work / mark).toFixed(2)}); the rest of the ${run.ms.toFixed(0)} ms was waiting for messages (the settings, the background's replies, the snapshot). `;
+}
+
+/** Measured in quick studies (CSTO_BENCH_REPS=9 CSTO_BENCH_ONLY=firefox,200000, issue 13's note), not in this run. */
+const FIREFOX_ALTERNATIVES =
+  'Tried and measured (9 runs each, alternating builds, 2026-12-04): every chunk matched by the background, with the ranges filled while the replies are awaited (fill 4-6 ms after the last reply), gave ratios 0.67 and 0.68 against 0.72 and 0.64 for this build: the background answers a 100,000-character chunk about every 12 ms, one at a time, so 1.3 million characters take it about 190 ms; sharing the chunks between the page and the background did worse (0.81). ';
 
 interface PageRun {
   floor: number;
@@ -154,6 +184,7 @@ class Session {
         registrations: (p as { registrations?: (readonly [number, number])[] } | null | undefined)?.registrations ?? [],
         early: (p as { early?: 'followed' | 'refused' } | null | undefined)?.early ?? null,
         began: typeof (p as { began?: number } | null | undefined)?.began === 'number' ? (p as { began: number }).began - started : null,
+        inPage: inPageOf(p, started),
       };
     } finally {
       await page.close();
@@ -298,7 +329,7 @@ async function benchBrowser(
           : '';
       const allCause =
         ratio(ours, mark) > 0.5
-          ? `over target: read ${read.toFixed(0)} ms, match and build ${matchBuild.toFixed(0)} ms, show ${show.toFixed(0)} ms (the ranges of the mentions not near the viewport made and filled into highlights not shown yet ${fillRest.toFixed(0)} ms, registering them ${register.toFixed(0)} ms; ${ext[0]!.mentions.toLocaleString()} ranges in all). ${registrationCause(ext)}Without any matching, reading the page, making the ranges of the rest and registering them took ${(read + fillRest + register).toFixed(0)} ms of this run (ratio ${ratio(read + fillRest + register, mark).toFixed(2)} to mark.js). `
+          ? `over target: read ${read.toFixed(0)} ms, match and build ${matchBuild.toFixed(0)} ms, show ${show.toFixed(0)} ms (the ranges of the mentions not near the viewport made and filled into highlights not shown yet ${fillRest.toFixed(0)} ms, registering them ${register.toFixed(0)} ms; ${ext[0]!.mentions.toLocaleString()} ranges in all). ${registrationCause(ext)}Without any matching, reading the page, making the ranges of the rest and registering them took ${(read + fillRest + register).toFixed(0)} ms of this run (ratio ${ratio(read + fillRest + register, mark).toFixed(2)} to mark.js). ${inPageCause(ext, read + fillRest + register, mark)}${name === 'firefox' ? FIREFOX_ALTERNATIVES : ''}`
           : '';
       // The older figures of the same run (kept with their targets): where their time went.
       const overCause = (target: number, against: number, what: string) =>

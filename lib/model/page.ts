@@ -73,6 +73,8 @@ export interface PageMatcherStats {
   chunks: number;
   /** When it was loaded and compiled (performance.now()), or null. */
   readyAt: number | null;
+  /** The main thread's time spent matching those chunks, in ms. */
+  matchMs: number;
 }
 
 export interface PageState extends PageReport {

@@ -21,6 +21,7 @@ export class PageMatcher {
   private queued = 0;
   private chunks = 0;
   private readyAt: number | null = null;
+  private matchMs = 0;
   /** A read this long starts loading the matcher (the controller's PageDeps.pageMatcher). */
   readonly minChars = PAGE_MATCH_MIN_CHARS;
 
@@ -32,7 +33,7 @@ export class PageMatcher {
   }
 
   stats(): PageMatcherStats {
-    return { chunks: this.chunks, readyAt: this.readyAt };
+    return { chunks: this.chunks, readyAt: this.readyAt, matchMs: this.matchMs };
   }
 
   /** Loaded: match() starts without waiting for the background. */
@@ -59,7 +60,9 @@ export class PageMatcher {
     try {
       const matcher = await this.ready$();
       await yieldToMain();
+      const began = performance.now();
       const spans = matcher.matchPacked(text);
+      this.matchMs += performance.now() - began;
       this.chunks++;
       // The last of a burst: the scan's scratch space (~12 bytes a character) is not kept.
       if (this.queued === 1) matcher.release();

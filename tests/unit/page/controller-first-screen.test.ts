@@ -104,7 +104,7 @@ describe('PageController: the first screen before the whole page is read', () =>
       return testMatcher.match(t);
     };
     const prefetched: number[] = [];
-    const pageMatcher = { minChars: 20_000, prefetch: () => prefetched.push(calls), stats: () => ({ chunks: 0, readyAt: null }) };
+    const pageMatcher = { minChars: 20_000, prefetch: () => prefetched.push(calls), stats: () => ({ chunks: 0, readyAt: null, matchMs: 0 }) };
     const unhandled: unknown[] = [];
     const onUnhandled = (e: unknown) => unhandled.push(e);
     process.on('unhandledRejection', onUnhandled);

@@ -45,6 +45,20 @@ describe('PageMatcher (matching in the content script)', () => {
     scans.mockRestore();
   });
 
+  it('counts the chunks it matched and the time they held the thread (the bench reads it)', async () => {
+    const m = new PageMatcher(async () => new EntityMatcher(DATA));
+    expect(m.stats()).toEqual({ chunks: 0, readyAt: null, matchMs: 0 });
+    let t = 0;
+    const now = vi.spyOn(performance, 'now').mockImplementation(() => (t += 5)); // each reading 5 ms later
+    await m.match('CSTO');
+    await m.match('Armenia');
+    now.mockRestore();
+    const stats = m.stats();
+    expect(stats.chunks).toBe(2);
+    expect(stats.readyAt).not.toBeNull();
+    expect(stats.matchMs).toBe(10); // one 5 ms step over each matchPacked
+  });
+
   it('a failed load fails the chunks that wait for it, and the next use asks again', async () => {
     let calls = 0;
     const m = new PageMatcher(async () => {
