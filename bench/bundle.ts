@@ -1,7 +1,7 @@
 // Figure 3b: gzipped size of every bundle in .output/chrome-mv3, the content script's against
 // its 30 KB budget, and checks that the content script carries none of compromise, React, Dexie or
 // the storage library; the same for Firefox's content script, and the size of the matcher script
-// it has injected on a big page (page-matcher.js: Firefox matches big pages in the page).
+// it imports on a big page (page-matcher.js: Firefox matches big pages in the page).
 import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -32,7 +32,7 @@ function files(dir: string): string[] {
 /** Why a content script is over its budget, from what this run measured. */
 function overBudget(browser: 'chromium' | 'firefox', kb: number, chromiumKb: number | null): string {
   if (browser === 'firefox' && chromiumKb !== null)
-    return `over budget: ${(kb - chromiumKb).toFixed(1)} KB more than Chromium's content script (${chromiumKb.toFixed(1)} KB), for what only Firefox's carries: the page matcher's loader (lib/page/page-matcher.ts, lib/page/matcher-script.ts; the matcher itself is ${FIREFOX_ONLY}, injected on big pages) and the one-Highlight-a-type painter (lib/dom/paint-per-style.ts). `;
+    return `over budget: ${(kb - chromiumKb).toFixed(1)} KB more than Chromium's content script (${chromiumKb.toFixed(1)} KB), for what only Firefox's carries: the page matcher's loader (lib/page/page-matcher.ts, lib/page/matcher-script.ts; the matcher itself is ${FIREFOX_ONLY}, imported on big pages) and the one-Highlight-a-type painter (lib/dom/paint-per-style.ts). `;
   return `over budget by ${(kb - BUDGET_KB).toFixed(1)} KB (none of compromise, React or Dexie in it: the figures below; which of its own modules grew is not measured by this run). `;
 }
 

@@ -51,8 +51,9 @@ interface ExtRun {
 }
 /**
  * What the CSS.highlights.set calls of the median run cost, measured in it: how many, their sum,
- * and the price of a range in the first and in the later ones (Firefox's grows with what is
- * registered already: lib/dom/paint-per-style.ts).
+ * and the price of a range in the first and in the last (Firefox 115-128's grew with what was
+ * registered already: lib/dom/paint-per-style.ts; said so only when the run measured it, on a
+ * first set of 2 ms or more, since Firefox's clock ticks in whole milliseconds).
  */
 function registrationCause(ext: readonly ExtRun[]): string {
   const runs = ext.filter((r) => r.registrations.length > 0).sort((a, b) => a.ms - b.ms);
@@ -63,7 +64,7 @@ function registrationCause(ext: readonly ExtRun[]): string {
   const big = sets.filter(([n]) => n >= 100);
   const us = ([n, ms]: readonly [number, number]) => ((ms * 1000) / n).toFixed(1);
   const list = big.map(([n, ms]) => `${n.toLocaleString()} in ${ms.toFixed(0)} ms`).join(', ');
-  return `Measured in this run (the median one): ${sets.length} CSS.highlights.set calls took ${sum.toFixed(0)} ms in all${big.length ? `; those of 100 ranges or more, in order: ${list}` : ''}${big.length > 1 ? ` (${us(big[0]!)} us a range for the first, ${us(big[big.length - 1]!)} us for the last${Number(us(big[big.length - 1]!)) > 2 * Number(us(big[0]!)) ? ': each registration costs more the more is registered already' : ''})` : ''}. `;
+  return `Measured in this run (the median one): ${sets.length} CSS.highlights.set calls took ${sum.toFixed(0)} ms in all${big.length ? `; those of 100 ranges or more, in order: ${list}` : ''}${big.length > 1 ? ` (${us(big[0]!)} us a range for the first, ${us(big[big.length - 1]!)} us for the last${big[0]![1] >= 2 && Number(us(big[big.length - 1]!)) > 2 * Number(us(big[0]!)) ? ': each registration costs more the more is registered already' : ''})` : ''}. `;
 }
 
 function inPageOf(p: unknown, started: number): ExtRun['inPage'] {
@@ -73,25 +74,29 @@ function inPageOf(p: unknown, started: number): ExtRun['inPage'] {
 
 /**
  * Firefox: what the page's own matcher cost the median run, measured in it: the main thread's time
- * matching, and how long after the read it was ready (the chunks before went to the background).
- * With the no-matching time it is the main thread's work, which no scheduling can shorten.
+ * matching, and when it was ready against the end of the read (the chunks before went to the
+ * background). Added to the run's phases that need no matching, it is how much of the run the
+ * main thread was occupied, waiting on nothing.
  */
-function inPageCause(ext: readonly ExtRun[], noMatching: number, mark: number): string {
+function inPageCause(ext: readonly ExtRun[], mark: number): string {
   const runs = ext.filter((r) => r.inPage && r.inPage.chunks > 0 && r.phases).sort((a, b) => a.ms - b.ms);
   const run = runs[runs.length >> 1];
   if (!run) return '';
   const { chunks, readyAt, matchMs } = run.inPage!;
-  // The read is timed from the content script's start: less the wait for the settings (the read
-  // pauses at the first screen's text meanwhile), what is left is work.
-  const wait = run.began ?? 0;
-  const work = noMatching - wait + matchMs;
-  const ready = readyAt === null ? '' : `, its matcher ready ${(readyAt - run.phases!.read).toFixed(0)} ms after the read ended (its snapshot's message; the chunks before went to the background)`;
-  return `In the median run the page matched ${chunks} chunks itself, which held the main thread ${matchMs.toFixed(0)} ms${ready}: with the no-matching time less the ${wait.toFixed(0)} ms the settings took to come, the main thread's own work alone is ${work.toFixed(0)} ms (ratio ${(work / mark).toFixed(2)}); the rest of the ${run.ms.toFixed(0)} ms was waiting for messages (the settings, the background's replies, the snapshot). `;
+  const p = run.phases!;
+  // The read is timed from the content script's start; the early read pauses, idle, from the
+  // first screen's text until the settings come: that pause is not work.
+  const wait = run.began !== null && run.prefix !== null ? Math.max(0, run.began - run.prefix) : 0;
+  const noMatching = p.read + (p.shown - p.built);
+  const busy = noMatching - wait + matchMs;
+  const since = readyAt === null ? 0 : readyAt - p.read;
+  const ready = readyAt === null ? '' : `, its matcher ready ${Math.abs(since).toFixed(0)} ms ${since >= 0 ? 'after' : 'before'} the read ended (the script's import and the snapshot's message; the chunks before went to the background)`;
+  return `In the median run (${run.ms.toFixed(0)} ms) the page matched ${chunks} chunks itself, which took ${matchMs.toFixed(0)} ms of the main thread${ready}. The phases that need no matching took ${noMatching.toFixed(0)} ms of that run (their yields included), ${wait.toFixed(0)} ms of it the read's idle wait for the settings: with the matching, ${busy.toFixed(0)} ms (ratio ${(busy / mark).toFixed(2)}) of the run went to the page's reading, matching, filling and registering; the other ${(run.ms - busy).toFixed(0)} ms are not accounted for here (mostly waiting for the background's replies and the snapshot, and unpacking the replies). `;
 }
 
 /** Measured in quick studies (CSTO_BENCH_REPS=9 CSTO_BENCH_ONLY=firefox,200000, issue 13's note), not in this run. */
 const FIREFOX_ALTERNATIVES =
-  'Tried and measured (9 runs each, alternating builds, 2026-12-04): every chunk matched by the background, with the ranges filled while the replies are awaited (fill 4-6 ms after the last reply), gave ratios 0.67 and 0.68 against 0.72 and 0.64 for this build: the background answers a 100,000-character chunk about every 12 ms, one at a time, so 1.3 million characters take it about 190 ms; sharing the chunks between the page and the background did worse (0.81). ';
+  'Tried and measured (9 runs each, alternating builds, 2026-12-04): every chunk matched by the background, with the ranges filled while the replies are awaited (fill 4-6 ms after the last reply), gave ratios 0.67 and 0.68 against 0.72 and 0.64 for this build: the background answered the 16 chunks one at a time, 187-216 ms after the read in all (12-13 ms a chunk of up to 100,000 characters); sharing the chunks between the page and the background did worse (0.81). ';
 
 interface PageRun {
   floor: number;
@@ -329,7 +334,7 @@ async function benchBrowser(
           : '';
       const allCause =
         ratio(ours, mark) > 0.5
-          ? `over target: read ${read.toFixed(0)} ms, match and build ${matchBuild.toFixed(0)} ms, show ${show.toFixed(0)} ms (the ranges of the mentions not near the viewport made and filled into highlights not shown yet ${fillRest.toFixed(0)} ms, registering them ${register.toFixed(0)} ms; ${ext[0]!.mentions.toLocaleString()} ranges in all). ${registrationCause(ext)}Without any matching, reading the page, making the ranges of the rest and registering them took ${(read + fillRest + register).toFixed(0)} ms of this run (ratio ${ratio(read + fillRest + register, mark).toFixed(2)} to mark.js). ${inPageCause(ext, read + fillRest + register, mark)}${name === 'firefox' ? FIREFOX_ALTERNATIVES : ''}`
+          ? `over target: read ${read.toFixed(0)} ms, match and build ${matchBuild.toFixed(0)} ms, show ${show.toFixed(0)} ms (the ranges of the mentions not near the viewport made and filled into highlights not shown yet ${fillRest.toFixed(0)} ms, registering them ${register.toFixed(0)} ms; ${ext[0]!.mentions.toLocaleString()} ranges in all). ${registrationCause(ext)}Without any matching, reading the page, making the ranges of the rest and registering them took ${(read + fillRest + register).toFixed(0)} ms of this run (ratio ${ratio(read + fillRest + register, mark).toFixed(2)} to mark.js). ${inPageCause(ext, mark)}${name === 'firefox' ? FIREFOX_ALTERNATIVES : ''}`
           : '';
       // The older figures of the same run (kept with their targets): where their time went.
       const overCause = (target: number, against: number, what: string) =>

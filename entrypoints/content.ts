@@ -15,7 +15,7 @@ export default defineContentScript({
     // A page's forged "content script started" event must not stop us (dev builds reload content scripts that way).
     if (!import.meta.env.DEV) guardAgainstForgedStart(ctx, () => browser.runtime?.id != null);
     // Firefox: a big page's text costs more to send to the background than to match here, with a
-    // matcher the background injects when a big page needs it (Chromium builds leave this out).
+    // matcher it imports when a big page needs it (page-matcher.js; Chromium builds leave this out).
     const matcher = import.meta.env.FIREFOX
       ? new PageMatcher(() =>
           loadPageMatcher({ script: () => import(/* @vite-ignore */ browser.runtime.getURL('/page-matcher.js')), data: () => sendMessage('matcherSnapshot') }),

@@ -4,8 +4,10 @@ import type { CompiledMatcher } from './page-matcher';
 // How the content script gets its own matcher without carrying it (Firefox; 6.7 KB gzipped that
 // most pages never use): the matcher's code is an unlisted script (entrypoints/page-matcher.ts)
 // the content script imports when a big page needs it (Firefox evaluates a content script's
-// import() in the content script's own world, and loads the extension's file whether or not it is
-// web-accessible: it is not, so pages cannot load it); there it leaves its compiler on a global of
+// import() in the content script's own world, and, in MV2 with its default preferences, loads the
+// extension's file though it is not web-accessible, so pages cannot load it; a profile that makes
+// content scripts obey web_accessible_resources refuses the import, and after two tries the
+// background matches every chunk: lib/page/page-matcher.ts); there it leaves its compiler on a global of
 // that world, which the page's own scripts cannot see. An import took 11 ms where the background's
 // scripting.executeScript took 82-211 on a big page's load.
 
@@ -15,7 +17,7 @@ export type CompileMatcher = (data: CompiledMatcherData) => CompiledMatcher;
 const KEY = '__cstoLensMatcher';
 const slot = () => globalThis as unknown as Record<typeof KEY, CompileMatcher | undefined>;
 
-/** The injected script: leave the compiler for the content script. */
+/** The imported script (entrypoints/page-matcher.ts): leave the compiler for the content script. */
 export function offerCompiler(compile: CompileMatcher): void {
   slot()[KEY] = compile;
 }

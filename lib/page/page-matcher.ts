@@ -4,7 +4,7 @@ import type { PackedSpans } from '../match/spans';
 import type { PageMatcherStats } from '../model/page';
 
 // The page's own entity matcher. It is loaded once per page, while a big page is read (its code is
-// a script the background injects, and its data the compiled matcher's snapshot from the knowledge
+// a script the content script imports, and its data the compiled matcher's snapshot from the knowledge
 // base: lib/page/matcher-script.ts); then each chunk of text is matched here, in a task of its own, so
 // no page text crosses a message boundary and no single task holds the main thread for long.
 
@@ -15,6 +15,11 @@ export type CompiledMatcher = Pick<EntityMatcher, 'matchPacked' | 'release'>;
  *  loading the matcher (its script and snapshot) costs more than the text itself. */
 export const PAGE_MATCH_MIN_CHARS = 200_000;
 
+/** Loads tried per page: a load that keeps failing (a profile where Firefox makes a content
+ *  script's import obey web_accessible_resources: lib/page/matcher-script.ts) is not tried again
+ *  for every chunk, each with its snapshot's message; the background matches them all instead. */
+const MAX_LOADS = 2;
+
 export class PageMatcher {
   private matcher: Promise<CompiledMatcher> | null = null;
   private compiled: CompiledMatcher | null = null;
@@ -22,13 +27,15 @@ export class PageMatcher {
   private chunks = 0;
   private readyAt: number | null = null;
   private matchMs = 0;
+  private failedLoads = 0;
   /** A read this long starts loading the matcher (the controller's PageDeps.pageMatcher). */
   readonly minChars = PAGE_MATCH_MIN_CHARS;
 
   constructor(private readonly load: () => Promise<CompiledMatcher>) {}
 
-  /** Starts loading, if not started yet (a failure is retried on the next use). */
+  /** Starts loading, if not started yet (a failure is retried on the next use, once). */
   prefetch(): void {
+    if (this.failedLoads >= MAX_LOADS) return;
     this.ready$().catch(() => {});
   }
 
@@ -42,6 +49,7 @@ export class PageMatcher {
   }
 
   private ready$(): Promise<CompiledMatcher> {
+    if (!this.matcher && this.failedLoads >= MAX_LOADS) return Promise.reject(new Error(`the page matcher did not load (${MAX_LOADS} tries)`));
     this.matcher ??= this.load()
       .then((compiled) => {
         this.readyAt = performance.now();
@@ -49,6 +57,7 @@ export class PageMatcher {
       })
       .catch((err: unknown) => {
         this.matcher = null;
+        this.failedLoads++;
         throw err;
       });
     return this.matcher;

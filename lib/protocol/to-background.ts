@@ -47,7 +47,6 @@ export interface ToBackground {
   openTimeline(data: { entityId: string }): void;
   /** Loads the page UI (card, toolbars) into the sender's frame, once. */
   loadPageUi(): boolean;
-  /** Firefox's content script on a big page: inject its matcher's script (lib/page/matcher-script.ts). */
   /** Researchers' annotations (background keeps them; every change is stamped and queued for sync). */
   annotationsForPage(data: { source: string }): Annotation[];
   annotationCreate(data: NewAnnotation): Annotation;

@@ -163,6 +163,26 @@ describe.each(selectedBrowsers())('%s attacks from a hostile page', (name, launc
     }
   });
 
+  it("a page cannot load the scripts the content script loads on demand (the page matcher's compiler, the page UI), even knowing the extension's URL", async () => {
+    const { page } = await openHostile(ctx.browser, ext);
+    try {
+      await waitForStableState(ext, HOSTILE());
+      const files = name === 'firefox' ? ['page-matcher.js', 'page-ui.js'] : ['page-ui.js'];
+      for (const file of files) {
+        const url = ctx.browser.extensionUrl(file);
+        const loaded = await page.evaluate(async (u: string) => {
+          // (An import() written here would be rewritten by vitest's transform: the page's own, by eval.)
+          const pageImport = (0, eval)('(url) => import(url)') as (url: string) => Promise<unknown>;
+          const tries = await Promise.allSettled([pageImport(u), fetch(u).then((r) => r.text())]);
+          return { settled: tries.map((t) => t.status), slot: typeof (window as unknown as Record<string, unknown>).__cstoLensMatcher };
+        }, url);
+        expect(loaded, file).toEqual({ settled: ['rejected', 'rejected'], slot: 'undefined' });
+      }
+    } finally {
+      await page.close();
+    }
+  });
+
   it('a forged WXT "content script started" event does not stop the extension', async () => {
     const { page } = await openHostile(ctx.browser, ext);
     try {

@@ -135,6 +135,8 @@ describe.each(selectedBrowsers())('%s highlighting', (name, launch) => {
       const inPage = state.timing.phases?.inPage;
       if (name === 'firefox') expect(inPage?.chunks).toBeGreaterThan(0);
       else expect(inPage).toBeUndefined();
+      // The compiler it left is on the content script's global, not the page's.
+      expect(await page.evaluate(() => typeof (window as unknown as Record<string, unknown>).__cstoLensMatcher)).toBe('undefined');
       // What a reader sees far down the page: drawn like the first screen.
       await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight / 2));
       await page.screenshot(`highlight-big-middle-${name}.png`);

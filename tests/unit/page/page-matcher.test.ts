@@ -70,6 +70,23 @@ describe('PageMatcher (matching in the content script)', () => {
     expect(calls).toBe(2);
   });
 
+  it('gives up after a second failed load: every later chunk goes to the background, and nothing is loaded again', async () => {
+    const load = vi.fn(async (): Promise<EntityMatcher> => {
+      throw new Error('import refused');
+    });
+    const m = new PageMatcher(load);
+    const background = vi.fn(async (text: string) => new EntityMatcher(DATA).matchPacked(text));
+    const route = routeMatching(m, background);
+    for (let i = 0; i < 20; i++) {
+      await route('CSTO', PAGE_MATCH_MIN_CHARS);
+      await new Promise((r) => setTimeout(r, 0)); // the load's failure comes in between
+    }
+    expect(load).toHaveBeenCalledTimes(2);
+    expect(background).toHaveBeenCalledTimes(20);
+    await expect(m.match('CSTO')).rejects.toThrow('the page matcher did not load (2 tries)');
+    expect(load).toHaveBeenCalledTimes(2);
+  });
+
   it('lets go of the scan scratch space after the last queued chunk', async () => {
     const release = vi.spyOn(EntityMatcher.prototype, 'release');
     const m = new PageMatcher(async () => new EntityMatcher(DATA));
