@@ -9,7 +9,6 @@ import type { MatchedSpan } from '../match/spans';
 import type { PageEntity, PageMatcherStats, PageMention, PageReport, PageState, ScanPhases } from '../model/page';
 import { isPacked, packSpans, type PackedSpans } from '../match/spans';
 import { CHUNK_CHARS, FIRST_CHUNK_CHARS, limitText, PREVIEW_CHARS, previewRequest, requestFor, sameRequest, splitForMatching, textForMatching, type ChunkRequest } from './chunks';
-export { PREVIEW_CHARS } from './chunks';
 import type { EarlyRead } from './early-read';
 import { watchPointerHits, type HitKind } from './entity-hits';
 import { clearFocusRing, entityLabel, moveRovingStop, rovingStop, showFocusRing, watchHighlightKeys } from './keyboard';

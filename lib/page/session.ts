@@ -6,7 +6,8 @@ import { sendMessage } from '../protocol/to-background';
 import { offerContext } from '../page-ui/bridge';
 import { startFeatures, type PageContext, type PageFeature } from './feature';
 import { entityHighlights } from './feature-entities';
-import { CHANGES_DEBOUNCE_MS, PREVIEW_CHARS } from './controller';
+import { CHANGES_DEBOUNCE_MS } from './controller';
+import { PREVIEW_CHARS } from './chunks';
 import { startEarlyRead } from './early-read';
 import { readerNotes } from './feature-notes';
 import { pageUi } from './feature-ui';
@@ -48,9 +49,7 @@ export async function startPageSession(ctx: ContentScriptContext, options: Sessi
   // whichever comes first (a page's first message is answered about when storage is: Firefox,
   // 25-55 ms on a big page's load; the preview needs both); storage's answer, or a write seen
   // meanwhile, corrects them (lib/page/first-settings.ts).
-  let settings: Settings | null = null;
   const known = firstSettings(readSettings(), (next) => {
-    settings = next;
     for (const fn of settingsListeners) fn(next);
   });
   const unwatch = watchSettings((next) => known.written(next));
@@ -74,7 +73,6 @@ export async function startPageSession(ctx: ContentScriptContext, options: Sessi
     unwatch();
     throw err;
   });
-  settings = known.current()!;
   if (ctx.signal.aborted) return early?.cancel(); // invalidated while the settings were read
   const navigationListeners = new Set<() => void>();
   const listen = <F,>(set: Set<F>, fn: F, signal: AbortSignal) => {
@@ -94,7 +92,7 @@ export async function startPageSession(ctx: ContentScriptContext, options: Sessi
   const hasHighlightApi = typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
   const page: PageContext = {
     document,
-    settings: () => settings!,
+    settings: () => known.current()!, // known: set once `known` resolved
     onSettings: (fn, signal) => listen(settingsListeners, fn, signal),
     onNavigation: (fn, signal) => listen(navigationListeners, fn, signal),
     modeFor: (s) => (s.accessibleMode || options.forceWrap || !hasHighlightApi ? 'wrap' : 'highlight-api'),

@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ENTITY_TYPES } from '../../../lib/model/types';
-import { CHANGES_DEBOUNCE_MS, PageController, PREVIEW_CHARS } from '../../../lib/page/controller';
+import { CHANGES_DEBOUNCE_MS, PageController } from '../../../lib/page/controller';
+import { PREVIEW_CHARS } from '../../../lib/page/chunks';
 import { startEarlyRead, type EarlyRead } from '../../../lib/page/early-read';
 import { entityHighlights } from '../../../lib/page/feature-entities';
 import type { PageContext } from '../../../lib/page/feature';
