@@ -11,12 +11,14 @@
 // (CDP Runtime.getHeapUsage after a forced GC, extension on vs off), and where the extension's
 // time went: the phases the controller records (read, match and build, show).
 import { readFileSync, rmSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Page as PwPage } from 'playwright-core';
 import { EXT_DIRS, ROOT_DIR, launchChromium, launchFirefox, type BrowserName, type ChromiumTestBrowser, type TestBrowser, type TestPage } from '../tests/e2e/browsers.ts';
 import { openControl, waitForPageState } from '../tests/e2e/page-tools.ts';
 import { startFixtureServer } from '../tests/e2e/server.ts';
 import { ensureBuilt, snapshot } from './lib/build';
+import { CpuSampler } from './lib/cpu';
 import { figure, interleave, median, type BenchContext, type BenchModule, type Figure } from './lib/common';
 import { realAliases } from './lib/corpus';
 import { writePages } from './lib/pages';
@@ -48,6 +50,8 @@ interface ExtRun {
   /** Firefox: the page's own matcher (lib/page/page-matcher.ts): chunks, ms from the content
    *  script's start until it was ready, and the main thread's ms spent matching. */
   inPage: { chunks: number; readyAt: number | null; matchMs: number } | null;
+  /** The run in epoch ms (the content script's start to timing.drawn), and DOMContentLoaded's end. */
+  epoch: { from: number; to: number; loaded: number };
 }
 /**
  * What the CSS.highlights.set calls of the median run cost, measured in it: how many, their sum,
@@ -70,6 +74,30 @@ function registrationCause(ext: readonly ExtRun[]): string {
 function inPageOf(p: unknown, started: number): ExtRun['inPage'] {
   const s = (p as { inPage?: { chunks: number; readyAt: number | null; matchMs?: number } } | null | undefined)?.inPage;
   return s ? { chunks: s.chunks, readyAt: s.readyAt === null ? null : s.readyAt - started, matchMs: s.matchMs ?? 0 } : null;
+}
+
+/**
+ * What the browser's processes spent in CPU time (lib/cpu.ts) during the extension's runs and
+ * mark.js's, and, with the extension off, during the same window after DOMContentLoaded (the
+ * page's own loading, which the extension's run meets and mark.js's, started once the page has
+ * loaded, mostly does not): medians over the runs.
+ */
+function cpuShare(cpu: CpuSampler, ext: readonly ExtRun[], other: readonly PageRun[], idle: readonly number[]): { note: string; ext: number; mark: number } | null {
+  const priced = (from: number, to: number) => cpu.between(from, to);
+  const known = <T,>(x: T | null): x is T => x !== null;
+  const extP = ext.map((r) => priced(r.epoch.from, r.epoch.to)).filter(known);
+  const markP = other.map((r) => priced(r.epoch.from, r.epoch.to)).filter(known);
+  if (!extP.length || !markP.length) return null;
+  const after = median(ext.map((r) => r.epoch.from - r.epoch.loaded));
+  const span = median(ext.map((r) => r.epoch.to - r.epoch.from));
+  const idleP = idle.map((loaded) => priced(loaded + after, loaded + after + span)).filter(known);
+  const ms = (ps: { cpuMs: number }[]) => median(ps.map((p) => p.cpuMs));
+  const cores = (ps: { cpuMs: number; wallMs: number }[]) => median(ps.map((p) => p.cpuMs / Math.max(1, p.wallMs))).toFixed(2);
+  const control = idleP.length
+    ? `; with the extension off and nothing run, the page's own loading used ${ms(idleP).toFixed(0)} ms (${cores(idleP)} cores) in the same window (from ${after.toFixed(0)} ms after DOMContentLoaded, ${span.toFixed(0)} ms long; ${idleP.length} control runs)`
+    : '';
+  const note = `On this machine's ${availableParallelism()} cores the browser's processes (the page's, the extension's and the browser's own: Linux /proc, sampled every 20 ms) used ${ms(extP).toFixed(0)} ms of CPU during the extension's run (${cores(extP)} cores, median of ${extP.length})${control}, and ${ms(markP).toFixed(0)} ms (${cores(markP)} cores) during mark.js's run, which starts once the page has loaded. `;
+  return { note, ext: ms(extP), mark: ms(markP) };
 }
 
 /**
@@ -96,7 +124,8 @@ function inPageCause(ext: readonly ExtRun[], mark: number): string {
 
 /** Measured in quick studies (CSTO_BENCH_REPS=9 CSTO_BENCH_ONLY=firefox,200000, issue 13's note), not in this run. */
 const FIREFOX_ALTERNATIVES =
-  'Tried and measured (9 runs each, alternating builds, 2026-12-04): every chunk matched by the background, with the ranges filled while the replies are awaited (fill 4-6 ms after the last reply), gave ratios 0.67 and 0.68 against 0.72 and 0.64 for this build: the background answered the 16 chunks one at a time, 187-216 ms after the read in all (12-13 ms a chunk of up to 100,000 characters); sharing the chunks between the page and the background did worse (0.81). ';
+  'Tried and measured (9 runs each, alternating builds, 2026-12-04): every chunk matched by the background, with the ranges filled while the replies are awaited (fill 4-6 ms after the last reply), gave ratios 0.67 and 0.68 against 0.72 and 0.64 for this build: the background answered the 16 chunks one at a time, 187-216 ms after the read in all (12-13 ms a chunk of up to 100,000 characters); sharing the chunks between the page and the background did worse (0.81). ' +
+  'Tried and measured 2026-12-05 (the two variants in alternate runs of one build, medians of 7): filling the ranges while the page matcher or the background works on the next chunk (the main thread looks idle then) gave 404 ms against 390 without in Firefox, and 307 against 273 in Chromium, where the fill kept the replies waiting: on 2 cores the fill competes with the matcher and with the page\'s own loading for the same CPU (see the CPU figure); StaticRange instead of live Ranges gave a fill of 84 ms against 69. In a content script, creating a range object of either kind costs about 2.5 us (13,600: 35-60 ms), setStart and setEnd next to nothing, and the ranges already live change neither; loading the page matcher as soon as the read passed 200,000 characters, with the read not pausing for the settings, left its script\'s import ending about 100 ms after the content script\'s start, as before (367 ms against 375). ';
 
 interface PageRun {
   floor: number;
@@ -104,7 +133,20 @@ interface PageRun {
   marks: number;
   /** Longest task during mark.js's run (null where long tasks are not reported). */
   markTask: number | null;
+  /** mark.js's run in epoch ms. */
+  epoch: { from: number; to: number };
 }
+
+/** Epoch ms of the page's performance.now() 0 and of DOMContentLoaded's end. */
+async function pageClock(page: TestPage): Promise<{ origin: number; loaded: number }> {
+  return page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+    return { origin: performance.timeOrigin, loaded: performance.timeOrigin + (nav?.domContentLoadedEventEnd ?? 0) };
+  });
+}
+
+/** How long the control run (the page with the extension off, nothing else run) is left loading. */
+const IDLE_MS = 900;
 
 /**
  * tsx (esbuild keepNames) wraps named functions in the functions we send to the page in
@@ -178,7 +220,9 @@ class Session {
       const phases = p ? { read: p.read - started, built: p.built - started, filled: ((p as { filled?: number }).filled ?? p.built) - started, shown: p.shown - started } : null;
       const first = (p as { firstScreen?: number } | null | undefined)?.firstScreen;
       const prefixAt = (p as { prefix?: number } | null | undefined)?.prefix;
+      const clock = await pageClock(page);
       return {
+        epoch: { from: clock.origin + started, to: clock.origin + drawn, loaded: clock.loaded },
         ms: drawn - started,
         mentions: s.mentions,
         longestTask: lt.supported ? Math.max(0, ...inWindow.map(([, d]) => d)) : null,
@@ -233,7 +277,21 @@ class Session {
         if (!w.__longTaskSupported) return null;
         return Math.max(0, ...w.__longTasks.filter(([t, d]) => t + d > t0 && t < t0 + ms).map(([, d]) => d));
       }, mark);
-      return { floor, mark: mark.ms, marks: mark.marks, markTask };
+      const { origin } = await pageClock(page);
+      return { floor, mark: mark.ms, marks: mark.marks, markTask, epoch: { from: origin + mark.t0, to: origin + mark.t0 + mark.ms } };
+    } finally {
+      await page.close();
+    }
+  }
+
+  /** The control for the CPU figures: the page on the host the extension is off for, left to
+   *  load with nothing else run; returns when DOMContentLoaded ended (epoch ms). */
+  async idleRun(file: string, timeoutMs: number): Promise<number> {
+    const page = await this.browser.newPage();
+    try {
+      await page.goto(this.url('off', file), { timeout: timeoutMs });
+      await new Promise((r) => setTimeout(r, IDLE_MS));
+      return (await pageClock(page)).loaded;
     } finally {
       await page.close();
     }
@@ -295,10 +353,21 @@ async function benchBrowser(
       const ext: ExtRun[] = [];
       const other: PageRun[] = [];
       const t1 = Date.now();
-      await interleave(reps, {
-        ext: async () => (ext.push(await s.extRun(page.file, timeout)), 0),
-        page: async () => (other.push(await s.pageRun(page.file, timeout)), 0),
-      });
+      // The big page: the browser's CPU time is sampled, with a control run (lib/cpu.ts).
+      const cpu = size === BIG && CpuSampler.available ? new CpuSampler() : null;
+      const idle: number[] = [];
+      cpu?.start();
+      try {
+        const runs: Record<string, () => Promise<number>> = {
+          ext: async () => (ext.push(await s.extRun(page.file, timeout)), 0),
+          page: async () => (other.push(await s.pageRun(page.file, timeout)), 0),
+        };
+        if (cpu) runs.idle = async () => (idle.push(await s.idleRun(page.file, timeout)), 0);
+        await interleave(reps, runs);
+      } finally {
+        cpu?.stop();
+      }
+      const cpuCause = cpu ? cpuShare(cpu, ext, other, idle) : null;
       const ours = median(ext.map((r) => r.ms));
       const mark = median(other.map((r) => r.mark));
       const floor = median(other.map((r) => r.floor));
@@ -334,7 +403,7 @@ async function benchBrowser(
           : '';
       const allCause =
         ratio(ours, mark) > 0.5
-          ? `over target: read ${read.toFixed(0)} ms, match and build ${matchBuild.toFixed(0)} ms, show ${show.toFixed(0)} ms (the ranges of the mentions not near the viewport made and filled into highlights not shown yet ${fillRest.toFixed(0)} ms, registering them ${register.toFixed(0)} ms; ${ext[0]!.mentions.toLocaleString()} ranges in all). ${registrationCause(ext)}Without any matching, reading the page, making the ranges of the rest and registering them took ${(read + fillRest + register).toFixed(0)} ms of this run (ratio ${ratio(read + fillRest + register, mark).toFixed(2)} to mark.js). ${inPageCause(ext, mark)}${name === 'firefox' ? FIREFOX_ALTERNATIVES : ''}`
+          ? `over target: read ${read.toFixed(0)} ms, match and build ${matchBuild.toFixed(0)} ms, show ${show.toFixed(0)} ms (the ranges of the mentions not near the viewport made and filled into highlights not shown yet ${fillRest.toFixed(0)} ms, registering them ${register.toFixed(0)} ms; ${ext[0]!.mentions.toLocaleString()} ranges in all). ${registrationCause(ext)}Without any matching, reading the page, making the ranges of the rest and registering them took ${(read + fillRest + register).toFixed(0)} ms of this run (ratio ${ratio(read + fillRest + register, mark).toFixed(2)} to mark.js). ${inPageCause(ext, mark)}${cpuCause ? cpuCause.note : ''}${name === 'firefox' ? FIREFOX_ALTERNATIVES : ''}`
           : '';
       // The older figures of the same run (kept with their targets): where their time went.
       const overCause = (target: number, against: number, what: string) =>
@@ -371,6 +440,17 @@ async function benchBrowser(
                 check: (_v: number, r: number | null) => r !== null && r <= 0.5,
                 note: `${allCause}every mention highlighted (timing.drawn)`,
               }),
+              ...(cpuCause
+                ? [
+                    figure({
+                      id: `highlight.${name}.${w}.cpu`,
+                      value: cpuCause.ext,
+                      unit: 'ms',
+                      baseline: { name: "the browser's CPU during mark.js's run", value: cpuCause.mark },
+                      note: `diagnostic: the browser's CPU time during the extension's run. ${cpuCause.note}`,
+                    }),
+                  ]
+                : []),
             ]
           : []),
         figure({
